@@ -1,0 +1,43 @@
+//===- NormBase.td - norm dialect definition and shared constraints --------===//
+//
+// The `norm` dialect describes normalization operators (instance, group, layer
+// norm and their family), the activations that usually follow them, and a
+// small decomposed core (moments + modulate) that every variant lowers to.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NORMC_DIALECT_NORMBASE_TD
+#define NORMC_DIALECT_NORMBASE_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+
+def Norm_Dialect : Dialect {
+  let name = "norm";
+  let summary = "Normalization operators for the normc compiler";
+  let description = [{
+    Tensors are ranked and laid out NCHW: dimension 0 is the batch N,
+    dimension 1 the channels C, the rest are spatial. Dimensions may be
+    static or dynamic (`?`). Only f32 elements are accepted for now.
+  }];
+  let cppNamespace = "::normc::norm";
+  let dependentDialects = ["::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+class Norm_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Norm_Dialect, mnemonic, traits>;
+
+// Element types normc can compile today. Wider support (f16/bf16) comes with
+// the variants issue; until then other types get the ODS type diagnostic.
+def Norm_F32Tensor : RankedTensorOf<[F32]>;
+def Norm_F32Vector : 1DTensorOf<[F32]>;
+
+def Norm_FloatPositive : AttrConstraint<
+    CPred<"::llvm::cast<::mlir::FloatAttr>($_self).getValueAsDouble() > 0.0">,
+    "whose value is positive">;
+
+def Norm_EpsilonAttr : ConfinedAttr<F32Attr, [Norm_FloatPositive]>;
+def Norm_PositiveI64Attr : ConfinedAttr<I64Attr, [IntPositive]>;
+
+#endif // NORMC_DIALECT_NORMBASE_TD

@@ -1,0 +1,245 @@
+//===- NormOps.cpp - verifiers, folders and canonicalizations -------------===//
+#include "dialect/NormOps.h"
+
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace normc::norm;
+
+namespace {
+
+/// Two dimension sizes agree unless both are static and differ.
+bool dimsCompatible(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+}
+
+std::string dimString(int64_t d) {
+  return ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d);
+}
+
+/// Checks the rank of an `[N, C, spatial...]` input.
+LogicalResult verifyNchwRank(Operation *op, RankedTensorType x, int64_t minRank,
+                             int64_t maxRank) {
+  if (x.getRank() < minRank || x.getRank() > maxRank)
+    return op->emitOpError() << "expects x of rank " << minRank << " to "
+                             << maxRank << " ([N, C, spatial...]), got rank "
+                             << x.getRank();
+  return success();
+}
+
+/// Checks a per-channel parameter of shape [C] against x's channel count.
+LogicalResult verifyChannelParam(Operation *op, Value param, StringRef name,
+                                 RankedTensorType x) {
+  if (!param)
+    return success();
+  int64_t len = cast<RankedTensorType>(param.getType()).getDimSize(0);
+  int64_t channels = x.getDimSize(1);
+  if (!dimsCompatible(len, channels))
+    return op->emitOpError() << name << " has " << len
+                             << " elements but x has " << channels
+                             << " channels";
+  return success();
+}
+
+/// Checks that `operand` broadcasts against `x`: same rank, each dimension 1
+/// or equal to x's.
+LogicalResult verifyBroadcastable(Operation *op, Value operand, StringRef name,
+                                  RankedTensorType x) {
+  if (!operand)
+    return success();
+  auto type = cast<RankedTensorType>(operand.getType());
+  if (type.getRank() != x.getRank())
+    return op->emitOpError() << name << " must have the rank of x ("
+                             << x.getRank() << "), got rank "
+                             << type.getRank();
+  for (int64_t i = 0; i < x.getRank(); ++i) {
+    int64_t d = type.getDimSize(i);
+    if (d != 1 && !dimsCompatible(d, x.getDimSize(i)))
+      return op->emitOpError()
+             << name << " dimension " << i << " is " << dimString(d)
+             << ", expected 1 or " << dimString(x.getDimSize(i))
+             << " to broadcast against x";
+  }
+  return success();
+}
+
+LogicalResult verifyGroupsDivideChannels(Operation *op, int64_t groups,
+                                         RankedTensorType x) {
+  int64_t channels = x.getDimSize(1);
+  if (!ShapedType::isDynamic(channels) && channels % groups != 0)
+    return op->emitOpError() << "groups = " << groups
+                             << " does not divide the " << channels
+                             << " channels of x";
+  return success();
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// High-level ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult InstanceNormOp::verify() {
+  auto x = getX().getType();
+  if (failed(verifyNchwRank(*this, x, 3, 5)) ||
+      failed(verifyChannelParam(*this, getScale(), "scale", x)) ||
+      failed(verifyChannelParam(*this, getBias(), "bias", x)))
+    return failure();
+  return success();
+}
+
+LogicalResult GroupNormOp::verify() {
+  auto x = getX().getType();
+  if (failed(verifyNchwRank(*this, x, 2, 5)) ||
+      failed(verifyGroupsDivideChannels(*this, getGroups(), x)) ||
+      failed(verifyChannelParam(*this, getScale(), "scale", x)) ||
+      failed(verifyChannelParam(*this, getBias(), "bias", x)))
+    return failure();
+  return success();
+}
+
+LogicalResult LayerNormOp::verify() {
+  auto x = getX().getType();
+  int64_t axis = getAxis();
+  if (x.getRank() < 1 || x.getRank() > 8)
+    return emitOpError() << "expects x of rank 1 to 8, got rank "
+                         << x.getRank();
+  if (axis >= x.getRank())
+    return emitOpError() << "axis = " << axis << " is out of range for x of rank "
+                         << x.getRank();
+  ArrayRef<int64_t> normalized = x.getShape().drop_front(axis);
+  for (auto [param, name] : {std::pair<Value, StringRef>{getScale(), "scale"},
+                             {getBias(), "bias"}}) {
+    if (!param)
+      continue;
+    auto type = cast<RankedTensorType>(param.getType());
+    if (type.getRank() != static_cast<int64_t>(normalized.size()))
+      return emitOpError() << name << " must have rank " << normalized.size()
+                           << " (the dimensions of x from axis " << axis
+                           << "), got rank " << type.getRank();
+    for (auto [i, d] : llvm::enumerate(type.getShape()))
+      if (!dimsCompatible(d, normalized[i]))
+        return emitOpError() << name << " dimension " << i << " is "
+                             << dimString(d) << " but x dimension "
+                             << axis + i << " is " << dimString(normalized[i]);
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Core ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult MomentsOp::verify() {
+  auto x = getX().getType();
+  ArrayRef<int64_t> dims = getDims();
+  if (dims.empty())
+    return emitOpError() << "needs at least one dimension to reduce";
+  for (auto [i, d] : llvm::enumerate(dims)) {
+    if (d < 0 || d >= x.getRank())
+      return emitOpError() << "reduced dimension " << d
+                           << " is out of range for x of rank " << x.getRank();
+    if (i > 0 && dims[i - 1] >= d)
+      return emitOpError() << "reduced dimensions must be strictly increasing";
+  }
+  int64_t groups = getGroups();
+  if (groups > 1) {
+    if (x.getRank() < 2 || llvm::is_contained(dims, 1))
+      return emitOpError() << "groups = " << groups
+                           << " needs a channel dimension 1 that is not reduced";
+    if (failed(verifyGroupsDivideChannels(*this, groups, x)))
+      return failure();
+  }
+  auto result = getMean().getType();
+  if (getRstd().getType() != result)
+    return emitOpError() << "mean and rstd must have the same type";
+  if (result.getRank() != x.getRank())
+    return emitOpError() << "results must have the rank of x (" << x.getRank()
+                         << "), got rank " << result.getRank();
+  for (int64_t i = 0; i < x.getRank(); ++i) {
+    int64_t d = result.getDimSize(i);
+    if (llvm::is_contained(dims, i)) {
+      if (d != 1)
+        return emitOpError() << "result dimension " << i
+                             << " is reduced and must be 1, got "
+                             << dimString(d);
+    } else if (!dimsCompatible(d, x.getDimSize(i))) {
+      return emitOpError() << "result dimension " << i << " is "
+                           << dimString(d) << " but x dimension " << i
+                           << " is " << dimString(x.getDimSize(i));
+    }
+  }
+  return success();
+}
+
+LogicalResult ModulateOp::verify() {
+  auto x = getX().getType();
+  if (failed(verifyBroadcastable(*this, getMean(), "mean", x)) ||
+      failed(verifyBroadcastable(*this, getRstd(), "rstd", x)) ||
+      failed(verifyBroadcastable(*this, getScale(), "scale", x)) ||
+      failed(verifyBroadcastable(*this, getShift(), "shift", x)))
+    return failure();
+  return success();
+}
+
+namespace {
+/// True if `v` is a constant whose elements all equal `expected`.
+bool isSplatConstant(Value v, double expected) {
+  DenseFPElementsAttr attr;
+  if (!v || !matchPattern(v, m_Constant(&attr)) || !attr.isSplat())
+    return false;
+  return attr.getSplatValue<APFloat>().convertToDouble() == expected;
+}
+
+/// modulate(x, m, r, scale = 1, shift = 0) -> modulate(x, m, r): an identity
+/// affine costs a load and a multiply-add per element in the generated code.
+struct DropIdentityAffine : OpRewritePattern<ModulateOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ModulateOp op,
+                                PatternRewriter &rewriter) const override {
+    bool dropScale = isSplatConstant(op.getScale(), 1.0);
+    bool dropShift = isSplatConstant(op.getShift(), 0.0);
+    if (!dropScale && !dropShift)
+      return failure();
+    rewriter.replaceOpWithNewOp<ModulateOp>(
+        op, op.getType(), op.getX(), op.getMean(), op.getRstd(),
+        dropScale ? Value() : op.getScale(),
+        dropShift ? Value() : op.getShift());
+    return success();
+  }
+};
+} // namespace
+
+void ModulateOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                             MLIRContext *context) {
+  results.add<DropIdentityAffine>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// Activations
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ReluOp::fold(FoldAdaptor) {
+  // relu is idempotent: relu(relu(x)) == relu(x).
+  if (auto inner = getX().getDefiningOp<ReluOp>())
+    return inner.getResult();
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// Kernel groups
+//===----------------------------------------------------------------------===//
+
+LogicalResult KernelOp::verify() {
+  auto yield = cast<YieldOp>(getBody().front().getTerminator());
+  if (yield.getValues().getTypes() != getResultTypes())
+    return emitOpError() << "yields " << yield.getValues().size()
+                         << " values whose types differ from its "
+                         << getNumResults() << " results";
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "dialect/NormOps.cpp.inc"

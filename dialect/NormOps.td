@@ -1,0 +1,284 @@
+//===- NormOps.td - norm dialect operations ---------------------------------===//
+//
+// High-level normalization ops (instance/group/layer norm), the decomposed core
+// they lower to (moments + modulate), activations, and the kernel-group region
+// op that the kernel-formation pass creates.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NORMC_DIALECT_NORMOPS_TD
+#define NORMC_DIALECT_NORMOPS_TD
+
+include "dialect/NormBase.td"
+include "mlir/IR/OpBase.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// High-level normalization ops
+//===----------------------------------------------------------------------===//
+
+def Norm_InstanceNormOp : Norm_Op<"instance_norm",
+    [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>]> {
+  let summary = "Instance normalization over each (n, c) plane";
+  let description = [{
+    Normalizes every (n, c) slice of `x` (layout `[N, C, spatial...]` with one
+    to three spatial dimensions) to zero mean and unit variance, then applies
+    the optional per-channel affine parameters:
+
+    ```
+    mean[n,c] = 1/S * sum_s x[n,c,s]
+    var[n,c]  = 1/S * sum_s (x[n,c,s] - mean[n,c])^2      (biased)
+    y[n,c,s]  = (x[n,c,s] - mean[n,c]) / sqrt(var[n,c] + epsilon)
+                * scale[c] + bias[c]
+    ```
+
+    `scale` defaults to 1 and `bias` to 0 when absent.
+
+    Example:
+    ```mlir
+    %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05
+        : (tensor<1x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>)
+        -> tensor<1x64x32x32xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x,
+                       Optional<Norm_F32Vector>:$scale,
+                       Optional<Norm_F32Vector>:$bias,
+                       Norm_EpsilonAttr:$epsilon);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $x (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Norm_GroupNormOp : Norm_Op<"group_norm",
+    [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>]> {
+  let summary = "Group normalization over groups of consecutive channels";
+  let description = [{
+    Splits the C channels of `x` (`[N, C, spatial...]`) into `groups` groups of
+    `C / groups` consecutive channels and normalizes each (n, group) with the
+    statistics pooled over its channels and all spatial positions; then applies
+    the optional per-channel affine parameters:
+
+    ```
+    g(c)      = c / (C / groups)
+    y[n,c,s]  = (x[n,c,s] - mean[n,g(c)]) / sqrt(var[n,g(c)] + epsilon)
+                * scale[c] + bias[c]
+    ```
+
+    Example:
+    ```mlir
+    %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05
+        : (tensor<2x64x16x16xf32>, tensor<64xf32>, tensor<64xf32>)
+        -> tensor<2x64x16x16xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x,
+                       Optional<Norm_F32Vector>:$scale,
+                       Optional<Norm_F32Vector>:$bias,
+                       Norm_PositiveI64Attr:$groups,
+                       Norm_EpsilonAttr:$epsilon);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $x `groups` `=` $groups (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)?
+    `eps` `=` $epsilon attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Norm_LayerNormOp : Norm_Op<"layer_norm",
+    [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>]> {
+  let summary = "Layer normalization over the trailing dimensions from `axis`";
+  let description = [{
+    Normalizes `x` over the dimensions `axis .. rank-1` (one set of statistics
+    per index of the leading dimensions) and applies the optional elementwise
+    affine parameters, whose shape is `x.shape[axis:]` (PyTorch's
+    `normalized_shape`):
+
+    ```
+    y[i, j] = (x[i, j] - mean[i]) / sqrt(var[i] + epsilon) * scale[j] + bias[j]
+    ```
+    where `i` ranges over the leading and `j` over the normalized dimensions.
+
+    Example:
+    ```mlir
+    %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05
+        : (tensor<4x64x8x8xf32>, tensor<64x8x8xf32>, tensor<64x8x8xf32>)
+        -> tensor<4x64x8x8xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x,
+                       Optional<Norm_F32Tensor>:$scale,
+                       Optional<Norm_F32Tensor>:$bias,
+                       ConfinedAttr<I64Attr, [IntNonNegative]>:$axis,
+                       Norm_EpsilonAttr:$epsilon);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $x `axis` `=` $axis (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)?
+    `eps` `=` $epsilon attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Decomposed core: moments + modulate
+//===----------------------------------------------------------------------===//
+
+def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
+  let summary = "Mean and reciprocal standard deviation over dimensions";
+  let description = [{
+    Computes, for every index of the dimensions not listed in `dims`, the mean
+    and the reciprocal standard deviation `1 / sqrt(var + epsilon)` (biased
+    variance) over the dimensions in `dims`. Results keep the rank of `x`, with
+    size 1 in every reduced dimension, so they broadcast against `x`.
+
+    With `groups = G > 1`, the channel dimension 1 (which must not be in
+    `dims`) is split into G groups of `C / G` consecutive channels and the
+    statistics are pooled over each group as well; every channel of a group
+    carries its group's statistics, so the results still have C channels.
+
+    Implementations must be accurate in f32 for inputs whose mean is large
+    relative to their spread (no naive `E[x^2] - E[x]^2`).
+
+    Example (instance norm statistics):
+    ```mlir
+    %mean, %rstd = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
+        : tensor<1x64x32x32xf32> -> tensor<1x64x1x1xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x,
+                       DenseI64ArrayAttr:$dims,
+                       Norm_PositiveI64Attr:$groups,
+                       Norm_EpsilonAttr:$epsilon);
+  let results = (outs Norm_F32Tensor:$mean, Norm_F32Tensor:$rstd);
+  let assemblyFormat = [{
+    $x `dims` `=` $dims `groups` `=` $groups `eps` `=` $epsilon attr-dict
+    `:` type($x) `->` type($mean) `,` type($rstd)
+  }];
+  let hasVerifier = 1;
+}
+
+def Norm_ModulateOp : Norm_Op<"modulate",
+    [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>]> {
+  let summary = "Normalize with given statistics and apply scale and shift";
+  let description = [{
+    Elementwise `y = (x - mean) * rstd * scale + shift` where `mean`, `rstd`,
+    `scale` and `shift` broadcast against `x`: each has the rank of `x` and
+    every dimension is either 1 or equal to the matching dimension of `x`.
+    `scale` defaults to 1 and `shift` to 0. Per-channel parameters have shape
+    `[1, C, 1, ...]`, per-(n, c) parameters `[N, C, 1, ...]` (AdaIN, conditional
+    IN) and per-element maps the full shape of `x` (SPADE).
+
+    Example:
+    ```mlir
+    %y = norm.modulate %x, %mean, %rstd scale(%g) shift(%b)
+        : (tensor<1x64x32x32xf32>, tensor<1x64x1x1xf32>, tensor<1x64x1x1xf32>,
+           tensor<1x64x1x1xf32>, tensor<1x64x1x1xf32>) -> tensor<1x64x32x32xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Tensor:$mean,
+                       Norm_F32Tensor:$rstd,
+                       Optional<Norm_F32Tensor>:$scale,
+                       Optional<Norm_F32Tensor>:$shift);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $x `,` $mean `,` $rstd (`scale` `(` $scale^ `)`)? (`shift` `(` $shift^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Activations
+//===----------------------------------------------------------------------===//
+
+class Norm_ActivationOp<string mnemonic, string formula>
+    : Norm_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+  let summary = "Elementwise activation: " # formula;
+  let description = [{
+    Applies `}] # formula # [{` to every element.
+
+    Example:
+    ```mlir
+    %y = norm.}] # mnemonic # [{ %x : tensor<1x64x32x32xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = "$x attr-dict `:` type($x)";
+}
+
+def Norm_ReluOp : Norm_ActivationOp<"relu", "y = max(x, 0)"> {
+  let hasFolder = 1;
+}
+def Norm_SiluOp : Norm_ActivationOp<"silu", "y = x * sigmoid(x)">;
+def Norm_SigmoidOp : Norm_ActivationOp<"sigmoid", "y = 1 / (1 + exp(-x))">;
+def Norm_TanhOp : Norm_ActivationOp<"tanh", "y = tanh(x)">;
+def Norm_GeluOp : Norm_ActivationOp<"gelu",
+    "y = x * Phi(x) = 0.5 * x * (1 + erf(x / sqrt(2)))"> {
+  let arguments = (ins Norm_F32Tensor:$x, UnitAttr:$tanh_approximation);
+  let assemblyFormat = "$x (`tanh_approximation` $tanh_approximation^)? attr-dict `:` type($x)";
+  let description = [{
+    Gaussian error linear unit. Exact form `0.5 * x * (1 + erf(x / sqrt(2)))`
+    by default; with `tanh_approximation`,
+    `0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))`
+    (PyTorch's `approximate='tanh'`).
+
+    Example:
+    ```mlir
+    %y = norm.gelu %x : tensor<1x64x32x32xf32>
+    ```
+  }];
+}
+def Norm_LeakyReluOp : Norm_ActivationOp<"leaky_relu",
+    "y = x if x >= 0 else alpha * x"> {
+  let arguments = (ins Norm_F32Tensor:$x, F32Attr:$alpha);
+  let assemblyFormat = "$x `alpha` `=` $alpha attr-dict `:` type($x)";
+}
+
+//===----------------------------------------------------------------------===//
+// Kernel groups
+//===----------------------------------------------------------------------===//
+
+def Norm_KernelOp : Norm_Op<"kernel", [
+    SingleBlockImplicitTerminator<"YieldOp">,
+    RecursiveMemoryEffects]> {
+  let summary = "A group of ops compiled into one generated kernel";
+  let description = [{
+    Holds the ops that halide_gen turns into one Halide pipeline. The region
+    captures values from above implicitly (as IREE's dispatch regions do) and
+    yields the group's results. Kernel formation creates these ops; the fusion
+    issue refines how ops are partitioned into groups.
+
+    Example:
+    ```mlir
+    %r = norm.kernel "f" -> tensor<1x8x4x4xf32> {
+      %y = norm.relu %x : tensor<1x8x4x4xf32>
+      norm.yield %y : tensor<1x8x4x4xf32>
+    }
+    ```
+  }];
+  let arguments = (ins StrAttr:$group_name);
+  let results = (outs Variadic<AnyRankedTensor>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$group_name (`->` type($results)^)? attr-dict-with-keyword $body";
+  let hasVerifier = 1;
+}
+
+def Norm_YieldOp : Norm_Op<"yield", [Pure, Terminator, HasParent<"KernelOp">,
+                                     ReturnLike]> {
+  let summary = "Yields the results of a kernel group";
+  let description = [{
+    Terminates a `norm.kernel` region; its operands become the kernel's results.
+  }];
+  let arguments = (ins Variadic<AnyRankedTensor>:$values);
+  let builders = [OpBuilder<(ins), [{ /* no values */ }]>];
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
+}
+
+#endif // NORMC_DIALECT_NORMOPS_TD

@@ -1,0 +1,147 @@
+//===- Decompose.cpp - high-level norms -> moments + modulate --------------===//
+//
+// Every normalization variant is expressed through two core ops so that
+// halide_gen (and later fusion and every target) handle one shape of problem:
+// statistics over some dimensions, then an elementwise affine.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/Passes.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace normc {
+#define GEN_PASS_DEF_NORMDECOMPOSE
+#include "passes/Passes.h.inc"
+} // namespace normc
+
+using namespace mlir;
+using namespace normc;
+using namespace normc::norm;
+
+namespace {
+
+/// Reshapes `param`, whose dimensions line up with x's dimensions
+/// [firstDim, firstDim + rank(param)), to the rank of x by inserting unit
+/// dimensions, so that it broadcasts in norm.modulate.
+Value expandToRankOf(PatternRewriter &rewriter, Location loc, Value param,
+                     RankedTensorType xType, int64_t firstDim) {
+  if (!param)
+    return param;
+  auto type = cast<RankedTensorType>(param.getType());
+  int64_t rank = xType.getRank(), k = type.getRank();
+  if (k == rank)
+    return param;
+  SmallVector<int64_t> shape(rank, 1);
+  SmallVector<OpFoldResult> outputShape(rank, rewriter.getIndexAttr(1));
+  SmallVector<ReassociationIndices> groups(k);
+  for (int64_t j = 0; j < k; ++j) {
+    shape[firstDim + j] = type.getDimSize(j);
+    outputShape[firstDim + j] = tensor::getMixedSize(rewriter, loc, param, j);
+    // Leading unit dims join the first group, trailing ones the last.
+    int64_t begin = j == 0 ? 0 : firstDim + j;
+    int64_t end = j == k - 1 ? rank : firstDim + j + 1;
+    for (int64_t d = begin; d < end; ++d)
+      groups[j].push_back(d);
+  }
+  auto resultType = RankedTensorType::get(shape, type.getElementType());
+  return rewriter.create<tensor::ExpandShapeOp>(loc, resultType, param, groups,
+                                                outputShape);
+}
+
+/// Type of the keep-dims statistics of x reduced over `dims`.
+RankedTensorType statsType(RankedTensorType xType, ArrayRef<int64_t> dims) {
+  SmallVector<int64_t> shape(xType.getShape());
+  for (int64_t d : dims)
+    shape[d] = 1;
+  return RankedTensorType::get(shape, xType.getElementType());
+}
+
+/// Emits moments over `dims` (pooled over `groups` channel groups) followed by
+/// modulate with the already-expanded scale and shift.
+Value emitCore(PatternRewriter &rewriter, Location loc, Value x,
+               ArrayRef<int64_t> dims, int64_t groups, FloatAttr epsilon,
+               Value scale, Value shift) {
+  auto xType = cast<RankedTensorType>(x.getType());
+  auto sType = statsType(xType, dims);
+  auto moments = rewriter.create<MomentsOp>(
+      loc, sType, sType, x, rewriter.getDenseI64ArrayAttr(dims),
+      rewriter.getI64IntegerAttr(groups), epsilon);
+  return rewriter.create<ModulateOp>(loc, xType, x, moments.getMean(),
+                                     moments.getRstd(), scale, shift);
+}
+
+SmallVector<int64_t> dimsFrom(int64_t first, int64_t rank) {
+  SmallVector<int64_t> dims;
+  for (int64_t d = first; d < rank; ++d)
+    dims.push_back(d);
+  return dims;
+}
+
+struct DecomposeInstanceNorm : OpRewritePattern<InstanceNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(InstanceNormOp op,
+                                PatternRewriter &rewriter) const override {
+    auto xType = op.getX().getType();
+    Location loc = op.getLoc();
+    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
+    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(),
+                                    dimsFrom(2, xType.getRank()), 1,
+                                    op.getEpsilonAttr(), scale, shift));
+    return success();
+  }
+};
+
+struct DecomposeGroupNorm : OpRewritePattern<GroupNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(GroupNormOp op,
+                                PatternRewriter &rewriter) const override {
+    auto xType = op.getX().getType();
+    Location loc = op.getLoc();
+    SmallVector<int64_t> dims = dimsFrom(2, xType.getRank());
+    if (dims.empty())
+      return rewriter.notifyMatchFailure(
+          op, "group norm of a rank-2 tensor has no spatial dims to reduce");
+    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
+    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(), dims,
+                                    op.getGroups(), op.getEpsilonAttr(), scale,
+                                    shift));
+    return success();
+  }
+};
+
+struct DecomposeLayerNorm : OpRewritePattern<LayerNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(LayerNormOp op,
+                                PatternRewriter &rewriter) const override {
+    auto xType = op.getX().getType();
+    Location loc = op.getLoc();
+    int64_t axis = op.getAxis();
+    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, axis);
+    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, axis);
+    rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(),
+                                    dimsFrom(axis, xType.getRank()), 1,
+                                    op.getEpsilonAttr(), scale, shift));
+    return success();
+  }
+};
+
+struct NormDecomposePass
+    : public normc::impl::NormDecomposeBase<NormDecomposePass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    populateNormDecomposePatterns(patterns);
+    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void normc::populateNormDecomposePatterns(RewritePatternSet &patterns) {
+  patterns.add<DecomposeInstanceNorm, DecomposeGroupNorm, DecomposeLayerNorm>(
+      patterns.getContext());
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs every Debian bookworm package normc needs to build and test.
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds libtorch and oneDNN anchors)
+# Idempotent: packages already present are skipped by apt-get.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build python3
+  llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools
+  libhalide14-0-dev
+  libgtest-dev libgmock-dev
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(libbenchmark-dev libtorch-dev libdnnl-dev gnuplot-nox)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
