@@ -1,0 +1,108 @@
+//===- Algorithm.cpp - dispatch from MLIR ops to algorithm builders -------===//
+#include "Algorithm.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace normc::norm;
+
+namespace normc {
+
+const std::vector<Halide::Var> &halideVars(int rank) {
+  // Named after the NCHW role of each dimension so that stmt output and
+  // schedules read naturally: rank 4 gives (w, h, c, n) in Halide order.
+  static std::vector<std::vector<Halide::Var>> cache(9);
+  std::vector<Halide::Var> &vars = cache.at(rank);
+  if (vars.empty() && rank > 0) {
+    static const char *spatial[] = {"w", "h", "d", "s3", "s4", "s5"};
+    for (int k = 0; k < rank; ++k) {
+      int nchw = rank - 1 - k;
+      std::string name = nchw == 0   ? "n"
+                         : nchw == 1 ? "c"
+                                     : spatial[k];
+      vars.emplace_back(name);
+    }
+  }
+  return vars;
+}
+
+std::vector<Halide::Expr> nchwVars(int rank) {
+  const auto &vars = halideVars(rank);
+  return std::vector<Halide::Expr>(vars.rbegin(), vars.rend());
+}
+
+Halide::Expr HTensor::at(const std::vector<Halide::Expr> &index) const {
+  std::vector<Halide::Expr> args;
+  for (int k = 0; k < rank(); ++k) {
+    int d = rank() - 1 - k;
+    args.push_back(unit[d] ? Halide::Expr(0) : index[d]);
+  }
+  return func(args);
+}
+
+std::string describeOp(Operation *op) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << op->getName();
+  if (auto loc = dyn_cast<FileLineColLoc>(op->getLoc()))
+    os << " at " << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
+       << loc.getColumn();
+  return os.str();
+}
+
+void requireEqual(LoweredKernel &kernel, const Halide::Expr &a,
+                  const Halide::Expr &b, std::vector<Halide::Expr> message) {
+  if (Halide::Internal::equal(a, b))
+    return;
+  if (Halide::Internal::is_const(a) && Halide::Internal::is_const(b) &&
+      Halide::Internal::can_prove(a == b))
+    return;
+  kernel.requirements.emplace_back(a == b, std::move(message));
+}
+
+bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
+             LoweredKernel &kernel, StatsStrategy statsStrategy) {
+  if (auto moments = dyn_cast<MomentsOp>(op)) {
+    HTensor rstd;
+    values[moments.getMean()] = buildMoments(
+        moments, values.at(moments.getX()), kernel, statsStrategy, rstd);
+    values[moments.getRstd()] = rstd;
+    return true;
+  }
+  if (auto modulate = dyn_cast<ModulateOp>(op)) {
+    values[modulate.getY()] = buildModulate(modulate, values, kernel);
+    return true;
+  }
+  if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
+    values[expand.getResult()] = buildExpandShape(expand, values.at(expand.getSrc()));
+    return true;
+  }
+  if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
+    HTensor t;
+    if (buildSplatConstant(constant, t)) {
+      values[constant.getResult()] = t;
+      return true;
+    }
+    op->emitOpError() << "non-splat tensor constants are not supported by "
+                         "halide_gen yet; pass them as function arguments";
+    return false;
+  }
+  if (op->getNumOperands() == 1 && op->getNumResults() == 1) {
+    HTensor out;
+    auto it = values.find(op->getOperand(0));
+    if (it != values.end() && buildActivation(op, it->second, out)) {
+      values[op->getResult(0)] = out;
+      return true;
+    }
+  }
+  if (isa<InstanceNormOp, GroupNormOp, LayerNormOp>(op)) {
+    op->emitOpError() << "must be decomposed before code generation (run "
+                         "--norm-decompose)";
+    return false;
+  }
+  op->emitOpError() << "cannot be compiled by halide_gen";
+  return false;
+}
+
+} // namespace normc

@@ -1,0 +1,32 @@
+//===- Algorithm.h - one algorithm builder per op (no schedules) ----------===//
+#ifndef NORMC_HALIDE_GEN_ALGORITHM_H_
+#define NORMC_HALIDE_GEN_ALGORITHM_H_
+
+#include "Lowering.h"
+#include "dialect/NormOps.h"
+
+namespace normc {
+
+/// A short description of where `op` is, for runtime error messages:
+/// "norm.modulate at file.mlir:12:5".
+std::string describeOp(mlir::Operation *op);
+
+HTensor buildMoments(normc::norm::MomentsOp op, const HTensor &x,
+                     LoweredKernel &kernel, StatsStrategy strategy,
+                     HTensor &rstdOut);
+HTensor buildModulate(normc::norm::ModulateOp op,
+                      llvm::DenseMap<mlir::Value, HTensor> &values,
+                      LoweredKernel &kernel);
+/// relu, leaky_relu, silu, gelu, sigmoid, tanh; returns false for other ops.
+bool buildActivation(mlir::Operation *op, const HTensor &x, HTensor &out);
+HTensor buildExpandShape(mlir::tensor::ExpandShapeOp op, const HTensor &src);
+/// Splat tensor constants; returns false (no diagnostic) for other constants.
+bool buildSplatConstant(mlir::arith::ConstantOp op, HTensor &out);
+
+/// Adds a runtime requirement that `a == b` unless Halide can already see it.
+void requireEqual(LoweredKernel &kernel, const Halide::Expr &a,
+                  const Halide::Expr &b, std::vector<Halide::Expr> message);
+
+} // namespace normc
+
+#endif // NORMC_HALIDE_GEN_ALGORITHM_H_

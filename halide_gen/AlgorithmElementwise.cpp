@@ -1,0 +1,127 @@
+//===- AlgorithmElementwise.cpp - modulate, activations, reshapes ---------===//
+#include "Algorithm.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace Halide;
+using namespace mlir;
+using namespace normc::norm;
+
+namespace normc {
+
+HTensor buildModulate(ModulateOp op, llvm::DenseMap<Value, HTensor> &values,
+                      LoweredKernel &kernel) {
+  const HTensor &x = values.at(op.getX());
+  const int rank = x.rank();
+  std::vector<Expr> v = nchwVars(rank);
+
+  // Operands that do not broadcast must match x at run time (dynamic dims).
+  auto checked = [&](Value operand, const char *role) -> const HTensor * {
+    if (!operand)
+      return nullptr;
+    const HTensor &t = values.at(operand);
+    for (int d = 0; d < rank; ++d)
+      if (!t.unit[d])
+        requireEqual(kernel, t.shape[d], x.shape[d],
+                     {std::string("shape mismatch: dimension ") +
+                          std::to_string(d) + " of the " + role + " of " +
+                          describeOp(op) + " is ",
+                      t.shape[d], " but dimension " + std::to_string(d) +
+                                      " of its x is ",
+                      x.shape[d]});
+    return &t;
+  };
+  const HTensor *mean = checked(op.getMean(), "mean");
+  const HTensor *rstd = checked(op.getRstd(), "rstd");
+  const HTensor *scale = checked(op.getScale(), "scale");
+  const HTensor *shift = checked(op.getShift(), "shift");
+
+  // (x - mean) * (rstd * scale) + shift. The subtraction comes first on
+  // purpose: folding the mean into the shift (x * a + (shift - mean * a))
+  // cancels catastrophically when the mean is large relative to the spread.
+  Expr a = rstd->at(v);
+  if (scale)
+    a = a * scale->at(v);
+  Expr y = (x.at(v) - mean->at(v)) * a;
+  if (shift)
+    y = y + shift->at(v);
+
+  Func f("modulate" + std::to_string(kernel.moments.size()));
+  f(halideVars(rank)) = y;
+  return HTensor{f, x.shape, std::vector<bool>(rank, false)};
+}
+
+bool buildActivation(Operation *op, const HTensor &x, HTensor &out) {
+  std::vector<Expr> v = nchwVars(x.rank());
+  Expr e = x.at(v);
+  Expr y;
+  if (isa<ReluOp>(op)) {
+    y = max(e, 0.0f);
+  } else if (auto leaky = dyn_cast<LeakyReluOp>(op)) {
+    y = select(e >= 0.0f, e, e * leaky.getAlpha().convertToFloat());
+  } else if (isa<SigmoidOp>(op)) {
+    y = 1.0f / (1.0f + exp(-e));
+  } else if (isa<SiluOp>(op)) {
+    y = e / (1.0f + exp(-e));
+  } else if (isa<TanhOp>(op)) {
+    y = tanh(e);
+  } else if (auto gelu = dyn_cast<GeluOp>(op)) {
+    if (gelu.getTanhApproximation())
+      y = 0.5f * e *
+          (1.0f + tanh(0.7978845608028654f * (e + 0.044715f * e * e * e)));
+    else
+      y = 0.5f * e * (1.0f + erf(e * 0.7071067811865476f));
+  } else {
+    return false;
+  }
+  Func f(op->getName().stripDialect().str());
+  f(halideVars(x.rank())) = y;
+  out = HTensor{f, x.shape, std::vector<bool>(x.rank(), false)};
+  for (int d = 0; d < x.rank(); ++d)
+    out.unit[d] = x.unit[d];
+  return true;
+}
+
+HTensor buildExpandShape(tensor::ExpandShapeOp op, const HTensor &src) {
+  auto type = op.getResultType();
+  const int rank = type.getRank();
+  HTensor out;
+  out.shape.resize(rank);
+  out.unit.assign(rank, false);
+  std::vector<Expr> v = nchwVars(rank);
+  std::vector<Expr> srcIdx(src.rank(), Expr(0));
+  // normc only inserts unit dimensions: in each reassociation group at most
+  // one result dimension is not statically 1, and it carries the source dim.
+  for (auto [j, group] : llvm::enumerate(op.getReassociationIndices())) {
+    for (int64_t d : group) {
+      int64_t size = type.getDimSize(d);
+      out.unit[d] = size == 1;
+      out.shape[d] = ShapedType::isDynamic(size) ? src.shape[j]
+                                                 : Expr(static_cast<int>(size));
+      if (size != 1)
+        srcIdx[j] = v[d];
+    }
+  }
+  Func f("expand");
+  f(halideVars(rank)) = src.at(srcIdx);
+  out.func = f;
+  return out;
+}
+
+bool buildSplatConstant(arith::ConstantOp op, HTensor &out) {
+  auto attr = dyn_cast<DenseFPElementsAttr>(op.getValue());
+  auto type = dyn_cast<RankedTensorType>(op.getType());
+  if (!attr || !attr.isSplat() || !type || !type.hasStaticShape())
+    return false;
+  Func f("constant");
+  f(halideVars(type.getRank())) =
+      Expr(attr.getSplatValue<APFloat>().convertToFloat());
+  out.func = f;
+  for (int64_t size : type.getShape()) {
+    out.shape.push_back(Expr(static_cast<int>(size)));
+    out.unit.push_back(size == 1);
+  }
+  return true;
+}
+
+} // namespace normc

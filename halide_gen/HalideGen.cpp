@@ -1,0 +1,200 @@
+//===- HalideGen.cpp - one kernel group -> one Halide AOT function --------===//
+//
+// Walks the single norm.kernel of a function: arguments become ImageParams
+// (static dims are constrained, which specializes the code), each op is
+// lowered by its algorithm builder, the yielded values become the pipeline's
+// outputs, and the schedule for the target is applied. Every Halide exception
+// is caught here and turned into an MLIR diagnostic.
+//
+//===----------------------------------------------------------------------===//
+#include "HalideGen.h"
+
+#include "Algorithm.h"
+#include "Schedule.h"
+#include "dialect/NormOps.h"
+
+#include <fstream>
+
+using namespace mlir;
+using namespace normc::norm;
+
+namespace normc {
+
+namespace {
+
+std::string argName(func::FuncOp func, unsigned i) {
+  if (auto name = func.getArgAttrOfType<StringAttr>(i, "norm.name"))
+    return name.str();
+  return "arg" + std::to_string(i);
+}
+
+std::string resultName(func::FuncOp func, unsigned i) {
+  if (auto name = func.getResultAttrOfType<StringAttr>(i, "norm.name"))
+    return name.str();
+  return "result" + std::to_string(i);
+}
+
+/// Constrains min 0 and dense innermost stride; static dims get a fixed
+/// extent (which specializes the generated code) and an estimate (which the
+/// runtime reads back from the metadata to check shapes before the call).
+template <typename Dim>
+void constrainDim(Dim dim, int halideIndex, int64_t size) {
+  dim.set_min(0);
+  if (halideIndex == 0)
+    dim.set_stride(1);
+  if (!ShapedType::isDynamic(size)) {
+    dim.set_extent(static_cast<int>(size));
+    dim.set_estimate(0, static_cast<int>(size));
+  }
+}
+
+LogicalResult checkSupportedType(Operation *op, Type type, StringRef what) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor || !tensor.getElementType().isF32() || tensor.getRank() < 1 ||
+      tensor.getRank() > 8)
+    return op->emitError() << what << " has type " << type
+                           << "; halide_gen supports ranked f32 tensors of "
+                              "rank 1 to 8";
+  for (int64_t d : tensor.getShape())
+    if (!ShapedType::isDynamic(d) && d > INT32_MAX)
+      return op->emitError() << what << " has a dimension of " << d
+                             << " elements; Halide extents must fit in int32";
+  return success();
+}
+
+} // namespace
+
+LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
+                                const std::string &outDir,
+                                const KernelEmitOptions &emit) {
+  KernelOp kernelOp;
+  for (Operation &op : func.getBody().front()) {
+    if (auto k = dyn_cast<KernelOp>(op)) {
+      if (kernelOp)
+        return k.emitOpError() << "is the second kernel group of @"
+                               << func.getSymName()
+                               << "; halide_gen compiles one per function";
+      kernelOp = k;
+    } else if (!isa<func::ReturnOp>(op)) {
+      return op.emitOpError() << "lies outside a norm.kernel; run "
+                                 "--norm-form-kernels before code generation";
+    }
+  }
+  if (!kernelOp)
+    return func.emitError() << "@" << func.getSymName()
+                            << " has no norm.kernel to compile";
+
+  for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
+    if (failed(checkSupportedType(func, type, "argument " + argName(func, i))))
+      return failure();
+  for (auto [i, type] : llvm::enumerate(func.getResultTypes()))
+    if (failed(checkSupportedType(func, type, "result " + resultName(func, i))))
+      return failure();
+
+  const std::string name = func.getSymName().str();
+  try {
+    Halide::Target target = Halide::Target(targetInfo.canonical)
+                                .with_feature(Halide::Target::UserContext)
+                                .with_feature(Halide::Target::NoRuntime);
+    LoweredKernel kernel;
+    llvm::DenseMap<Value, HTensor> values;
+    std::vector<Halide::Argument> args;
+
+    for (auto [i, arg] : llvm::enumerate(func.getArguments())) {
+      auto type = cast<RankedTensorType>(arg.getType());
+      const int rank = type.getRank();
+      Halide::ImageParam param(Halide::Float(32), rank, argName(func, i));
+      HTensor t;
+      t.func = Halide::Func(argName(func, i) + "_in");
+      t.func(halideVars(rank)) = param(halideVars(rank));
+      for (int d = 0; d < rank; ++d) {
+        int64_t size = type.getDimSize(d);
+        constrainDim(param.dim(rank - 1 - d), rank - 1 - d, size);
+        t.shape.push_back(ShapedType::isDynamic(size)
+                              ? param.dim(rank - 1 - d).extent()
+                              : Halide::Expr(static_cast<int>(size)));
+        t.unit.push_back(size == 1);
+      }
+      kernel.inputs.push_back(param);
+      args.push_back(param);
+      values[arg] = t;
+    }
+
+    CpuNormKnobs knobs = defaultCpuKnobs(target);
+    for (Operation &op : kernelOp.getBody().front().without_terminator()) {
+      bool producesTensors = llvm::any_of(
+          op.getResultTypes(), [](Type t) { return isa<TensorType>(t); });
+      if (!producesTensors)
+        continue; // index arithmetic feeding reshapes: shapes are tracked here
+      if (!lowerOp(&op, values, kernel, knobs.stats))
+        return failure();
+    }
+
+    auto yield = cast<YieldOp>(kernelOp.getBody().front().getTerminator());
+    auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
+    for (auto [i, value] : llvm::enumerate(ret.getOperands())) {
+      auto result = dyn_cast<OpResult>(value);
+      if (!result || result.getOwner() != kernelOp)
+        return ret.emitOpError() << "returns a value that the kernel group "
+                                    "does not compute (result "
+                                 << i << ")";
+      Value yielded = yield.getValues()[result.getResultNumber()];
+      if (isa<BlockArgument>(yielded))
+        return yield.emitOpError()
+               << "yields a function argument unchanged; nothing to compute";
+      const HTensor &t = values.at(yielded);
+      auto type = cast<RankedTensorType>(value.getType());
+      const int rank = type.getRank();
+      Halide::Func out(resultName(func, i));
+      out(halideVars(rank)) = t.func(halideVars(rank));
+      for (int d = 0; d < rank; ++d) {
+        auto dim = out.output_buffer().dim(rank - 1 - d);
+        constrainDim(dim, rank - 1 - d, type.getDimSize(d));
+        if (ShapedType::isDynamic(type.getDimSize(d)))
+          requireEqual(kernel, dim.extent(), t.shape[d],
+                       {"shape mismatch: dimension " + std::to_string(d) +
+                            " of output " + resultName(func, i) + " is ",
+                        dim.extent(), std::string(" but the computed value's is "),
+                        t.shape[d]});
+      }
+      kernel.outputs.push_back(out);
+      kernel.outputTensors.push_back(t);
+    }
+
+    applyCpuSchedule(kernel, knobs);
+
+    Halide::Pipeline pipeline(kernel.outputs);
+    for (auto &[condition, message] : kernel.requirements)
+      pipeline.add_requirement(condition, message);
+
+    std::map<Halide::OutputFileType, std::string> files;
+    const std::string base = outDir + "/" + name;
+    if (emit.library)
+      files[Halide::OutputFileType::static_library] = base + ".a";
+    if (emit.header)
+      files[Halide::OutputFileType::c_header] = base + ".h";
+    if (emit.stmt)
+      files[Halide::OutputFileType::stmt] = base + ".stmt";
+    if (emit.assembly)
+      files[Halide::OutputFileType::assembly] = base + ".s";
+    if (!files.empty())
+      pipeline.compile_to(files, args, name, target);
+    if (emit.schedule) {
+      std::ofstream os(base + ".schedule.json");
+      os << "{\"function\": \"" << name << "\", \"target\": \""
+         << targetInfo.canonical << "\", \"knobs\": " << knobs.toJson()
+         << "}\n";
+      if (!os)
+        return func.emitError() << "cannot write " << base << ".schedule.json";
+    }
+    return success();
+  } catch (const Halide::Error &e) {
+    std::string what = e.what();
+    while (!what.empty() && (what.back() == '\n' || what.back() == ' '))
+      what.pop_back();
+    return func.emitError() << "Halide failed to compile @" << name << ": "
+                            << what;
+  }
+}
+
+} // namespace normc

@@ -1,0 +1,74 @@
+//===- Lowering.h - shared state of the MLIR -> Halide lowering -----------===//
+//
+// Private to halide_gen: uses Halide types.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NORMC_HALIDE_GEN_LOWERING_H_
+#define NORMC_HALIDE_GEN_LOWERING_H_
+
+#include "Halide.h"
+#include "ScheduleKnobs.h"
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <string>
+#include <vector>
+
+namespace normc {
+
+/// A tensor value lowered to Halide. Indices and extents are kept in the
+/// tensor's own order (NCHW: index 0 is the outermost dimension); Halide's
+/// order is the reverse (its dimension 0 is the innermost), and `at()` and
+/// `vars()` convert.
+struct HTensor {
+  Halide::Func func;
+  std::vector<Halide::Expr> shape; ///< extent of each dimension (NCHW order)
+  std::vector<bool> unit;          ///< statically size 1: broadcasts
+
+  int rank() const { return static_cast<int>(shape.size()); }
+  /// Element at NCHW-ordered `index`; unit dimensions read index 0.
+  Halide::Expr at(const std::vector<Halide::Expr> &index) const;
+};
+
+/// A reduction Func and its domain (innermost reduction variable first).
+struct Reduction {
+  Halide::Func func;
+  Halide::RDom rdom;
+};
+
+/// Records what a statistics op produced, so the schedule can place it.
+struct MomentsInfo {
+  std::vector<Reduction> reductions; ///< in evaluation order
+  Halide::Func stats;                ///< Tuple(mean, rstd) per (group) point
+  std::vector<int64_t> dims;         ///< reduced dims (NCHW order)
+  int rank = 0;
+  int64_t groups = 1;
+  Halide::Expr channelsPerGroup;     ///< C / groups when groups > 1
+};
+
+/// Everything the algorithm builders produce for one kernel group.
+struct LoweredKernel {
+  std::vector<Halide::ImageParam> inputs;
+  std::vector<Halide::Func> outputs;
+  std::vector<HTensor> outputTensors;
+  std::vector<MomentsInfo> moments;
+  /// Runtime shape relations between arguments: condition + message pieces.
+  std::vector<std::pair<Halide::Expr, std::vector<Halide::Expr>>> requirements;
+};
+
+/// Halide pure variables for a rank-`rank` tensor, in Halide order
+/// (innermost first) and reused across Funcs so schedules can name them.
+const std::vector<Halide::Var> &halideVars(int rank);
+/// The same variables in NCHW order, as Exprs.
+std::vector<Halide::Expr> nchwVars(int rank);
+
+/// Lowers one op of a kernel group given its lowered operands; returns false
+/// after emitting a diagnostic on `op` if the op is not supported.
+bool lowerOp(mlir::Operation *op,
+             llvm::DenseMap<mlir::Value, HTensor> &values,
+             LoweredKernel &kernel, StatsStrategy statsStrategy);
+
+} // namespace normc
+
+#endif // NORMC_HALIDE_GEN_LOWERING_H_

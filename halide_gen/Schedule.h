@@ -1,0 +1,18 @@
+//===- Schedule.h - schedules for lowered kernel groups --------------------===//
+#ifndef NORMC_HALIDE_GEN_SCHEDULE_H_
+#define NORMC_HALIDE_GEN_SCHEDULE_H_
+
+#include "Lowering.h"
+#include "ScheduleKnobs.h"
+
+namespace normc {
+
+/// Knob defaults for a CPU target (x86-64 or ARM64).
+CpuNormKnobs defaultCpuKnobs(const Halide::Target &target);
+
+/// Applies the CPU schedule described by `knobs` to every Func of `kernel`.
+void applyCpuSchedule(LoweredKernel &kernel, const CpuNormKnobs &knobs);
+
+} // namespace normc
+
+#endif // NORMC_HALIDE_GEN_SCHEDULE_H_

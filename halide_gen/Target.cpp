@@ -1,0 +1,100 @@
+//===- Target.cpp - validate and describe Halide target strings -----------===//
+#include "HalideGen.h"
+
+#include "Halide.h"
+
+#include <set>
+#include <sstream>
+
+namespace normc {
+
+namespace {
+const std::set<std::string> kArchWords = {"x86", "arm", "powerpc", "hexagon",
+                                          "wasm", "riscv", "host"};
+const std::set<std::string> kBitsWords = {"32", "64"};
+const std::set<std::string> kOsWords = {"linux", "windows", "osx", "android",
+                                        "ios", "qurt", "noos", "fuchsia",
+                                        "wasmrt"};
+
+std::vector<std::string> splitDash(const std::string &s) {
+  std::vector<std::string> parts;
+  std::stringstream ss(s);
+  std::string part;
+  while (std::getline(ss, part, '-'))
+    parts.push_back(part);
+  return parts;
+}
+} // namespace
+
+bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
+  if (spec.empty()) {
+    error = "empty target in '--target='";
+    return false;
+  }
+  for (const std::string &word : splitDash(spec)) {
+    if (kArchWords.count(word) || kBitsWords.count(word) || kOsWords.count(word))
+      continue;
+    if (Halide::Target::feature_from_name(word) == Halide::Target::FeatureEnd) {
+      error = "unknown target feature '" + word + "' in '--target=" + spec + "'";
+      return false;
+    }
+  }
+  try {
+    Halide::Target target = spec == "host" ? Halide::get_host_target()
+                                           : Halide::Target(spec);
+    if (target.arch == Halide::Target::ArchUnknown ||
+        target.os == Halide::Target::OSUnknown) {
+      error = "target '" + spec + "' names no architecture or OS (expected "
+              "e.g. 'x86-64-linux-avx2' or 'arm-64-linux')";
+      return false;
+    }
+    if (target.has_gpu_feature()) {
+      error = "target '" + spec + "' asks for a GPU: normc has no GPU "
+              "schedules yet (CPU targets only: x86-64, arm-64)";
+      return false;
+    }
+    if (target.arch != Halide::Target::X86 && target.arch != Halide::Target::ARM) {
+      error = "target '" + spec + "': normc's schedules cover x86 and arm only";
+      return false;
+    }
+    out.requested = spec;
+    out.canonical = target.to_string();
+    out.isGpu = false;
+    return true;
+  } catch (const Halide::Error &e) {
+    error = "invalid target '" + spec + "': " + e.what();
+    return false;
+  }
+}
+
+std::string describeTargets() {
+  std::ostringstream os;
+  os << "host target: " << Halide::get_host_target().to_string() << "\n"
+     << "form: <arch>-<bits>-<os>[-<feature>...] or host[-<feature>...]\n"
+     << "architectures normc schedules: x86, arm (bits 64)\n"
+     << "operating systems: linux, osx, windows, android\n"
+     << "examples: host, x86-64-linux-avx2, x86-64-linux-avx512_skylake, "
+        "arm-64-linux\n"
+     << "features:";
+  for (int f = 0; f < Halide::Target::FeatureEnd; ++f)
+    os << (f % 8 == 0 ? "\n  " : " ")
+       << Halide::Target::feature_to_name(static_cast<Halide::Target::Feature>(f));
+  os << "\n";
+  return os.str();
+}
+
+bool emitHalideRuntime(const TargetInfo &info, const std::string &path,
+                       std::string &error) {
+  try {
+    Halide::Target target(info.canonical);
+    target = target.with_feature(Halide::Target::UserContext);
+    Halide::compile_standalone_runtime(
+        {{Halide::OutputFileType::static_library, path}}, target);
+    return true;
+  } catch (const Halide::Error &e) {
+    error = e.what();
+    return false;
+  }
+}
+
+} // namespace normc

@@ -1,0 +1,264 @@
+//===- normc.cpp - the normc compiler driver ------------------------------===//
+//
+// normc IN.mlir -o OUTDIR [--target=T[,T...]] [--emit=KINDS]
+//
+// Parses norm IR, runs the shared pipeline (decompose, form kernels), and
+// compiles each exported function into a static library and a C header with
+// Halide, plus one Halide runtime per target. All files are written into a
+// temporary directory next to OUTDIR and moved into place only when every
+// step succeeded, so a failed run leaves no partial outputs.
+//
+//===----------------------------------------------------------------------===//
+#include "dialect/NormDialect.h"
+#include "halide_gen/HalideGen.h"
+#include "passes/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+namespace {
+
+cl::OptionCategory normcCategory("normc options");
+
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
+                               cl::cat(normcCategory));
+cl::opt<std::string> outputDir(
+    "o", cl::desc("Output directory (created if missing), e.g. -o out/"),
+    cl::value_desc("dir"), cl::cat(normcCategory));
+cl::opt<std::string> targetList(
+    "target",
+    cl::desc("Comma-separated Halide targets, e.g. --target=host or "
+             "--target=x86-64-linux-avx2,arm-64-linux. With several targets "
+             "each gets a subdirectory of the output directory named after "
+             "it. See --list-targets"),
+    cl::init("host"), cl::cat(normcCategory));
+cl::opt<std::string> emitList(
+    "emit",
+    cl::desc("Comma-separated outputs: lib (<func>.a), header (<func>.h), "
+             "runtime (normc_halide_runtime.a), mlir (IR after the passes, "
+             "<input>.kernels.mlir), stmt (Halide loop nest, <func>.stmt), "
+             "asm (<func>.s), schedule (<func>.schedule.json, the knobs "
+             "used). Default: --emit=lib,header,runtime"),
+    cl::init("lib,header,runtime"), cl::cat(normcCategory));
+cl::opt<bool> listTargets("list-targets",
+                          cl::desc("Print the accepted target spellings and "
+                                   "exit"),
+                          cl::cat(normcCategory));
+
+int fail(const llvm::Twine &message) {
+  llvm::errs() << "normc: error: " << message << "\n";
+  return 1;
+}
+
+bool isCIdentifier(llvm::StringRef name) {
+  if (name.empty() || !(llvm::isAlpha(name[0]) || name[0] == '_'))
+    return false;
+  return llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
+struct EmitKinds {
+  normc::KernelEmitOptions kernel;
+  bool runtime = false;
+  bool mlir = false;
+};
+
+bool parseEmit(llvm::StringRef list, EmitKinds &out, std::string &error) {
+  out.kernel = normc::KernelEmitOptions{false, false, false, false, false};
+  llvm::SmallVector<llvm::StringRef> kinds;
+  list.split(kinds, ',', -1, /*KeepEmpty=*/false);
+  if (kinds.empty()) {
+    error = "'--emit=' needs at least one of lib, header, runtime, mlir, "
+            "stmt, asm, schedule";
+    return false;
+  }
+  for (llvm::StringRef k : kinds) {
+    if (k == "lib") out.kernel.library = true;
+    else if (k == "header") out.kernel.header = true;
+    else if (k == "stmt") out.kernel.stmt = true;
+    else if (k == "asm") out.kernel.assembly = true;
+    else if (k == "schedule") out.kernel.schedule = true;
+    else if (k == "runtime") out.runtime = true;
+    else if (k == "mlir") out.mlir = true;
+    else {
+      error = ("unknown output kind '" + k + "' in '--emit=" + list +
+               "' (expected lib, header, runtime, mlir, stmt, asm, schedule)")
+                  .str();
+      return false;
+    }
+  }
+  return true;
+}
+
+bool needsKernels(const EmitKinds &e) {
+  const auto &k = e.kernel;
+  return k.library || k.header || k.stmt || k.assembly || k.schedule || e.mlir;
+}
+
+/// Moves every regular file under `from` to the same relative path in `to`.
+std::error_code moveTree(const std::string &from, const std::string &to) {
+  std::error_code ec;
+  if ((ec = llvm::sys::fs::create_directories(to)))
+    return ec;
+  for (llvm::sys::fs::directory_iterator it(from, ec), end; it != end && !ec;
+       it.increment(ec)) {
+    std::string dest = to + "/" + llvm::sys::path::filename(it->path()).str();
+    if (it->type() == llvm::sys::fs::file_type::directory_file) {
+      if ((ec = moveTree(it->path(), dest)))
+        return ec;
+    } else if ((ec = llvm::sys::fs::rename(it->path(), dest))) {
+      return ec;
+    }
+  }
+  return ec;
+}
+
+/// Deletes the temporary directory on every exit path unless released.
+struct TempDir {
+  std::string path;
+  ~TempDir() {
+    if (!path.empty())
+      llvm::sys::fs::remove_directories(path);
+  }
+};
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(normcCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "normc: compile norm-dialect IR into normalization kernels\n\n"
+      "  normc model.mlir -o out/                 # host CPU\n"
+      "  normc model.mlir -o out/ --target=arm-64-linux --emit=lib,header,stmt\n"
+      "\nFor each exported func.func @f it writes f.a and f.h (call f() through\n"
+      "the normrt runtime or directly), plus normc_halide_runtime.a once per\n"
+      "target. Errors are reported as file:line:col diagnostics; on error\n"
+      "nothing is written.\n");
+
+  if (listTargets) {
+    llvm::outs() << normc::describeTargets();
+    return 0;
+  }
+
+  EmitKinds emit;
+  std::string error;
+  if (!parseEmit(emitList, emit, error))
+    return fail(error);
+  if (outputDir.empty())
+    return fail("no output directory; use -o <dir>");
+  if (inputFile.empty() && needsKernels(emit))
+    return fail("no input file (only '--emit=runtime' works without one)");
+
+  std::vector<normc::TargetInfo> targets;
+  llvm::SmallVector<llvm::StringRef> targetSpecs;
+  llvm::StringRef(targetList).split(targetSpecs, ',', -1, false);
+  if (targetSpecs.empty())
+    return fail("empty target list in '--target='");
+  for (llvm::StringRef spec : targetSpecs) {
+    normc::TargetInfo info;
+    if (!normc::parseTarget(spec.str(), info, error))
+      return fail(error);
+    targets.push_back(info);
+  }
+
+  DialectRegistry registry;
+  registry.insert<normc::norm::NormDialect, func::FuncDialect,
+                  arith::ArithDialect, tensor::TensorDialect>();
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+
+  OwningOpRef<ModuleOp> module;
+  if (!inputFile.empty()) {
+    std::string readError;
+    auto buffer = openInputFile(inputFile, &readError);
+    if (!buffer)
+      return fail("cannot read '" + inputFile + "': " + readError);
+    sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+    module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+    if (!module)
+      return 1; // the parser/verifier already printed file:line:col
+    PassManager pm(&context);
+    normc::buildNormcPipeline(pm);
+    if (failed(pm.run(*module)))
+      return 1;
+  }
+
+  // Everything is produced in a temporary sibling of the output directory
+  // and moved into place at the end.
+  llvm::SmallString<256> absOut(outputDir);
+  llvm::sys::fs::make_absolute(absOut);
+  llvm::sys::path::remove_dots(absOut, true);
+  llvm::SmallString<256> parent = llvm::sys::path::parent_path(absOut);
+  if (std::error_code ec = llvm::sys::fs::create_directories(parent))
+    return fail("cannot create '" + parent + "': " + ec.message());
+  TempDir temp;
+  {
+    llvm::SmallString<256> tmpPath;
+    if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
+            absOut + ".normc-tmp", tmpPath))
+      return fail("cannot create a temporary directory next to '" + absOut +
+                  "': " + ec.message());
+    temp.path = tmpPath.str().str();
+  }
+
+  for (const normc::TargetInfo &target : targets) {
+    std::string dir = temp.path;
+    if (targets.size() > 1) {
+      dir += "/" + target.requested;
+      llvm::sys::fs::create_directories(dir);
+    }
+    if (module) {
+      bool any = false;
+      for (auto func : module->getOps<func::FuncOp>()) {
+        if (!func.isPublic() || func.isExternal())
+          continue;
+        any = true;
+        if (!isCIdentifier(func.getSymName()))
+          return func.emitError() << "function name '" << func.getSymName()
+                                  << "' is not a C identifier; it names the "
+                                     "generated C function",
+                 1;
+        if (failed(normc::compileKernelFunc(func, target, dir, emit.kernel)))
+          return 1;
+      }
+      if (!any)
+        return fail("'" + inputFile + "' has no public func.func to compile");
+      if (emit.mlir) {
+        std::string stem = llvm::sys::path::stem(inputFile).str();
+        std::error_code ec;
+        llvm::raw_fd_ostream os(dir + "/" + stem + ".kernels.mlir", ec);
+        if (ec)
+          return fail("cannot write IR: " + ec.message());
+        module->print(os);
+      }
+    }
+    if (emit.runtime &&
+        !normc::emitHalideRuntime(target, dir + "/normc_halide_runtime.a", error))
+      return fail("cannot emit the Halide runtime for '" + target.requested +
+                  "': " + error);
+  }
+
+  if (std::error_code ec = moveTree(temp.path, absOut.str().str()))
+    return fail("cannot move outputs into '" + absOut + "': " + ec.message());
+  return 0;
+}
