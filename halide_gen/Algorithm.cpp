@@ -33,12 +33,17 @@ std::vector<Halide::Expr> nchwVars(int rank) {
 }
 
 Halide::Expr HTensor::at(const std::vector<Halide::Expr> &index) const {
+  return at(func, index);
+}
+
+Halide::Expr HTensor::at(const Halide::Func &f,
+                         const std::vector<Halide::Expr> &index) const {
   std::vector<Halide::Expr> args;
   for (int k = 0; k < rank(); ++k) {
     int d = rank() - 1 - k;
     args.push_back(unit[d] ? Halide::Expr(0) : index[d]);
   }
-  return func(args);
+  return f(args);
 }
 
 std::string describeOp(Operation *op) {

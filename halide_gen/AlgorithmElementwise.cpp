@@ -42,7 +42,13 @@ HTensor buildModulate(ModulateOp op, llvm::DenseMap<Value, HTensor> &values,
   Expr a = rstd->at(v);
   if (scale)
     a = a * scale->at(v);
-  Expr y = (x.at(v) - mean->at(v)) * a;
+  // strict_float stops Halide's simplifier (and LLVM's fast-math) from
+  // reassociating (x - shift) - offset back into x - (shift + offset).
+  Expr centered = mean->splitMean
+                      ? strict_float((x.at(v) - mean->at(mean->shiftPart, v)) -
+                                     mean->at(mean->offsetPart, v))
+                      : x.at(v) - mean->at(v);
+  Expr y = centered * a;
   if (shift)
     y = y + shift->at(v);
 

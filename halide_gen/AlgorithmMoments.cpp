@@ -65,22 +65,27 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   std::vector<Var> pure(hv.begin(), hv.end());
   Expr eps = op.getEpsilon().convertToFloat();
   Func stats("stats" + tag);
+  // Both strategies sum deviations from a shift s, the first element of the
+  // reduction: s is one of the samples, so the deviations are at the scale of
+  // the spread and neither sum loses digits to a large mean.
+  Expr shift = elementAt(true);
   if (strategy == StatsStrategy::ShiftedOnePass) {
-    Expr shift = elementAt(true);
     Func sums("sums" + tag);
     sums(pure) = Tuple(0.0f, 0.0f);
-    Expr d = elementAt(false) - shift;
+    // strict_float keeps the subtraction next to its operands: reassociated
+    // into (sum + x) - shift the sum would grow to the scale of the mean.
+    Expr d = strict_float(elementAt(false) - shift);
     sums(pure) = Tuple(sums(pure)[0] + d, sums(pure)[1] + d * d);
     Expr m1 = sums(pure)[0] / count;
     Expr var = max(sums(pure)[1] / count - m1 * m1, 0.0f);
-    stats(pure) = Tuple(shift + m1, 1.0f / sqrt(var + eps));
+    stats(pure) = Tuple(shift, m1, 1.0f / sqrt(var + eps));
     info.reductions.push_back({sums, r});
   } else {
     Func sum("sum" + tag), sumSq("sum_sq" + tag);
     RDom r2(ranges, "r2_" + tag);
     sum(pure) = 0.0f;
-    sum(pure) += elementAt(false);
-    Expr mean = sum(pure) / count;
+    sum(pure) += strict_float(elementAt(false) - shift);
+    Expr m1 = sum(pure) / count;
     // Second pass over the same elements with its own domain so that both
     // reductions can be scheduled independently.
     std::vector<Expr> idx = vars;
@@ -88,10 +93,10 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
       idx[info.dims[info.dims.size() - 1 - k]] = r2[k];
     if (info.groups > 1)
       idx[1] = vars[1] * info.channelsPerGroup + r2[r2.dimensions() - 1];
-    Expr dev = x.at(idx) - mean;
+    Expr dev = strict_float((x.at(idx) - shift) - m1);
     sumSq(pure) = 0.0f;
     sumSq(pure) += dev * dev;
-    stats(pure) = Tuple(mean, 1.0f / sqrt(sumSq(pure) / count + eps));
+    stats(pure) = Tuple(shift, m1, 1.0f / sqrt(sumSq(pure) / count + eps));
     info.reductions.push_back({sum, r});
     info.reductions.push_back({sumSq, r2});
   }
@@ -103,8 +108,11 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
     statsIdx[1] = vars[1] / info.channelsPerGroup;
   std::vector<Expr> statsArgs(statsIdx.rbegin(), statsIdx.rend());
   Func mean("mean" + tag), rstd("rstd" + tag);
-  mean(pure) = stats(statsArgs)[0];
-  rstd(pure) = stats(statsArgs)[1];
+  Func shiftPart("mean_shift" + tag), offsetPart("mean_offset" + tag);
+  shiftPart(pure) = stats(statsArgs)[0];
+  offsetPart(pure) = stats(statsArgs)[1];
+  mean(pure) = stats(statsArgs)[0] + stats(statsArgs)[1];
+  rstd(pure) = stats(statsArgs)[2];
 
   HTensor meanT{mean, x.shape, std::vector<bool>(rank, false)};
   for (int64_t d : info.dims) {
@@ -113,6 +121,9 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   }
   rstdOut = meanT;
   rstdOut.func = rstd;
+  meanT.splitMean = true;
+  meanT.shiftPart = shiftPart;
+  meanT.offsetPart = offsetPart;
   kernel.moments.push_back(info);
   return meanT;
 }

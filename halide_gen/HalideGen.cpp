@@ -14,6 +14,7 @@
 #include "dialect/NormOps.h"
 
 #include <fstream>
+#include <sstream>
 
 using namespace mlir;
 using namespace normc::norm;
@@ -62,7 +63,35 @@ LogicalResult checkSupportedType(Operation *op, Type type, StringRef what) {
   return success();
 }
 
+/// Halide derives the include guard from the output path, which here is a
+/// temporary directory; use a stable guard named after the function instead.
+bool fixHeaderGuard(const std::string &path, const std::string &name) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string header = text.str();
+  if (!in)
+    return false;
+  size_t start = header.find("#ifndef ");
+  if (start == std::string::npos)
+    return true;
+  size_t end = header.find('\n', start);
+  std::string oldGuard = header.substr(start + 8, end - start - 8);
+  std::string newGuard = "NORMC_KERNEL_" + name + "_H_";
+  for (size_t pos = 0; (pos = header.find(oldGuard, pos)) != std::string::npos;
+       pos += newGuard.size())
+    header.replace(pos, oldGuard.size(), newGuard);
+  std::ofstream out(path, std::ios::trunc);
+  out << header;
+  return static_cast<bool>(out);
+}
+
 } // namespace
+
+bool validateKnobOverrides(const std::string &spec, std::string &error) {
+  CpuNormKnobs knobs;
+  return applyKnobOverrides(knobs, spec, error);
+}
 
 LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
                                 const std::string &outDir,
@@ -121,6 +150,9 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     }
 
     CpuNormKnobs knobs = defaultCpuKnobs(target);
+    std::string knobError;
+    if (!applyKnobOverrides(knobs, emit.knobOverrides, knobError))
+      return func.emitError() << knobError;
     for (Operation &op : kernelOp.getBody().front().without_terminator()) {
       bool producesTensors = llvm::any_of(
           op.getResultTypes(), [](Type t) { return isa<TensorType>(t); });
@@ -179,6 +211,8 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
       files[Halide::OutputFileType::assembly] = base + ".s";
     if (!files.empty())
       pipeline.compile_to(files, args, name, target);
+    if (emit.header && !fixHeaderGuard(base + ".h", name))
+      return func.emitError() << "cannot rewrite " << base << ".h";
     if (emit.schedule) {
       std::ofstream os(base + ".schedule.json");
       os << "{\"function\": \"" << name << "\", \"target\": \""

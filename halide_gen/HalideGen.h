@@ -24,7 +24,13 @@ struct KernelEmitOptions {
   bool stmt = false;     ///< <name>.stmt: Halide's lowered loop nest
   bool assembly = false; ///< <name>.s
   bool schedule = false; ///< <name>.schedule.json: the knobs used
+  /// Schedule knob overrides, "key=value,..." (see ScheduleKnobs.h);
+  /// validate them first with validateKnobOverrides().
+  std::string knobOverrides;
 };
+
+/// Checks a "key=value,..." knob override string; false with `error` if bad.
+bool validateKnobOverrides(const std::string &spec, std::string &error);
 
 /// A validated compilation target.
 struct TargetInfo {

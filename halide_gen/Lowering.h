@@ -25,10 +25,19 @@ struct HTensor {
   Halide::Func func;
   std::vector<Halide::Expr> shape; ///< extent of each dimension (NCHW order)
   std::vector<bool> unit;          ///< statically size 1: broadcasts
+  /// Set for the mean produced by moments: mean = shiftPart + offsetPart,
+  /// kept apart so that modulate computes (x - shift) - offset. Rounding the
+  /// mean itself to f32 would cost up to half an ulp of the mean, which for a
+  /// mean of 1e4 and a std of 1e-2 is 5% of a standard deviation.
+  bool splitMean = false;
+  Halide::Func shiftPart, offsetPart;
 
   int rank() const { return static_cast<int>(shape.size()); }
   /// Element at NCHW-ordered `index`; unit dimensions read index 0.
   Halide::Expr at(const std::vector<Halide::Expr> &index) const;
+  /// Same indexing rule applied to another Func of this tensor's shape.
+  Halide::Expr at(const Halide::Func &f,
+                  const std::vector<Halide::Expr> &index) const;
 };
 
 /// A reduction Func and its domain (innermost reduction variable first).
@@ -40,7 +49,7 @@ struct Reduction {
 /// Records what a statistics op produced, so the schedule can place it.
 struct MomentsInfo {
   std::vector<Reduction> reductions; ///< in evaluation order
-  Halide::Func stats;                ///< Tuple(mean, rstd) per (group) point
+  Halide::Func stats; ///< Tuple(shift, mean - shift, rstd) per (group) point
   std::vector<int64_t> dims;         ///< reduced dims (NCHW order)
   int rank = 0;
   int64_t groups = 1;

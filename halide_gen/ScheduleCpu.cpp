@@ -32,6 +32,19 @@ namespace {
 /// reduction runs as its own parallel pass (compute_root).
 void scheduleReduction(Reduction &red, const CpuNormKnobs &knobs,
                        const LoopLevel *level, int rank) {
+  const auto &hv = halideVars(rank);
+  if (Halide::Internal::is_const_one(red.rdom.x.extent())) {
+    // Halide drops reduction variables of extent 1 (1x1 planes): nothing
+    // to vectorize, just place the plain reduction.
+    if (level) {
+      red.func.compute_at(*level);
+    } else {
+      red.func.compute_root();
+      if (knobs.parallel && rank > 1)
+        red.func.update().parallel(hv[rank - 1]);
+    }
+    return;
+  }
   RVar rxo("rxo"), rxi("rxi");
   Var u("u");
   const int lanes = knobs.vectorWidth * knobs.accumulators;
@@ -52,7 +65,6 @@ void scheduleReduction(Reduction &red, const CpuNormKnobs &knobs,
   }
   // Fuse every pure var of the final sum into one parallel loop; the partial
   // sums of each point are computed inside it.
-  const auto &hv = halideVars(rank);
   red.func.compute_root();
   Stage update = red.func.update();
   VarOrRVar fused = hv[0];

@@ -1,6 +1,7 @@
 //===- ScheduleKnobs.cpp - knob names and serialization -------------------===//
 #include "ScheduleKnobs.h"
 
+#include <cstdlib>
 #include <sstream>
 
 namespace normc {
@@ -32,6 +33,67 @@ std::string CpuNormKnobs::toJson() const {
      << toString(stats) << "\", \"placement\": \"" << toString(placement)
      << "\", \"parallel\": " << (parallel ? "true" : "false") << "}";
   return os.str();
+}
+
+bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,
+                        std::string &error) {
+  std::stringstream items(spec);
+  std::string item;
+  while (std::getline(items, item, ',')) {
+    if (item.empty())
+      continue;
+    size_t eq = item.find('=');
+    if (eq == std::string::npos) {
+      error = "schedule knob '" + item + "' needs a value (key=value)";
+      return false;
+    }
+    std::string key = item.substr(0, eq), value = item.substr(eq + 1);
+    auto badValue = [&](const char *expected) {
+      error = "invalid value '" + value + "' for schedule knob '" + key +
+              "' (expected " + expected + ")";
+      return false;
+    };
+    auto positiveInt = [&](int &out, int max) {
+      char *end = nullptr;
+      long v = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || v < 1 || v > max)
+        return false;
+      out = static_cast<int>(v);
+      return true;
+    };
+    if (key == "vector_width") {
+      if (!positiveInt(knobs.vectorWidth, 64))
+        return badValue("an integer in 1..64");
+    } else if (key == "accumulators") {
+      if (!positiveInt(knobs.accumulators, 16))
+        return badValue("an integer in 1..16");
+    } else if (key == "stats") {
+      if (value == "shifted_one_pass")
+        knobs.stats = StatsStrategy::ShiftedOnePass;
+      else if (value == "two_pass")
+        knobs.stats = StatsStrategy::TwoPass;
+      else
+        return badValue("shifted_one_pass or two_pass");
+    } else if (key == "placement") {
+      if (value == "per_plane")
+        knobs.placement = StatsPlacement::PerPlane;
+      else if (value == "root")
+        knobs.placement = StatsPlacement::Root;
+      else
+        return badValue("per_plane or root");
+    } else if (key == "parallel") {
+      if (value == "true" || value == "false")
+        knobs.parallel = value == "true";
+      else
+        return badValue("true or false");
+    } else {
+      error = "unknown schedule knob '" + key +
+              "' (expected vector_width, accumulators, stats, placement, "
+              "parallel)";
+      return false;
+    }
+  }
+  return true;
 }
 
 } // namespace normc

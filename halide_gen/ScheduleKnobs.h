@@ -48,6 +48,13 @@ struct CpuNormKnobs {
   std::string toJson() const;
 };
 
+/// Applies "key=value,key=value" overrides (keys: vector_width,
+/// accumulators, stats=shifted_one_pass|two_pass, placement=per_plane|root,
+/// parallel=true|false). Returns false with a one-line `error` naming the
+/// offending key or value.
+bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,
+                        std::string &error);
+
 const char *toString(StatsStrategy s);
 const char *toString(StatsPlacement p);
 

@@ -100,15 +100,21 @@ struct DecomposeGroupNorm : OpRewritePattern<GroupNormOp> {
                                 PatternRewriter &rewriter) const override {
     auto xType = op.getX().getType();
     Location loc = op.getLoc();
-    SmallVector<int64_t> dims = dimsFrom(2, xType.getRank());
+    int64_t groups = op.getGroups();
+    int64_t channels = xType.getDimSize(1);
+    // One group pools every channel (layer norm over C and the spatial dims);
+    // one channel per group is instance norm. Both need no channel pooling in
+    // moments, which is cheaper to schedule.
+    SmallVector<int64_t> dims = dimsFrom(groups == 1 ? 1 : 2, xType.getRank());
+    if (groups == 1 || groups == channels)
+      groups = 1;
     if (dims.empty())
       return rewriter.notifyMatchFailure(
           op, "group norm of a rank-2 tensor has no spatial dims to reduce");
     Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
     Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
-    rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(), dims,
-                                    op.getGroups(), op.getEpsilonAttr(), scale,
-                                    shift));
+    rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(), dims, groups,
+                                    op.getEpsilonAttr(), scale, shift));
     return success();
   }
 };

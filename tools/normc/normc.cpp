@@ -57,6 +57,12 @@ cl::opt<std::string> emitList(
              "asm (<func>.s), schedule (<func>.schedule.json, the knobs "
              "used). Default: --emit=lib,header,runtime"),
     cl::init("lib,header,runtime"), cl::cat(normcCategory));
+cl::opt<std::string> scheduleKnobs(
+    "schedule",
+    cl::desc("Override schedule knobs, e.g. --schedule=stats=two_pass,"
+             "placement=root,vector_width=16,accumulators=4,parallel=false "
+             "(the autotuner's knobs; defaults come from the target)"),
+    cl::value_desc("key=value,..."), cl::init(""), cl::cat(normcCategory));
 cl::opt<bool> listTargets("list-targets",
                           cl::desc("Print the accepted target spellings and "
                                    "exit"),
@@ -162,6 +168,9 @@ int main(int argc, char **argv) {
   std::string error;
   if (!parseEmit(emitList, emit, error))
     return fail(error);
+  emit.kernel.knobOverrides = scheduleKnobs;
+  if (!normc::validateKnobOverrides(scheduleKnobs, error))
+    return fail(error + " in '--schedule=" + scheduleKnobs + "'");
   if (outputDir.empty())
     return fail("no output directory; use -o <dir>");
   if (inputFile.empty() && needsKernels(emit))
@@ -184,6 +193,8 @@ int main(int argc, char **argv) {
                   arith::ArithDialect, tensor::TensorDialect>();
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
+  // Diagnostics point at file:line:col; a dump of the whole op adds noise.
+  context.printOpOnDiagnostic(false);
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
 

@@ -1,0 +1,103 @@
+/*
+ * internal/halide_bridge.h - the only door between normrt and Halide's
+ * runtime ABI. halide_bridge.c is the only file that includes HalideRuntime.h;
+ * this header exposes what kernel.c needs in Halide-free terms. Not public.
+ *
+ * Dimension order: everything here is in tensor (row-major, NCHW) order.
+ * The bridge reverses it when talking to Halide, whose dimension 0 is the
+ * innermost one.
+ */
+#ifndef NORMC_RUNTIME_INTERNAL_HALIDE_BRIDGE_H_
+#define NORMC_RUNTIME_INTERNAL_HALIDE_BRIDGE_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normrt_kernel.h"
+#include "normrt_status.h"
+#include "normrt_tensor.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Role of one entry of a kernel's metadata argument list. */
+typedef enum normrt_bridge_arg_kind_t {
+  NORMRT_BRIDGE_ARG_USER_CONTEXT, /* handle scalar named "__user_context" */
+  NORMRT_BRIDGE_ARG_SCALAR,       /* any other scalar parameter */
+  NORMRT_BRIDGE_ARG_INPUT,        /* input buffer */
+  NORMRT_BRIDGE_ARG_OUTPUT,       /* output buffer */
+  NORMRT_BRIDGE_ARG_UNKNOWN       /* a kind this Halide ABI does not define */
+} normrt_bridge_arg_kind_t;
+
+/* One metadata argument, translated. */
+typedef struct normrt_bridge_arg_t {
+  /* Argument name; owned by the kernel's static metadata, never NULL. */
+  const char *name;
+  normrt_bridge_arg_kind_t kind;
+  /* Number of dimensions Halide expects (0 for scalars). */
+  int32_t rank;
+  /* 1 when the element type is a normrt_dtype_t (then `dtype` is set). */
+  int has_dtype;
+  normrt_dtype_t dtype;
+  /* Element type for messages: the normrt name ("f32") when has_dtype,
+   * Halide's spelling otherwise ("uint16", "handle64", "float32x4"). */
+  char type_name[32];
+  /* Static extent of each tensor dim (tensor order), or -1 when the kernel
+   * accepts any extent there. Filled for rank <= NORMRT_MAX_RANK only. */
+  int64_t static_extent[NORMRT_MAX_RANK];
+} normrt_bridge_arg_t;
+
+/*
+ * Number of entries in `metadata`'s argument list, scalars included, or -1
+ * when the record is unusable (NULL, unknown version, no argument array);
+ * then `*why` receives a static description. `metadata` is borrowed.
+ */
+int32_t normrt_bridge_num_metadata_args(
+    const struct halide_filter_metadata_t *metadata, const char **why);
+
+/* Translates metadata argument `index` (0 <= index < the count above) into
+ * `*out`, which the caller owns. `metadata` is borrowed. */
+void normrt_bridge_describe_arg(const struct halide_filter_metadata_t *metadata,
+                                int32_t index, normrt_bridge_arg_t *out);
+
+/* A validated buffer argument, in tensor order, with Halide-sized fields. */
+typedef struct normrt_bridge_buffer_t {
+  void *host; /* borrowed from the caller's tensor */
+  int32_t rank;
+  int32_t extent[NORMRT_MAX_RANK];
+  int32_t stride[NORMRT_MAX_RANK]; /* in elements */
+} normrt_bridge_buffer_t;
+
+/*
+ * Calls `argv` with one slot per metadata argument: a halide_buffer_t built
+ * from `buffers[i]` for buffer arguments, a pointer to the per-call context
+ * for __user_context. `buffers` has `num_metadata_args` entries (entries of
+ * scalar arguments are ignored) and is borrowed. Installs normrt's Halide
+ * error handler first (once per process). Returns Halide's result (0 on
+ * success); on failure the first message Halide reported for this call,
+ * without trailing newlines, is copied into `message` (capacity
+ * `message_capacity`, owned by the caller), or "" when there was none.
+ * Every scalar argument must be __user_context (the caller checks).
+ */
+int normrt_bridge_invoke(normrt_argv_fn argv,
+                         const struct halide_filter_metadata_t *metadata,
+                         const normrt_bridge_buffer_t *buffers,
+                         int32_t num_metadata_args, char *message,
+                         size_t message_capacity);
+
+/* Maps a nonzero Halide error code to the normrt status reported for it. */
+normrt_status_t normrt_bridge_status_for_error(int halide_error);
+
+/* Halide's name for `halide_error` without the halide_error_code_ prefix
+ * (e.g. "access_out_of_bounds"), or NULL when normrt does not know it. */
+const char *normrt_bridge_error_name(int halide_error);
+
+/* halide_set_num_threads(n); n must be >= 0. */
+void normrt_bridge_set_num_threads(int32_t n);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* NORMC_RUNTIME_INTERNAL_HALIDE_BRIDGE_H_ */

@@ -1,0 +1,328 @@
+/* kernel.c - validating calls into normc-generated Halide kernels. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "internal/halide_bridge.h"
+#include "internal/last_error.h"
+#include "normrt_kernel.h"
+
+static const char *kernel_name(const normrt_kernel_t *kernel) {
+  return kernel->name != NULL ? kernel->name : "<unnamed>";
+}
+
+/* What normrt needs to know about a kernel after checking its metadata. */
+typedef struct kernel_view_t {
+  const struct halide_filter_metadata_t *metadata;
+  int32_t num_metadata_args; /* scalars included */
+  int32_t num_buffers;
+} kernel_view_t;
+
+/*
+ * Fetches `kernel`'s metadata and checks that normrt can call it: every
+ * argument is a buffer of rank <= NORMRT_MAX_RANK or the __user_context
+ * handle, which must be present (it is how Halide errors reach normrt).
+ * `fn` names the public entry point for messages about a NULL kernel.
+ */
+static normrt_status_t load_kernel(const normrt_kernel_t *kernel,
+                                   const char *fn, kernel_view_t *view) {
+  const char *why = "";
+  int32_t i;
+  int has_user_context = 0;
+
+  if (kernel == NULL) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "%s: kernel is NULL", fn);
+  }
+  if (kernel->argv == NULL) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "kernel '%s' has no argv function",
+                                kernel_name(kernel));
+  }
+  if (kernel->metadata == NULL) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "kernel '%s' has no metadata function",
+                                kernel_name(kernel));
+  }
+  view->metadata = kernel->metadata();
+  view->num_metadata_args =
+      normrt_bridge_num_metadata_args(view->metadata, &why);
+  if (view->num_metadata_args < 0) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "kernel '%s': %s", kernel_name(kernel), why);
+  }
+  view->num_buffers = 0;
+  for (i = 0; i < view->num_metadata_args; ++i) {
+    normrt_bridge_arg_t arg;
+    normrt_bridge_describe_arg(view->metadata, i, &arg);
+    switch (arg.kind) {
+      case NORMRT_BRIDGE_ARG_USER_CONTEXT:
+        if (has_user_context) {
+          return normrt_internal_fail(
+              NORMRT_STATUS_INVALID_ARGUMENT,
+              "kernel '%s' lists __user_context more than once",
+              kernel_name(kernel));
+        }
+        has_user_context = 1;
+        break;
+      case NORMRT_BRIDGE_ARG_SCALAR:
+        return normrt_internal_fail(
+            NORMRT_STATUS_INVALID_ARGUMENT,
+            "kernel '%s' argument '%s' is a scalar parameter: kernel has "
+            "scalar parameters, unsupported",
+            kernel_name(kernel), arg.name);
+      case NORMRT_BRIDGE_ARG_INPUT:
+      case NORMRT_BRIDGE_ARG_OUTPUT:
+        if (arg.rank < 0 || arg.rank > NORMRT_MAX_RANK) {
+          return normrt_internal_fail(
+              NORMRT_STATUS_INVALID_ARGUMENT,
+              "kernel '%s' argument '%s' has rank %d; normrt supports at "
+              "most %d",
+              kernel_name(kernel), arg.name, (int)arg.rank, NORMRT_MAX_RANK);
+        }
+        ++view->num_buffers;
+        break;
+      case NORMRT_BRIDGE_ARG_UNKNOWN:
+        return normrt_internal_fail(
+            NORMRT_STATUS_INVALID_ARGUMENT,
+            "kernel '%s' argument '%s' has an unknown argument kind",
+            kernel_name(kernel), arg.name);
+    }
+  }
+  if (view->num_buffers > NORMRT_MAX_KERNEL_ARGS) {
+    return normrt_internal_fail(
+        NORMRT_STATUS_INVALID_ARGUMENT,
+        "kernel '%s' has %d buffer arguments; normrt supports at most %d",
+        kernel_name(kernel), (int)view->num_buffers, NORMRT_MAX_KERNEL_ARGS);
+  }
+  if (!has_user_context) {
+    return normrt_internal_fail(
+        NORMRT_STATUS_INVALID_ARGUMENT,
+        "kernel '%s' has no __user_context argument; it must be compiled "
+        "with the Halide user_context target feature",
+        kernel_name(kernel));
+  }
+  return NORMRT_STATUS_OK;
+}
+
+int32_t normrt_kernel_num_args(const normrt_kernel_t *kernel) {
+  kernel_view_t view = {NULL, 0, 0};
+  if (load_kernel(kernel, "normrt_kernel_num_args", &view) !=
+      NORMRT_STATUS_OK) {
+    return -1;
+  }
+  return view.num_buffers;
+}
+
+normrt_status_t normrt_kernel_arg_info(const normrt_kernel_t *kernel,
+                                       int32_t index, const char **name,
+                                       int32_t *is_output,
+                                       normrt_dtype_t *dtype, int32_t *rank) {
+  kernel_view_t view = {NULL, 0, 0};
+  normrt_status_t status;
+  int32_t i, buffer_index = 0;
+
+  status = load_kernel(kernel, "normrt_kernel_arg_info", &view);
+  if (status != NORMRT_STATUS_OK) return status;
+  if (index < 0 || index >= view.num_buffers) {
+    return normrt_internal_fail(
+        NORMRT_STATUS_NOT_FOUND,
+        "kernel '%s' has no argument %d (it has %d buffer arguments)",
+        kernel_name(kernel), (int)index, (int)view.num_buffers);
+  }
+  for (i = 0; i < view.num_metadata_args; ++i) {
+    normrt_bridge_arg_t arg;
+    normrt_bridge_describe_arg(view.metadata, i, &arg);
+    if (arg.kind != NORMRT_BRIDGE_ARG_INPUT &&
+        arg.kind != NORMRT_BRIDGE_ARG_OUTPUT) {
+      continue;
+    }
+    if (buffer_index++ != index) continue;
+    if (!arg.has_dtype) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_DTYPE_MISMATCH,
+          "kernel '%s' argument '%s' has element type %s, which normrt does "
+          "not support",
+          kernel_name(kernel), arg.name, arg.type_name);
+    }
+    if (name != NULL) *name = arg.name;
+    if (is_output != NULL) *is_output = arg.kind == NORMRT_BRIDGE_ARG_OUTPUT;
+    if (dtype != NULL) *dtype = arg.dtype;
+    if (rank != NULL) *rank = arg.rank;
+    return NORMRT_STATUS_OK;
+  }
+  /* Unreachable: index < num_buffers. */
+  return normrt_internal_fail(NORMRT_STATUS_NOT_FOUND,
+                              "kernel '%s' has no argument %d",
+                              kernel_name(kernel), (int)index);
+}
+
+static int fits_int32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+/*
+ * Checks tensor `t` (the caller's args[position]) against buffer argument
+ * `arg` and translates it into `*out`. Order: presence, well-formedness,
+ * dtype, rank, static extents, int32 range, innermost stride.
+ */
+static normrt_status_t check_tensor(const normrt_kernel_t *kernel,
+                                    const normrt_bridge_arg_t *arg,
+                                    int32_t position, const normrt_tensor_t *t,
+                                    normrt_bridge_buffer_t *out) {
+  const char *k = kernel_name(kernel);
+  const char *a = arg->name;
+  int32_t d;
+
+  if (t == NULL) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "kernel '%s' argument '%s' (args[%d]): tensor "
+                                "is NULL",
+                                k, a, (int)position);
+  }
+  if (t->data == NULL) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "kernel '%s' argument '%s' (args[%d]): data "
+                                "is NULL",
+                                k, a, (int)position);
+  }
+  if ((int)t->dtype < (int)NORMRT_DTYPE_F32 ||
+      (int)t->dtype > (int)NORMRT_DTYPE_U8) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "kernel '%s' argument '%s': invalid dtype %d",
+                                k, a, (int)t->dtype);
+  }
+  if (t->rank < 0 || t->rank > NORMRT_MAX_RANK) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "kernel '%s' argument '%s': invalid rank %d", k,
+                                a, (int)t->rank);
+  }
+  if (!arg->has_dtype || arg->dtype != t->dtype) {
+    return normrt_internal_fail(
+        NORMRT_STATUS_DTYPE_MISMATCH,
+        "kernel '%s' argument '%s': expected %s, got %s", k, a, arg->type_name,
+        normrt_dtype_name(t->dtype));
+  }
+  if (arg->rank != t->rank) {
+    return normrt_internal_fail(
+        NORMRT_STATUS_SHAPE_MISMATCH,
+        "kernel '%s' argument '%s': expected rank %d, got %d", k, a,
+        (int)arg->rank, (int)t->rank);
+  }
+  for (d = 0; d < t->rank; ++d) {
+    if (t->shape[d] < 0) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_INVALID_ARGUMENT,
+          "kernel '%s' argument '%s' dim %d: negative extent %lld", k, a,
+          (int)d, (long long)t->shape[d]);
+    }
+  }
+  for (d = 0; d < t->rank; ++d) {
+    if (arg->static_extent[d] >= 0 && arg->static_extent[d] != t->shape[d]) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_SHAPE_MISMATCH,
+          "kernel '%s' argument '%s' dim %d: expected extent %lld, got %lld", k,
+          a, (int)d, (long long)arg->static_extent[d], (long long)t->shape[d]);
+    }
+  }
+  out->host = t->data;
+  out->rank = t->rank;
+  for (d = 0; d < t->rank; ++d) {
+    if (!fits_int32(t->shape[d])) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_INVALID_ARGUMENT,
+          "kernel '%s' argument '%s' dim %d: extent %lld does not fit in "
+          "int32",
+          k, a, (int)d, (long long)t->shape[d]);
+    }
+    out->extent[d] = (int32_t)t->shape[d];
+  }
+  for (d = 0; d < t->rank; ++d) {
+    int64_t stride = t->strides[d];
+    int innermost = d == t->rank - 1;
+    if (t->shape[d] <= 1) {
+      /* The stride of a dimension with at most one index never addresses
+       * memory; pass one that satisfies the kernel's constraints. */
+      out->stride[d] =
+          innermost ? 1 : (fits_int32(stride) ? (int32_t)stride : 0);
+      continue;
+    }
+    if (!fits_int32(stride)) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_INVALID_ARGUMENT,
+          "kernel '%s' argument '%s' dim %d: stride %lld does not fit in "
+          "int32",
+          k, a, (int)d, (long long)stride);
+    }
+    if (innermost && stride != 1) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_INVALID_ARGUMENT,
+          "kernel '%s' argument '%s' dim %d: innermost stride must be 1, got "
+          "%lld",
+          k, a, (int)d, (long long)stride);
+    }
+    out->stride[d] = (int32_t)stride;
+  }
+  return NORMRT_STATUS_OK;
+}
+
+normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
+                                   const normrt_tensor_t *const *args,
+                                   int32_t num_args) {
+  kernel_view_t view = {NULL, 0, 0};
+  normrt_bridge_buffer_t buffers[NORMRT_MAX_KERNEL_ARGS + 1];
+  char message[NORMRT_INTERNAL_ERROR_CAPACITY];
+  normrt_status_t status;
+  int32_t i, position = 0;
+  int result;
+
+  status = load_kernel(kernel, "normrt_kernel_call", &view);
+  if (status != NORMRT_STATUS_OK) return status;
+  if (args == NULL && num_args != 0) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "kernel '%s': args is NULL",
+                                kernel_name(kernel));
+  }
+  if (num_args != view.num_buffers) {
+    return normrt_internal_fail(
+        NORMRT_STATUS_INVALID_ARGUMENT,
+        "kernel '%s' expects %d tensor arguments, got %d", kernel_name(kernel),
+        (int)view.num_buffers, (int)num_args);
+  }
+
+  /* load_kernel bounded num_metadata_args by NORMRT_MAX_KERNEL_ARGS buffers
+   * plus one __user_context, the only scalar it accepts, so `buffers` (indexed
+   * by metadata position; the __user_context entry stays unused) is big
+   * enough. */
+  for (i = 0; i < view.num_metadata_args; ++i) {
+    normrt_bridge_arg_t arg;
+    normrt_bridge_describe_arg(view.metadata, i, &arg);
+    if (arg.kind == NORMRT_BRIDGE_ARG_USER_CONTEXT) continue;
+    status = check_tensor(kernel, &arg, position, args[position], &buffers[i]);
+    if (status != NORMRT_STATUS_OK) return status;
+    ++position;
+  }
+
+  result =
+      normrt_bridge_invoke(kernel->argv, view.metadata, buffers,
+                           view.num_metadata_args, message, sizeof(message));
+  if (result == 0) return NORMRT_STATUS_OK;
+  status = normrt_bridge_status_for_error(result);
+  if (message[0] != '\0') {
+    return normrt_internal_fail(status, "kernel '%s' failed: %s",
+                                kernel_name(kernel), message);
+  }
+  {
+    const char *code_name = normrt_bridge_error_name(result);
+    return normrt_internal_fail(
+        status, "kernel '%s' failed: Halide error %d (%s)", kernel_name(kernel),
+        result, code_name != NULL ? code_name : "unknown");
+  }
+}
+
+normrt_status_t normrt_set_num_threads(int32_t n) {
+  if (n < 0) {
+    return normrt_internal_fail(
+        NORMRT_STATUS_INVALID_ARGUMENT,
+        "normrt_set_num_threads: thread count %d is negative", (int)n);
+  }
+  normrt_bridge_set_num_threads(n);
+  return NORMRT_STATUS_OK;
+}

@@ -1,0 +1,53 @@
+/* status.c - status strings and the thread-local last-error slot. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "internal/last_error.h"
+#include "normrt_status.h"
+
+/* The last-error slot is the only mutable global state of the library, and
+ * it is per thread. C11 spells thread-local storage _Thread_local; the library
+ * is built as gnu99, where GCC and Clang accept __thread. */
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#define NORMRT_THREAD_LOCAL _Thread_local
+#elif defined(__GNUC__) || defined(__clang__)
+#define NORMRT_THREAD_LOCAL __thread
+#elif defined(_MSC_VER)
+#define NORMRT_THREAD_LOCAL __declspec(thread)
+#else
+#error "normrt needs thread-local storage (_Thread_local or __thread)"
+#endif
+
+static NORMRT_THREAD_LOCAL char g_last_error[NORMRT_INTERNAL_ERROR_CAPACITY];
+
+const char *normrt_status_string(normrt_status_t status) {
+  switch (status) {
+    case NORMRT_STATUS_OK:
+      return "ok";
+    case NORMRT_STATUS_INVALID_ARGUMENT:
+      return "invalid argument";
+    case NORMRT_STATUS_SHAPE_MISMATCH:
+      return "shape mismatch";
+    case NORMRT_STATUS_DTYPE_MISMATCH:
+      return "dtype mismatch";
+    case NORMRT_STATUS_NOT_FOUND:
+      return "not found";
+    case NORMRT_STATUS_OUT_OF_MEMORY:
+      return "out of memory";
+    case NORMRT_STATUS_KERNEL_FAILED:
+      return "kernel failed";
+  }
+  return "unknown status";
+}
+
+const char *normrt_last_error(void) { return g_last_error; }
+
+normrt_status_t normrt_internal_fail(normrt_status_t status, const char *fmt,
+                                     ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  /* vsnprintf always NUL-terminates and truncates what does not fit. */
+  (void)vsnprintf(g_last_error, sizeof(g_last_error), fmt, ap);
+  va_end(ap);
+  return status;
+}

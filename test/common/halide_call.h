@@ -1,0 +1,51 @@
+//===- halide_call.h - wrap std::vector data as halide_buffer_t ------------===//
+//
+// The numerics tests call generated kernels directly (not through normrt) so
+// that a runtime bug cannot hide or cause a numerics failure.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NORMC_TEST_COMMON_HALIDE_CALL_H_
+#define NORMC_TEST_COMMON_HALIDE_CALL_H_
+
+#include "HalideRuntime.h"
+#include "compare.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <vector>
+
+namespace normc_test {
+
+/// A dense NCHW float tensor viewed as a Halide buffer (dims reversed).
+class HostBuffer {
+public:
+  HostBuffer(std::vector<float> &data, const Shape &shape) : dims_(shape.size()) {
+    int32_t stride = 1;
+    const int rank = static_cast<int>(shape.size());
+    for (int k = 0; k < rank; ++k) {
+      int32_t extent = static_cast<int32_t>(shape[rank - 1 - k]);
+      dims_[k] = halide_dimension_t{0, extent, stride, 0};
+      stride *= extent;
+    }
+    buf_.host = reinterpret_cast<uint8_t *>(data.data());
+    buf_.type = halide_type_t{halide_type_float, 32, 1};
+    buf_.dimensions = rank;
+    buf_.dim = dims_.data();
+  }
+  halide_buffer_t *get() { return &buf_; }
+
+private:
+  halide_buffer_t buf_{};
+  std::vector<halide_dimension_t> dims_;
+};
+
+/// Set NORMC_PRINT_ERRORS=1 to print the measured max error of each check
+/// (how the tolerances in these tests were chosen).
+inline void reportError(const char *what, const ::testing::AssertionResult &r) {
+  if (std::getenv("NORMC_PRINT_ERRORS"))
+    std::cout << "[ERROR] " << what << ": " << r.message() << "\n";
+}
+
+} // namespace normc_test
+
+#endif // NORMC_TEST_COMMON_HALIDE_CALL_H_

@@ -1,0 +1,119 @@
+// Kernels for the numerics tests (numerics_test.cpp). Compiled by normc at
+// build time, once per schedule configuration (see CMakeLists.txt).
+
+// ---- instance norm ----------------------------------------------------------
+func.func @in2d_dyn_affine(%x: tensor<?x?x?x?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}
+func.func @in2d_dyn(%x: tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}
+func.func @in2d_odd_affine(%x: tensor<3x5x7x13xf32>, %g: tensor<5xf32>, %b: tensor<5xf32>) -> tensor<3x5x7x13xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<3x5x7x13xf32>, tensor<5xf32>, tensor<5xf32>) -> tensor<3x5x7x13xf32>
+  return %y : tensor<3x5x7x13xf32>
+}
+func.func @in2d_c1(%x: tensor<2x1x7x13xf32>) -> tensor<2x1x7x13xf32> {
+  %y = norm.instance_norm %x eps = 1.0e-03 : (tensor<2x1x7x13xf32>) -> tensor<2x1x7x13xf32>
+  return %y : tensor<2x1x7x13xf32>
+}
+func.func @in2d_1x1_affine(%x: tensor<2x3x1x1xf32>, %g: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<2x3x1x1xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x3x1x1xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x3x1x1xf32>
+  return %y : tensor<2x3x1x1xf32>
+}
+func.func @in2d_512_affine(%x: tensor<1x2x512x512xf32>, %g: tensor<2xf32>, %b: tensor<2xf32>) -> tensor<1x2x512x512xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x2x512x512xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x512x512xf32>
+  return %y : tensor<1x2x512x512xf32>
+}
+func.func @in1d_dyn_affine(%x: tensor<?x?x?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?x?xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?x?xf32>
+  return %y : tensor<?x?x?xf32>
+}
+func.func @in3d_dyn_affine(%x: tensor<?x?x?x?x?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?x?x?x?xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?x?x?x?xf32>
+  return %y : tensor<?x?x?x?x?xf32>
+}
+func.func @in2d_relu(%x: tensor<2x4x16x16xf32>, %g: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<2x4x16x16xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x4x16x16xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<2x4x16x16xf32>
+  %r = norm.relu %y : tensor<2x4x16x16xf32>
+  return %r : tensor<2x4x16x16xf32>
+}
+
+// ---- group norm -------------------------------------------------------------
+func.func @gn4_dyn_affine(%x: tensor<?x?x?x?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.group_norm %x groups = 4 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}
+func.func @gn2_odd(%x: tensor<2x6x5x7xf32>) -> tensor<2x6x5x7xf32> {
+  %y = norm.group_norm %x groups = 2 eps = 1.0e-05 : (tensor<2x6x5x7xf32>) -> tensor<2x6x5x7xf32>
+  return %y : tensor<2x6x5x7xf32>
+}
+func.func @gn1_affine(%x: tensor<1x3x4x4xf32>, %g: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<1x3x4x4xf32> {
+  %y = norm.group_norm %x groups = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x3x4x4xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x3x4x4xf32>
+  return %y : tensor<1x3x4x4xf32>
+}
+func.func @gn32_affine(%x: tensor<1x64x32x32xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x64x32x32xf32> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x32x32xf32>
+  return %y : tensor<1x64x32x32xf32>
+}
+
+// ---- layer norm -------------------------------------------------------------
+func.func @ln1_dyn_affine(%x: tensor<?x?x?x?xf32>, %g: tensor<?x?x?xf32>, %b: tensor<?x?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}
+func.func @ln3_affine(%x: tensor<2x3x4x5xf32>, %g: tensor<5xf32>, %b: tensor<5xf32>) -> tensor<2x3x4x5xf32> {
+  %y = norm.layer_norm %x axis = 3 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x3x4x5xf32>, tensor<5xf32>, tensor<5xf32>) -> tensor<2x3x4x5xf32>
+  return %y : tensor<2x3x4x5xf32>
+}
+func.func @ln_rank2_dyn(%x: tensor<?x?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+func.func @ln0(%x: tensor<3x4x5xf32>) -> tensor<3x4x5xf32> {
+  %y = norm.layer_norm %x axis = 0 eps = 1.0e-05 : (tensor<3x4x5xf32>) -> tensor<3x4x5xf32>
+  return %y : tensor<3x4x5xf32>
+}
+
+// ---- decomposed core used directly --------------------------------------------
+func.func @moments_hw(%x: tensor<?x?x?x?xf32>) -> (tensor<?x?x1x1xf32>, tensor<?x?x1x1xf32>) {
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05 : tensor<?x?x?x?xf32> -> tensor<?x?x1x1xf32>, tensor<?x?x1x1xf32>
+  return %m, %r : tensor<?x?x1x1xf32>, tensor<?x?x1x1xf32>
+}
+// SPADE-like per-element modulation of an instance-normalized tensor.
+func.func @modulate_maps(%x: tensor<?x?x?x?xf32>, %s: tensor<?x?x?x?xf32>, %t: tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05 : tensor<?x?x?x?xf32> -> tensor<?x?x1x1xf32>, tensor<?x?x1x1xf32>
+  %y = norm.modulate %x, %m, %r scale(%s) shift(%t) : (tensor<?x?x?x?xf32>, tensor<?x?x1x1xf32>, tensor<?x?x1x1xf32>, tensor<?x?x?x?xf32>, tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}
+
+// ---- activations --------------------------------------------------------------
+func.func @act_relu(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %y = norm.relu %x : tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+func.func @act_leaky_relu(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %y = norm.leaky_relu %x alpha = 0.1 : tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+func.func @act_silu(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %y = norm.silu %x : tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+func.func @act_gelu(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %y = norm.gelu %x : tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+func.func @act_gelu_tanh(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %y = norm.gelu %x tanh_approximation : tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+func.func @act_sigmoid(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %y = norm.sigmoid %x : tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+func.func @act_tanh(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %y = norm.tanh %x : tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}

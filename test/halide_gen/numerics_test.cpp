@@ -1,0 +1,342 @@
+//===- numerics_test.cpp - generated kernels vs the double reference ------===//
+//
+// Tolerances (|got - ref| <= atol + rtol * |ref|), for f32 kernels whose
+// outputs are O(1) normalized values:
+//  - kF32: atol 2e-5, rtol 2e-5. The statistics are f32 sums of
+//    deviations from a shift, split over vectorWidth * accumulators partial
+//    sums, so each serial chain is ~plane/16 long (plane/4 with the narrow
+//    configuration); rounding drifts like sqrt(length) * 6e-8 relative, which
+//    is a few 1e-6 for a 512x512 plane (measured max 7.7e-6; run with
+//    NORMC_PRINT_ERRORS=1). The bound leaves ~2.5x headroom. The
+//    narrow_serial configuration (4 chains) reaches 3.2e-5 on outputs of
+//    magnitude ~8, inside the relative part of the bound.
+//  - kLargeMean: mean 1e4, std 1e-2, same bound. x - shift is exact
+//    (Sterbenz) and the mean is never rounded to f32 as a whole (shift and
+//    offset stay apart), so these are as accurate as the normal case
+//    (measured max 7e-7). A naive E[x^2] - E[x]^2 gives errors of O(1).
+//  - Activations: atol 1e-5, rtol 1e-5 (Halide's exp/tanh/erf are
+//    polynomial approximations accurate to a few f32 ulps).
+//
+//===----------------------------------------------------------------------===//
+#include "compare.h"
+#include "halide_call.h"
+#include "reference.h"
+
+#include "act_gelu.h"
+#include "act_gelu_tanh.h"
+#include "act_leaky_relu.h"
+#include "act_relu.h"
+#include "act_sigmoid.h"
+#include "act_silu.h"
+#include "act_tanh.h"
+#include "gn1_affine.h"
+#include "gn2_odd.h"
+#include "gn32_affine.h"
+#include "gn4_dyn_affine.h"
+#include "in1d_dyn_affine.h"
+#include "in2d_1x1_affine.h"
+#include "in2d_512_affine.h"
+#include "in2d_c1.h"
+#include "in2d_dyn.h"
+#include "in2d_dyn_affine.h"
+#include "in2d_odd_affine.h"
+#include "in2d_relu.h"
+#include "in3d_dyn_affine.h"
+#include "ln0.h"
+#include "ln1_dyn_affine.h"
+#include "ln3_affine.h"
+#include "ln_rank2_dyn.h"
+#include "modulate_maps.h"
+#include "moments_hw.h"
+
+#include <functional>
+#include <string>
+
+using namespace normc_test;
+
+namespace {
+
+constexpr double kF32Atol = 2e-5, kF32Rtol = 2e-5;
+constexpr double kLargeMeanAtol = 2e-5, kLargeMeanRtol = 2e-5;
+constexpr double kActAtol = 1e-5, kActRtol = 1e-5;
+
+std::string shapeName(const Shape &s) {
+  std::string out = "(";
+  for (size_t i = 0; i < s.size(); ++i)
+    out += (i ? "," : "") + std::to_string(s[i]);
+  return out + ")";
+}
+
+int64_t innerSize(const Shape &s, size_t from) {
+  int64_t n = 1;
+  for (size_t d = from; d < s.size(); ++d)
+    n *= s[d];
+  return n;
+}
+
+void check(const std::string &what, const std::vector<float> &got,
+           const std::vector<double> &ref, const Shape &shape, double atol,
+           double rtol) {
+  auto result = allClose(got, ref, shape, atol, rtol);
+  reportError(what.c_str(), result);
+  EXPECT_TRUE(result) << what;
+}
+
+/// Runs an instance-norm style kernel with signature (x, gamma, beta, y).
+using AffineKernel = int (*)(const void *, halide_buffer_t *, halide_buffer_t *,
+                             halide_buffer_t *, halide_buffer_t *);
+using PlainKernel = int (*)(const void *, halide_buffer_t *, halide_buffer_t *);
+
+std::vector<float> runAffine(AffineKernel k, std::vector<float> x,
+                             const Shape &shape, std::vector<float> g,
+                             const Shape &paramShape, std::vector<float> b) {
+  std::vector<float> y(x.size(), -999.0f);
+  HostBuffer xb(x, shape), gb(g, paramShape), bb(b, paramShape), yb(y, shape);
+  EXPECT_EQ(k(nullptr, xb.get(), gb.get(), bb.get(), yb.get()), 0);
+  return y;
+}
+
+std::vector<float> runPlain(PlainKernel k, std::vector<float> x,
+                            const Shape &shape) {
+  std::vector<float> y(x.size(), -999.0f);
+  HostBuffer xb(x, shape), yb(y, shape);
+  EXPECT_EQ(k(nullptr, xb.get(), yb.get()), 0);
+  return y;
+}
+
+void checkInstanceNorm(AffineKernel k, const Shape &shape, double meanScale,
+                       double stdScale, double atol, double rtol,
+                       uint32_t seed = 1) {
+  auto x = randomPlanes(shape, innerSize(shape, 2), meanScale, stdScale, seed);
+  auto g = randomVector(shape[1], 0.5, 2.0, seed + 1);
+  auto b = randomVector(shape[1], -1.0, 1.0, seed + 2);
+  auto y = runAffine(k, x, shape, g, {shape[1]}, b);
+  check("instance_norm " + shapeName(shape), y,
+        instanceNormRef(x, shape, &g, &b, 1e-5), shape, atol, rtol);
+}
+
+} // namespace
+
+// ---- instance norm ----------------------------------------------------------
+
+TEST(InstanceNorm, DynamicKernelManyShapes) {
+  for (const Shape &s : {Shape{1, 1, 7, 13}, Shape{2, 3, 7, 13}, Shape{3, 5, 1, 1},
+                         Shape{1, 3, 1, 40}, Shape{2, 4, 16, 16},
+                         Shape{1, 2, 512, 512}, Shape{4, 2, 33, 31}})
+    checkInstanceNorm(in2d_dyn_affine, s, 3.0, 2.0, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, DynamicKernelWithoutAffine) {
+  for (const Shape &s : {Shape{1, 1, 7, 13}, Shape{2, 3, 9, 9}, Shape{1, 2, 64, 64}}) {
+    auto x = randomPlanes(s, innerSize(s, 2), 1.0, 1.0, 7);
+    check("instance_norm no affine " + shapeName(s), runPlain(in2d_dyn, x, s),
+          instanceNormRef(x, s, nullptr, nullptr, 1e-5), s, kF32Atol, kF32Rtol);
+  }
+}
+
+TEST(InstanceNorm, StaticOddPlanes) {
+  checkInstanceNorm(in2d_odd_affine, {3, 5, 7, 13}, 2.0, 3.0, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, StaticSingleChannel) {
+  Shape s{2, 1, 7, 13};
+  auto x = randomPlanes(s, 91, 0.5, 0.1, 3);
+  check("instance_norm C=1", runPlain(in2d_c1, x, s),
+        instanceNormRef(x, s, nullptr, nullptr, 1e-3), s, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, OneByOnePlanesGiveTheBias) {
+  // A single element per plane has zero variance: y = 0 * rstd * g + b = b.
+  checkInstanceNorm(in2d_1x1_affine, {2, 3, 1, 1}, 5.0, 1.0, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, StaticLargePlane) {
+  checkInstanceNorm(in2d_512_affine, {1, 2, 512, 512}, 1.0, 4.0, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, OneDimensional) {
+  for (const Shape &s : {Shape{2, 3, 17}, Shape{1, 1, 1}, Shape{4, 2, 1000}})
+    checkInstanceNorm(in1d_dyn_affine, s, 1.0, 1.0, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, ThreeDimensional) {
+  for (const Shape &s : {Shape{1, 2, 3, 5, 7}, Shape{2, 1, 4, 4, 4}, Shape{1, 3, 8, 16, 16}})
+    checkInstanceNorm(in3d_dyn_affine, s, 1.0, 1.0, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, FusedRelu) {
+  Shape s{2, 4, 16, 16};
+  auto x = randomPlanes(s, 256, 1.0, 1.0, 11);
+  auto g = randomVector(4, 0.5, 2.0, 12), b = randomVector(4, -1, 1, 13);
+  auto y = runAffine(in2d_relu, x, s, g, {4}, b);
+  auto ref = instanceNormRef(x, s, &g, &b, 1e-5);
+  for (double &v : ref)
+    v = reluRef(v);
+  check("instance_norm + relu", y, ref, s, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, LargeMeanSmallSpread) {
+  // mean 1e4, std 1e-2: naive E[x^2] - E[x]^2 in f32 returns garbage here.
+  for (const Shape &s : {Shape{1, 2, 64, 64}, Shape{1, 1, 512, 512}, Shape{2, 3, 7, 13}}) {
+    auto x = randomPlanes(s, innerSize(s, 2), 0.0, 1e-2, 21);
+    for (float &v : x)
+      v += 1e4f;
+    auto g = randomVector(s[1], 0.5, 2.0, 22), b = randomVector(s[1], -1, 1, 23);
+    check("instance_norm large mean " + shapeName(s),
+          runAffine(in2d_dyn_affine, x, s, g, {s[1]}, b),
+          instanceNormRef(x, s, &g, &b, 1e-5), s, kLargeMeanAtol, kLargeMeanRtol);
+  }
+}
+
+// ---- group norm -------------------------------------------------------------
+
+TEST(GroupNorm, DynamicKernelManyShapes) {
+  for (const Shape &s : {Shape{2, 8, 5, 7}, Shape{1, 4, 1, 1}, Shape{1, 32, 16, 16},
+                         Shape{3, 12, 9, 3}}) {
+    auto x = randomPlanes(s, innerSize(s, 1) / 4, 2.0, 1.5, 31);
+    auto g = randomVector(s[1], 0.5, 2.0, 32), b = randomVector(s[1], -1, 1, 33);
+    check("group_norm G=4 " + shapeName(s),
+          runAffine(gn4_dyn_affine, x, s, g, {s[1]}, b),
+          groupNormRef(x, s, 4, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+  }
+}
+
+TEST(GroupNorm, StaticOddWithoutAffine) {
+  Shape s{2, 6, 5, 7};
+  auto x = randomPlanes(s, 35, 1.0, 1.0, 34);
+  check("group_norm G=2", runPlain(gn2_odd, x, s),
+        groupNormRef(x, s, 2, nullptr, nullptr, 1e-5), s, kF32Atol, kF32Rtol);
+}
+
+TEST(GroupNorm, SingleGroup) {
+  Shape s{1, 3, 4, 4};
+  auto x = randomPlanes(s, 16, 1.0, 1.0, 35);
+  auto g = randomVector(3, 0.5, 2.0, 36), b = randomVector(3, -1, 1, 37);
+  check("group_norm G=1", runAffine(gn1_affine, x, s, g, {3}, b),
+        groupNormRef(x, s, 1, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+}
+
+TEST(GroupNorm, ThirtyTwoGroups) {
+  Shape s{1, 64, 32, 32};
+  auto x = randomPlanes(s, 1024, 1.0, 1.0, 38);
+  auto g = randomVector(64, 0.5, 2.0, 39), b = randomVector(64, -1, 1, 40);
+  check("group_norm G=32", runAffine(gn32_affine, x, s, g, {64}, b),
+        groupNormRef(x, s, 32, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+}
+
+TEST(GroupNorm, LargeMeanSmallSpread) {
+  Shape s{1, 8, 32, 32};
+  auto x = randomPlanes(s, 2048, 0.0, 1e-2, 41);
+  for (float &v : x)
+    v += 1e4f;
+  auto g = randomVector(8, 0.5, 2.0, 42), b = randomVector(8, -1, 1, 43);
+  check("group_norm large mean", runAffine(gn4_dyn_affine, x, s, g, {8}, b),
+        groupNormRef(x, s, 4, &g, &b, 1e-5), s, kLargeMeanAtol, kLargeMeanRtol);
+}
+
+// ---- layer norm -------------------------------------------------------------
+
+TEST(LayerNorm, DynamicKernelManyShapes) {
+  for (const Shape &s : {Shape{2, 3, 4, 5}, Shape{1, 8, 16, 16}, Shape{4, 1, 1, 1},
+                         Shape{1, 16, 64, 64}}) {
+    auto x = randomPlanes(s, innerSize(s, 1), 2.0, 1.0, 51);
+    const Shape p(s.begin() + 1, s.end());
+    auto g = randomVector(numel(p), 0.5, 2.0, 52), b = randomVector(numel(p), -1, 1, 53);
+    check("layer_norm axis=1 " + shapeName(s),
+          runAffine(ln1_dyn_affine, x, s, g, p, b),
+          layerNormRef(x, s, 1, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+  }
+}
+
+TEST(LayerNorm, LastAxis) {
+  Shape s{2, 3, 4, 5};
+  auto x = randomPlanes(s, 5, 1.0, 1.0, 54);
+  auto g = randomVector(5, 0.5, 2.0, 55), b = randomVector(5, -1, 1, 56);
+  check("layer_norm axis=3", runAffine(ln3_affine, x, s, g, {5}, b),
+        layerNormRef(x, s, 3, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+}
+
+TEST(LayerNorm, RankTwoDynamic) {
+  for (const Shape &s : {Shape{5, 7}, Shape{1, 1000}, Shape{64, 768}}) {
+    auto x = randomPlanes(s, s[1], 1.0, 1.0, 57);
+    auto g = randomVector(s[1], 0.5, 2.0, 58), b = randomVector(s[1], -1, 1, 59);
+    check("layer_norm rank 2 " + shapeName(s),
+          runAffine(ln_rank2_dyn, x, s, g, {s[1]}, b),
+          layerNormRef(x, s, 1, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+  }
+}
+
+TEST(LayerNorm, WholeTensor) {
+  Shape s{3, 4, 5};
+  auto x = randomPlanes(s, 60, 1.0, 1.0, 60);
+  check("layer_norm axis=0", runPlain(ln0, x, s),
+        layerNormRef(x, s, 0, nullptr, nullptr, 1e-5), s, kF32Atol, kF32Rtol);
+}
+
+TEST(LayerNorm, LargeMeanSmallSpread) {
+  Shape s{2, 4, 16, 16};
+  auto x = randomPlanes(s, 1024, 0.0, 1e-2, 61);
+  for (float &v : x)
+    v += 1e4f;
+  const Shape p{4, 16, 16};
+  auto g = randomVector(numel(p), 0.5, 2.0, 62), b = randomVector(numel(p), -1, 1, 63);
+  check("layer_norm large mean", runAffine(ln1_dyn_affine, x, s, g, p, b),
+        layerNormRef(x, s, 1, &g, &b, 1e-5), s, kLargeMeanAtol, kLargeMeanRtol);
+}
+
+// ---- decomposed core ----------------------------------------------------------
+
+TEST(Moments, MeanAndRstdPerPlane) {
+  Shape s{2, 3, 7, 13};
+  auto x = randomPlanes(s, 91, 5.0, 2.0, 71);
+  std::vector<float> mean(6, -1), rstd(6, -1);
+  HostBuffer xb(x, s), mb(mean, {2, 3, 1, 1}), rb(rstd, {2, 3, 1, 1});
+  ASSERT_EQ(moments_hw(nullptr, xb.get(), mb.get(), rb.get()), 0);
+  std::vector<double> refMean, refRstd;
+  planeMomentsRef(x, s, 1e-5, refMean, refRstd);
+  check("moments mean", mean, refMean, {2, 3, 1, 1}, kF32Atol, kF32Rtol);
+  check("moments rstd", rstd, refRstd, {2, 3, 1, 1}, kF32Atol, kF32Rtol);
+}
+
+TEST(Modulate, PerElementMaps) {
+  // SPADE-style: y = norm(x) * s + t with full-size maps.
+  Shape s{2, 3, 5, 6};
+  auto x = randomPlanes(s, 30, 1.0, 1.0, 72);
+  auto sc = randomVector(numel(s), 0.5, 2.0, 73), sh = randomVector(numel(s), -1, 1, 74);
+  std::vector<float> y(x.size(), -999.0f);
+  HostBuffer xb(x, s), sb(sc, s), tb(sh, s), yb(y, s);
+  ASSERT_EQ(modulate_maps(nullptr, xb.get(), sb.get(), tb.get(), yb.get()), 0);
+  auto ref = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
+  for (size_t i = 0; i < ref.size(); ++i)
+    ref[i] = ref[i] * sc[i] + sh[i];
+  check("modulate per-element", y, ref, s, kF32Atol, kF32Rtol);
+}
+
+// ---- activations --------------------------------------------------------------
+
+TEST(Activations, MatchReference) {
+  Shape s{3, 1001};
+  std::vector<float> x(numel(s));
+  for (size_t i = 0; i < x.size(); ++i)
+    x[i] = -8.0f + 16.0f * static_cast<float>(i) / static_cast<float>(x.size() - 1);
+  struct Case {
+    const char *name;
+    PlainKernel kernel;
+    std::function<double(double)> ref;
+  };
+  const Case cases[] = {
+      {"relu", act_relu, reluRef},
+      {"leaky_relu", act_leaky_relu, [](double v) { return leakyReluRef(v, 0.1); }},
+      {"silu", act_silu, siluRef},
+      {"gelu", act_gelu, geluRef},
+      {"gelu_tanh", act_gelu_tanh, geluTanhRef},
+      {"sigmoid", act_sigmoid, sigmoidRef},
+      {"tanh", act_tanh, [](double v) { return std::tanh(v); }},
+  };
+  for (const Case &c : cases) {
+    std::vector<double> ref(x.size());
+    for (size_t i = 0; i < x.size(); ++i)
+      ref[i] = c.ref(x[i]);
+    check(c.name, runPlain(c.kernel, x, s), ref, s, kActAtol, kActRtol);
+  }
+}

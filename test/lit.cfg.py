@@ -1,0 +1,20 @@
+# lit configuration for normc's IR and driver tests.
+import os
+import lit.formats
+
+config.name = "normc"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".mlir"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.normc_obj_root, "test")
+# Inputs shared by several tests, not tests themselves.
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+
+# The tools are found on PATH: the build's own first, then LLVM's FileCheck/not.
+config.environment["PATH"] = os.pathsep.join([
+    os.path.join(config.normc_tools_dir, "norm-opt"),
+    os.path.join(config.normc_tools_dir, "normc"),
+    config.llvm_tools_dir,
+    config.environment.get("PATH", ""),
+])
+config.substitutions.append(("%examples", os.path.join(config.normc_src_root, "examples")))
