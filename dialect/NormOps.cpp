@@ -135,8 +135,9 @@ LogicalResult LayerNormOp::verify() {
 LogicalResult MomentsOp::verify() {
   auto x = getX().getType();
   ArrayRef<int64_t> dims = getDims();
-  if (dims.empty())
-    return emitOpError() << "needs at least one dimension to reduce";
+  if (dims.empty() && getGroups() == 1)
+    return emitOpError()
+           << "needs at least one dimension to reduce (or groups > 1)";
   for (auto [i, d] : llvm::enumerate(dims)) {
     if (d < 0 || d >= x.getRank())
       return emitOpError() << "reduced dimension " << d

@@ -137,7 +137,7 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
     size 1 in every reduced dimension, so they broadcast against `x`.
 
     With `groups = G > 1`, the channel dimension 1 (which must not be in
-    `dims`) is split into G groups of `C / G` consecutive channels and the
+    `dims`; `dims` may then be empty) is split into G groups of `C / G` consecutive channels and the
     statistics are pooled over each group as well; every channel of a group
     carries its group's statistics, so the results still have C channels.
 
@@ -147,7 +147,7 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
     Example (instance norm statistics):
     ```mlir
     %mean, %rstd = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
-        : tensor<1x64x32x32xf32> -> tensor<1x64x1x1xf32>
+        : tensor<1x64x32x32xf32> -> tensor<1x64x1x1xf32>, tensor<1x64x1x1xf32>
     ```
   }];
   let arguments = (ins Norm_F32Tensor:$x,

@@ -25,9 +25,9 @@ HTensor buildModulate(ModulateOp op, llvm::DenseMap<Value, HTensor> &values,
         requireEqual(kernel, t.shape[d], x.shape[d],
                      {std::string("shape mismatch: dimension ") +
                           std::to_string(d) + " of the " + role + " of " +
-                          describeOp(op) + " is ",
-                      t.shape[d], " but dimension " + std::to_string(d) +
-                                      " of its x is ",
+                          describeOp(op) + " is",
+                      t.shape[d], "but dimension " + std::to_string(d) +
+                                      " of its x is",
                       x.shape[d]});
     return &t;
   };

@@ -37,8 +37,8 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
     kernel.requirements.push_back(
         {x.shape[1] % static_cast<int>(info.groups) == 0,
          {std::string("shape mismatch: groups = ") +
-              std::to_string(info.groups) + " must divide the channels of x (",
-          x.shape[1], ") in " + describeOp(op)}});
+              std::to_string(info.groups) + " must divide the channels of x, which are",
+          x.shape[1], "in " + describeOp(op)}});
   }
   RDom r(ranges, "r" + tag);
 
@@ -55,9 +55,11 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
     return x.at(idx);
   };
 
-  Expr count = cast<float>(x.shape[info.dims[0]]);
-  for (size_t k = 1; k < info.dims.size(); ++k)
-    count = count * cast<float>(x.shape[info.dims[k]]);
+  // Elements per statistic (dims may be empty when only channel groups are
+  // pooled, as in group norm of an [N, C] tensor).
+  Expr count = 1.0f;
+  for (int64_t d : info.dims)
+    count = count * cast<float>(x.shape[d]);
   if (info.groups > 1)
     count = count * cast<float>(info.channelsPerGroup);
 

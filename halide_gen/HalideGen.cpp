@@ -185,8 +185,8 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
         if (ShapedType::isDynamic(type.getDimSize(d)))
           requireEqual(kernel, dim.extent(), t.shape[d],
                        {"shape mismatch: dimension " + std::to_string(d) +
-                            " of output " + resultName(func, i) + " is ",
-                        dim.extent(), std::string(" but the computed value's is "),
+                            " of output " + resultName(func, i) + " is",
+                        dim.extent(), std::string("but the computed value's is"),
                         t.shape[d]});
       }
       kernel.outputs.push_back(out);

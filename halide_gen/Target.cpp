@@ -39,6 +39,12 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
       return false;
     }
   }
+  if (spec != "host" && !Halide::Target::validate_target_string(spec)) {
+    error = "invalid target '" + spec + "' (expected <arch>-<bits>-<os>"
+            "[-<feature>...] such as 'x86-64-linux-avx2', or 'host'; see "
+            "--list-targets)";
+    return false;
+  }
   try {
     Halide::Target target = spec == "host" ? Halide::get_host_target()
                                            : Halide::Target(spec);
@@ -62,7 +68,8 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
     out.isGpu = false;
     return true;
   } catch (const Halide::Error &e) {
-    error = "invalid target '" + spec + "': " + e.what();
+    std::string what = e.what();
+    error = "invalid target '" + spec + "': " + what.substr(0, what.find('\n'));
     return false;
   }
 }

@@ -103,14 +103,12 @@ struct DecomposeGroupNorm : OpRewritePattern<GroupNormOp> {
     int64_t groups = op.getGroups();
     int64_t channels = xType.getDimSize(1);
     // One group pools every channel (layer norm over C and the spatial dims);
-    // one channel per group is instance norm. Both need no channel pooling in
-    // moments, which is cheaper to schedule.
+    // one channel per group with spatial dims is instance norm. Both need no
+    // channel pooling in moments, which is cheaper to schedule. A rank-2
+    // [N, C] input has no spatial dims: only the channel groups are pooled.
     SmallVector<int64_t> dims = dimsFrom(groups == 1 ? 1 : 2, xType.getRank());
-    if (groups == 1 || groups == channels)
+    if (groups == 1 || (groups == channels && !dims.empty()))
       groups = 1;
-    if (dims.empty())
-      return rewriter.notifyMatchFailure(
-          op, "group norm of a rank-2 tensor has no spatial dims to reduce");
     Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
     Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
     rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(), dims, groups,

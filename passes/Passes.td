@@ -21,7 +21,7 @@ def NormDecompose : Pass<"norm-decompose", "::mlir::func::FuncOp"> {
     After:
     ```mlir
     %mean, %rstd = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
-        : tensor<1x8x4x4xf32> -> tensor<1x8x1x1xf32>
+        : tensor<1x8x4x4xf32> -> tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>
     %g4 = tensor.expand_shape %g [[0, 1, 2, 3]] output_shape [1, 8, 1, 1]
         : tensor<8xf32> into tensor<1x8x1x1xf32>
     %y = norm.modulate %x, %mean, %rstd scale(%g4)

@@ -117,3 +117,9 @@ func.func @act_tanh(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
   %y = norm.tanh %x : tensor<?x?xf32>
   return %y : tensor<?x?xf32>
 }
+
+// ---- group norm of an [N, C] tensor (no spatial dims) -------------------------
+func.func @gn2_rank2(%x: tensor<?x?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?xf32> {
+  %y = norm.group_norm %x groups = 2 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}

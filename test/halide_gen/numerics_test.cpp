@@ -32,6 +32,7 @@
 #include "gn1_affine.h"
 #include "gn2_odd.h"
 #include "gn32_affine.h"
+#include "gn2_rank2.h"
 #include "gn4_dyn_affine.h"
 #include "in1d_dyn_affine.h"
 #include "in2d_1x1_affine.h"
@@ -232,6 +233,16 @@ TEST(GroupNorm, LargeMeanSmallSpread) {
   auto g = randomVector(8, 0.5, 2.0, 42), b = randomVector(8, -1, 1, 43);
   check("group_norm large mean", runAffine(gn4_dyn_affine, x, s, g, {8}, b),
         groupNormRef(x, s, 4, &g, &b, 1e-5), s, kLargeMeanAtol, kLargeMeanRtol);
+}
+
+TEST(GroupNorm, RankTwoPoolsChannelGroupsOnly) {
+  for (const Shape &s : {Shape{3, 8}, Shape{2, 2}, Shape{4, 64}}) {
+    auto x = randomPlanes(s, s[1] / 2, 1.0, 1.0, 44);
+    auto g = randomVector(s[1], 0.5, 2.0, 45), b = randomVector(s[1], -1, 1, 46);
+    check("group_norm rank 2 " + shapeName(s),
+          runAffine(gn2_rank2, x, s, g, {s[1]}, b),
+          groupNormRef(x, s, 2, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+  }
 }
 
 // ---- layer norm -------------------------------------------------------------

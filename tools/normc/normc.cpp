@@ -149,6 +149,9 @@ struct TempDir {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(normcCategory);
+  cl::SetVersionPrinter([](llvm::raw_ostream &os) {
+    os << "normc " << NORMC_VERSION << " (MLIR 19, Halide 14)\n";
+  });
   cl::ParseCommandLineOptions(
       argc, argv,
       "normc: compile norm-dialect IR into normalization kernels\n\n"
@@ -178,10 +181,10 @@ int main(int argc, char **argv) {
 
   std::vector<normc::TargetInfo> targets;
   llvm::SmallVector<llvm::StringRef> targetSpecs;
-  llvm::StringRef(targetList).split(targetSpecs, ',', -1, false);
-  if (targetSpecs.empty())
-    return fail("empty target list in '--target='");
+  llvm::StringRef(targetList).split(targetSpecs, ',', -1, /*KeepEmpty=*/true);
   for (llvm::StringRef spec : targetSpecs) {
+    if (spec.empty())
+      return fail("empty target in '--target=" + targetList + "'");
     normc::TargetInfo info;
     if (!normc::parseTarget(spec.str(), info, error))
       return fail(error);

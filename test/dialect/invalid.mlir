@@ -1,0 +1,564 @@
+// Every verifier message of the norm dialect, and the ODS constraints users
+// hit (element type, attribute ranges, operand ranks).
+// RUN: norm-opt %s -split-input-file -verify-diagnostics
+
+//===----------------------------------------------------------------------===//
+// norm.instance_norm
+//===----------------------------------------------------------------------===//
+
+func.func @instance_norm_rank_too_small(%x: tensor<1x8xf32>) -> tensor<1x8xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op expects x of rank 3 to 5 ([N, C, spatial...]), got rank 2}}
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<1x8xf32>) -> tensor<1x8xf32>
+  return %y : tensor<1x8xf32>
+}
+
+// -----
+
+func.func @instance_norm_rank_too_large(%x: tensor<1x8x2x2x2x2xf32>) -> tensor<1x8x2x2x2x2xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op expects x of rank 3 to 5 ([N, C, spatial...]), got rank 6}}
+  %y = norm.instance_norm %x eps = 1.0e-05
+      : (tensor<1x8x2x2x2x2xf32>) -> tensor<1x8x2x2x2x2xf32>
+  return %y : tensor<1x8x2x2x2x2xf32>
+}
+
+// -----
+
+func.func @instance_norm_scale_channels(%x: tensor<1x8x4x4xf32>, %g: tensor<4xf32>)
+    -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op scale has 4 elements but x has 8 channels}}
+  %y = norm.instance_norm %x scale(%g) eps = 1.0e-05
+      : (tensor<1x8x4x4xf32>, tensor<4xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @instance_norm_bias_channels(%x: tensor<1x8x4x4xf32>, %g: tensor<8xf32>,
+                                       %b: tensor<16xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op bias has 16 elements but x has 8 channels}}
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05
+      : (tensor<1x8x4x4xf32>, tensor<8xf32>, tensor<16xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @instance_norm_scale_not_1d(%x: tensor<1x8x4x4xf32>, %g: tensor<1x8xf32>)
+    -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op operand #1 must be 1D tensor of 32-bit float values, but got 'tensor<1x8xf32>'}}
+  %y = norm.instance_norm %x scale(%g) eps = 1.0e-05
+      : (tensor<1x8x4x4xf32>, tensor<1x8xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @instance_norm_epsilon_zero(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op attribute 'epsilon' failed to satisfy constraint: 32-bit float attribute whose value is positive}}
+  %y = norm.instance_norm %x eps = 0.0 : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @instance_norm_epsilon_negative(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op attribute 'epsilon' failed to satisfy constraint: 32-bit float attribute whose value is positive}}
+  %y = norm.instance_norm %x eps = -1.0e-05 : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @instance_norm_result_type(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x5xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op failed to verify that all of {x, y} have same type}}
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x5xf32>
+  return %y : tensor<1x8x4x5xf32>
+}
+
+// -----
+
+func.func @instance_norm_f16(%x: tensor<1x8x4x4xf16>) -> tensor<1x8x4x4xf16> {
+  // expected-error @+1 {{'norm.instance_norm' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<1x8x4x4xf16>'}}
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<1x8x4x4xf16>) -> tensor<1x8x4x4xf16>
+  return %y : tensor<1x8x4x4xf16>
+}
+
+// -----
+
+func.func @instance_norm_unranked(%x: tensor<*xf32>) -> tensor<*xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<*xf32>'}}
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<*xf32>) -> tensor<*xf32>
+  return %y : tensor<*xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// norm.group_norm
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @group_norm_rank(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{'norm.group_norm' op expects x of rank 2 to 5 ([N, C, spatial...]), got rank 1}}
+  %y = norm.group_norm %x groups = 2 eps = 1.0e-05 : (tensor<8xf32>) -> tensor<8xf32>
+  return %y : tensor<8xf32>
+}
+
+// -----
+
+func.func @group_norm_groups_do_not_divide(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32> {
+  // expected-error @+1 {{'norm.group_norm' op groups = 3 does not divide the 8 channels of x}}
+  %y = norm.group_norm %x groups = 3 eps = 1.0e-05 : (tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32>
+  return %y : tensor<2x8x4x4xf32>
+}
+
+// -----
+
+func.func @group_norm_groups_zero(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32> {
+  // expected-error @+1 {{'norm.group_norm' op attribute 'groups' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
+  %y = norm.group_norm %x groups = 0 eps = 1.0e-05 : (tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32>
+  return %y : tensor<2x8x4x4xf32>
+}
+
+// -----
+
+func.func @group_norm_scale_channels(%x: tensor<2x8x4x4xf32>, %g: tensor<2xf32>)
+    -> tensor<2x8x4x4xf32> {
+  // expected-error @+1 {{'norm.group_norm' op scale has 2 elements but x has 8 channels}}
+  %y = norm.group_norm %x groups = 2 scale(%g) eps = 1.0e-05
+      : (tensor<2x8x4x4xf32>, tensor<2xf32>) -> tensor<2x8x4x4xf32>
+  return %y : tensor<2x8x4x4xf32>
+}
+
+// -----
+
+func.func @group_norm_bias_channels(%x: tensor<2x8x4x4xf32>, %b: tensor<4xf32>)
+    -> tensor<2x8x4x4xf32> {
+  // expected-error @+1 {{'norm.group_norm' op bias has 4 elements but x has 8 channels}}
+  %y = norm.group_norm %x groups = 2 bias(%b) eps = 1.0e-05
+      : (tensor<2x8x4x4xf32>, tensor<4xf32>) -> tensor<2x8x4x4xf32>
+  return %y : tensor<2x8x4x4xf32>
+}
+
+// -----
+
+func.func @group_norm_epsilon_negative(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32> {
+  // expected-error @+1 {{'norm.group_norm' op attribute 'epsilon' failed to satisfy constraint: 32-bit float attribute whose value is positive}}
+  %y = norm.group_norm %x groups = 2 eps = -0.5 : (tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32>
+  return %y : tensor<2x8x4x4xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// norm.layer_norm
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @layer_norm_rank0(%x: tensor<f32>) -> tensor<f32> {
+  // expected-error @+1 {{'norm.layer_norm' op expects x of rank 1 to 8, got rank 0}}
+  %y = norm.layer_norm %x axis = 0 eps = 1.0e-05 : (tensor<f32>) -> tensor<f32>
+  return %y : tensor<f32>
+}
+
+// -----
+
+func.func @layer_norm_rank9(%x: tensor<1x1x1x1x1x1x1x1x2xf32>) -> tensor<1x1x1x1x1x1x1x1x2xf32> {
+  // expected-error @+1 {{'norm.layer_norm' op expects x of rank 1 to 8, got rank 9}}
+  %y = norm.layer_norm %x axis = 8 eps = 1.0e-05
+      : (tensor<1x1x1x1x1x1x1x1x2xf32>) -> tensor<1x1x1x1x1x1x1x1x2xf32>
+  return %y : tensor<1x1x1x1x1x1x1x1x2xf32>
+}
+
+// -----
+
+func.func @layer_norm_axis_out_of_range(%x: tensor<4x64x8x8xf32>) -> tensor<4x64x8x8xf32> {
+  // expected-error @+1 {{'norm.layer_norm' op axis = 4 is out of range for x of rank 4}}
+  %y = norm.layer_norm %x axis = 4 eps = 1.0e-05 : (tensor<4x64x8x8xf32>) -> tensor<4x64x8x8xf32>
+  return %y : tensor<4x64x8x8xf32>
+}
+
+// -----
+
+func.func @layer_norm_axis_negative(%x: tensor<4x64x8x8xf32>) -> tensor<4x64x8x8xf32> {
+  // expected-error @+1 {{'norm.layer_norm' op attribute 'axis' failed to satisfy constraint: 64-bit signless integer attribute whose value is non-negative}}
+  %y = norm.layer_norm %x axis = -1 eps = 1.0e-05 : (tensor<4x64x8x8xf32>) -> tensor<4x64x8x8xf32>
+  return %y : tensor<4x64x8x8xf32>
+}
+
+// -----
+
+func.func @layer_norm_scale_rank(%x: tensor<4x64x8x8xf32>, %g: tensor<64xf32>)
+    -> tensor<4x64x8x8xf32> {
+  // expected-error @+1 {{'norm.layer_norm' op scale must have rank 3 (the dimensions of x from axis 1), got rank 1}}
+  %y = norm.layer_norm %x axis = 1 scale(%g) eps = 1.0e-05
+      : (tensor<4x64x8x8xf32>, tensor<64xf32>) -> tensor<4x64x8x8xf32>
+  return %y : tensor<4x64x8x8xf32>
+}
+
+// -----
+
+func.func @layer_norm_scale_dim(%x: tensor<4x64x8x8xf32>, %g: tensor<64x4x8xf32>)
+    -> tensor<4x64x8x8xf32> {
+  // expected-error @+1 {{'norm.layer_norm' op scale dimension 1 is 4 but x dimension 2 is 8}}
+  %y = norm.layer_norm %x axis = 1 scale(%g) eps = 1.0e-05
+      : (tensor<4x64x8x8xf32>, tensor<64x4x8xf32>) -> tensor<4x64x8x8xf32>
+  return %y : tensor<4x64x8x8xf32>
+}
+
+// -----
+
+func.func @layer_norm_bias_rank(%x: tensor<2x128x768xf32>, %b: tensor<128x768xf32>)
+    -> tensor<2x128x768xf32> {
+  // expected-error @+1 {{'norm.layer_norm' op bias must have rank 1 (the dimensions of x from axis 2), got rank 2}}
+  %y = norm.layer_norm %x axis = 2 bias(%b) eps = 1.0e-05
+      : (tensor<2x128x768xf32>, tensor<128x768xf32>) -> tensor<2x128x768xf32>
+  return %y : tensor<2x128x768xf32>
+}
+
+// -----
+
+func.func @layer_norm_bias_dim(%x: tensor<2x128x768xf32>, %b: tensor<512xf32>)
+    -> tensor<2x128x768xf32> {
+  // expected-error @+1 {{'norm.layer_norm' op bias dimension 0 is 512 but x dimension 2 is 768}}
+  %y = norm.layer_norm %x axis = 2 bias(%b) eps = 1.0e-05
+      : (tensor<2x128x768xf32>, tensor<512xf32>) -> tensor<2x128x768xf32>
+  return %y : tensor<2x128x768xf32>
+}
+
+// -----
+
+func.func @layer_norm_epsilon_zero(%x: tensor<2x128xf32>) -> tensor<2x128xf32> {
+  // expected-error @+1 {{'norm.layer_norm' op attribute 'epsilon' failed to satisfy constraint: 32-bit float attribute whose value is positive}}
+  %y = norm.layer_norm %x axis = 1 eps = 0.0 : (tensor<2x128xf32>) -> tensor<2x128xf32>
+  return %y : tensor<2x128xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// norm.moments
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @moments_no_dims(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.moments' op needs at least one dimension to reduce}}
+  %m, %r = norm.moments %x dims = [] groups = 1 eps = 1.0e-05
+      : tensor<1x8x4x4xf32> -> tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>
+  return %m : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @moments_dim_too_large(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x1x1xf32> {
+  // expected-error @+1 {{'norm.moments' op reduced dimension 4 is out of range for x of rank 4}}
+  %m, %r = norm.moments %x dims = [2, 4] groups = 1 eps = 1.0e-05
+      : tensor<1x8x4x4xf32> -> tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>
+  return %m : tensor<1x8x1x1xf32>
+}
+
+// -----
+
+func.func @moments_dim_negative(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x1xf32> {
+  // expected-error @+1 {{'norm.moments' op reduced dimension -1 is out of range for x of rank 4}}
+  %m, %r = norm.moments %x dims = [-1] groups = 1 eps = 1.0e-05
+      : tensor<1x8x4x4xf32> -> tensor<1x8x4x1xf32>, tensor<1x8x4x1xf32>
+  return %m : tensor<1x8x4x1xf32>
+}
+
+// -----
+
+func.func @moments_dims_decreasing(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x1x1xf32> {
+  // expected-error @+1 {{'norm.moments' op reduced dimensions must be strictly increasing}}
+  %m, %r = norm.moments %x dims = [3, 2] groups = 1 eps = 1.0e-05
+      : tensor<1x8x4x4xf32> -> tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>
+  return %m : tensor<1x8x1x1xf32>
+}
+
+// -----
+
+func.func @moments_dims_repeated(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x1x4xf32> {
+  // expected-error @+1 {{'norm.moments' op reduced dimensions must be strictly increasing}}
+  %m, %r = norm.moments %x dims = [2, 2] groups = 1 eps = 1.0e-05
+      : tensor<1x8x4x4xf32> -> tensor<1x8x1x4xf32>, tensor<1x8x1x4xf32>
+  return %m : tensor<1x8x1x4xf32>
+}
+
+// -----
+
+func.func @moments_groups_channel_reduced(%x: tensor<1x8x4x4xf32>) -> tensor<1x1x1x1xf32> {
+  // expected-error @+1 {{'norm.moments' op groups = 2 needs a channel dimension 1 that is not reduced}}
+  %m, %r = norm.moments %x dims = [1, 2, 3] groups = 2 eps = 1.0e-05
+      : tensor<1x8x4x4xf32> -> tensor<1x1x1x1xf32>, tensor<1x1x1x1xf32>
+  return %m : tensor<1x1x1x1xf32>
+}
+
+// -----
+
+func.func @moments_groups_rank1(%x: tensor<8xf32>) -> tensor<1xf32> {
+  // expected-error @+1 {{'norm.moments' op groups = 2 needs a channel dimension 1 that is not reduced}}
+  %m, %r = norm.moments %x dims = [0] groups = 2 eps = 1.0e-05
+      : tensor<8xf32> -> tensor<1xf32>, tensor<1xf32>
+  return %m : tensor<1xf32>
+}
+
+// -----
+
+func.func @moments_groups_do_not_divide(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x1x1xf32> {
+  // expected-error @+1 {{'norm.moments' op groups = 3 does not divide the 8 channels of x}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 3 eps = 1.0e-05
+      : tensor<2x8x4x4xf32> -> tensor<2x8x1x1xf32>, tensor<2x8x1x1xf32>
+  return %m : tensor<2x8x1x1xf32>
+}
+
+// -----
+
+func.func @moments_groups_zero(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x1x1xf32> {
+  // expected-error @+1 {{'norm.moments' op attribute 'groups' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 0 eps = 1.0e-05
+      : tensor<2x8x4x4xf32> -> tensor<2x8x1x1xf32>, tensor<2x8x1x1xf32>
+  return %m : tensor<2x8x1x1xf32>
+}
+
+// -----
+
+func.func @moments_epsilon_zero(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x1x1xf32> {
+  // expected-error @+1 {{'norm.moments' op attribute 'epsilon' failed to satisfy constraint: 32-bit float attribute whose value is positive}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 0.0
+      : tensor<2x8x4x4xf32> -> tensor<2x8x1x1xf32>, tensor<2x8x1x1xf32>
+  return %m : tensor<2x8x1x1xf32>
+}
+
+// -----
+
+func.func @moments_mean_rstd_types(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x1x1xf32> {
+  // expected-error @+1 {{'norm.moments' op mean and rstd must have the same type}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
+      : tensor<2x8x4x4xf32> -> tensor<2x8x1x1xf32>, tensor<2x8x1xf32>
+  return %m : tensor<2x8x1x1xf32>
+}
+
+// -----
+
+func.func @moments_result_rank(%x: tensor<2x8x4x4xf32>) -> tensor<2x8xf32> {
+  // expected-error @+1 {{'norm.moments' op results must have the rank of x (4), got rank 2}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
+      : tensor<2x8x4x4xf32> -> tensor<2x8xf32>, tensor<2x8xf32>
+  return %m : tensor<2x8xf32>
+}
+
+// -----
+
+func.func @moments_result_not_keep_dims(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x4x1xf32> {
+  // expected-error @+1 {{'norm.moments' op result dimension 2 is reduced and must be 1, got 4}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
+      : tensor<2x8x4x4xf32> -> tensor<2x8x4x1xf32>, tensor<2x8x4x1xf32>
+  return %m : tensor<2x8x4x1xf32>
+}
+
+// -----
+
+func.func @moments_result_reduced_dynamic(%x: tensor<2x8x4x4xf32>) -> tensor<2x8x1x?xf32> {
+  // expected-error @+1 {{'norm.moments' op result dimension 3 is reduced and must be 1, got ?}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
+      : tensor<2x8x4x4xf32> -> tensor<2x8x1x?xf32>, tensor<2x8x1x?xf32>
+  return %m : tensor<2x8x1x?xf32>
+}
+
+// -----
+
+func.func @moments_result_kept_dim(%x: tensor<2x8x4x4xf32>) -> tensor<2x4x1x1xf32> {
+  // expected-error @+1 {{'norm.moments' op result dimension 1 is 4 but x dimension 1 is 8}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
+      : tensor<2x8x4x4xf32> -> tensor<2x4x1x1xf32>, tensor<2x4x1x1xf32>
+  return %m : tensor<2x4x1x1xf32>
+}
+
+// -----
+
+func.func @moments_f16(%x: tensor<2x8x4x4xf16>) -> tensor<2x8x1x1xf16> {
+  // expected-error @+1 {{'norm.moments' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<2x8x4x4xf16>'}}
+  %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
+      : tensor<2x8x4x4xf16> -> tensor<2x8x1x1xf16>, tensor<2x8x1x1xf16>
+  return %m : tensor<2x8x1x1xf16>
+}
+
+//===----------------------------------------------------------------------===//
+// norm.modulate: each operand must broadcast against x
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @modulate_mean_rank(%x: tensor<1x8x4x4xf32>, %m: tensor<8xf32>,
+                              %r: tensor<1x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op mean must have the rank of x (4), got rank 1}}
+  %y = norm.modulate %x, %m, %r
+      : (tensor<1x8x4x4xf32>, tensor<8xf32>, tensor<1x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @modulate_mean_dim(%x: tensor<1x8x4x4xf32>, %m: tensor<1x4x1x1xf32>,
+                             %r: tensor<1x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op mean dimension 1 is 4, expected 1 or 8 to broadcast against x}}
+  %y = norm.modulate %x, %m, %r
+      : (tensor<1x8x4x4xf32>, tensor<1x4x1x1xf32>, tensor<1x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @modulate_rstd_rank(%x: tensor<1x8x4x4xf32>, %m: tensor<1x8x1x1xf32>,
+                              %r: tensor<1x8x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op rstd must have the rank of x (4), got rank 3}}
+  %y = norm.modulate %x, %m, %r
+      : (tensor<1x8x4x4xf32>, tensor<1x8x1x1xf32>, tensor<1x8x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @modulate_rstd_dim(%x: tensor<2x8x4x4xf32>, %m: tensor<2x8x1x1xf32>,
+                             %r: tensor<3x8x1x1xf32>) -> tensor<2x8x4x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op rstd dimension 0 is 3, expected 1 or 2 to broadcast against x}}
+  %y = norm.modulate %x, %m, %r
+      : (tensor<2x8x4x4xf32>, tensor<2x8x1x1xf32>, tensor<3x8x1x1xf32>) -> tensor<2x8x4x4xf32>
+  return %y : tensor<2x8x4x4xf32>
+}
+
+// -----
+
+func.func @modulate_scale_rank(%x: tensor<1x8x4x4xf32>, %m: tensor<1x8x1x1xf32>,
+                               %r: tensor<1x8x1x1xf32>, %g: tensor<8xf32>)
+    -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op scale must have the rank of x (4), got rank 1}}
+  %y = norm.modulate %x, %m, %r scale(%g)
+      : (tensor<1x8x4x4xf32>, tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>, tensor<8xf32>)
+      -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @modulate_scale_dim(%x: tensor<1x8x4x4xf32>, %m: tensor<1x8x1x1xf32>,
+                              %r: tensor<1x8x1x1xf32>, %g: tensor<1x8x4x2xf32>)
+    -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op scale dimension 3 is 2, expected 1 or 4 to broadcast against x}}
+  %y = norm.modulate %x, %m, %r scale(%g)
+      : (tensor<1x8x4x4xf32>, tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>, tensor<1x8x4x2xf32>)
+      -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @modulate_shift_rank(%x: tensor<1x8x4x4xf32>, %m: tensor<1x8x1x1xf32>,
+                               %r: tensor<1x8x1x1xf32>, %b: tensor<1x8x1x1x1xf32>)
+    -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op shift must have the rank of x (4), got rank 5}}
+  %y = norm.modulate %x, %m, %r shift(%b)
+      : (tensor<1x8x4x4xf32>, tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>, tensor<1x8x1x1x1xf32>)
+      -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @modulate_shift_dim(%x: tensor<?x8x4x4xf32>, %m: tensor<1x8x1x1xf32>,
+                              %r: tensor<1x8x1x1xf32>, %b: tensor<1x?x3x1xf32>)
+    -> tensor<?x8x4x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op shift dimension 2 is 3, expected 1 or 4 to broadcast against x}}
+  %y = norm.modulate %x, %m, %r shift(%b)
+      : (tensor<?x8x4x4xf32>, tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>, tensor<1x?x3x1xf32>)
+      -> tensor<?x8x4x4xf32>
+  return %y : tensor<?x8x4x4xf32>
+}
+
+// -----
+
+func.func @modulate_dim_against_dynamic(%x: tensor<1x8x?x4xf32>, %m: tensor<1x8x1x1xf32>,
+                                        %r: tensor<1x8x1x1xf32>, %b: tensor<1x?x1x8xf32>)
+    -> tensor<1x8x?x4xf32> {
+  // expected-error @+1 {{'norm.modulate' op shift dimension 3 is 8, expected 1 or 4 to broadcast against x}}
+  %y = norm.modulate %x, %m, %r shift(%b)
+      : (tensor<1x8x?x4xf32>, tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>, tensor<1x?x1x8xf32>)
+      -> tensor<1x8x?x4xf32>
+  return %y : tensor<1x8x?x4xf32>
+}
+
+// -----
+
+func.func @modulate_result_type(%x: tensor<1x8x4x4xf32>, %m: tensor<1x8x1x1xf32>,
+                                %r: tensor<1x8x1x1xf32>) -> tensor<1x8x4x1xf32> {
+  // expected-error @+1 {{'norm.modulate' op failed to verify that all of {x, y} have same type}}
+  %y = norm.modulate %x, %m, %r
+      : (tensor<1x8x4x4xf32>, tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32>) -> tensor<1x8x4x1xf32>
+  return %y : tensor<1x8x4x1xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// Activations
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @relu_f16(%x: tensor<1x8x4x4xf16>) -> tensor<1x8x4x4xf16> {
+  // expected-error @+1 {{'norm.relu' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<1x8x4x4xf16>'}}
+  %y = norm.relu %x : tensor<1x8x4x4xf16>
+  return %y : tensor<1x8x4x4xf16>
+}
+
+// -----
+
+func.func @gelu_bf16(%x: tensor<4xbf16>) -> tensor<4xbf16> {
+  // expected-error @+1 {{'norm.gelu' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<4xbf16>'}}
+  %y = norm.gelu %x tanh_approximation : tensor<4xbf16>
+  return %y : tensor<4xbf16>
+}
+
+// -----
+
+func.func @silu_result_type(%x: tensor<4xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{'norm.silu' op requires the same type for all operands and results}}
+  %y = "norm.silu"(%x) : (tensor<4xf32>) -> tensor<8xf32>
+  return %y : tensor<8xf32>
+}
+
+// -----
+
+func.func @leaky_relu_alpha_type(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'norm.leaky_relu' op attribute 'alpha' failed to satisfy constraint: 32-bit float attribute}}
+  %y = "norm.leaky_relu"(%x) {alpha = 1 : i32} : (tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// norm.kernel / norm.yield
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @kernel_yield_count(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.kernel' op yields 0 values whose types differ from its 1 results}}
+  %k = norm.kernel "k" -> tensor<1x8x4x4xf32> {
+    norm.yield
+  }
+  return %k : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @kernel_yield_type(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x1xf32> {
+  // expected-error @+1 {{'norm.kernel' op yields 1 values whose types differ from its 1 results}}
+  %k = norm.kernel "k" -> tensor<1x8x4x1xf32> {
+    %y = norm.relu %x : tensor<1x8x4x4xf32>
+    norm.yield %y : tensor<1x8x4x4xf32>
+  }
+  return %k : tensor<1x8x4x1xf32>
+}
+
+// -----
+
+func.func @yield_outside_kernel(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'norm.yield' op expects parent op 'norm.kernel'}}
+  "norm.yield"(%x) : (tensor<4xf32>) -> ()
+  return %x : tensor<4xf32>
+}

@@ -1,0 +1,4 @@
+func.func @"my-kernel"(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = norm.relu %x : tensor<4xf32>
+  return %y : tensor<4xf32>
+}

@@ -1,0 +1,4 @@
+func.func private @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = norm.relu %x : tensor<4xf32>
+  return %y : tensor<4xf32>
+}

@@ -1,0 +1,97 @@
+// normc's errors: LLVM-style one-line messages for bad command lines,
+// file:line:col diagnostics for bad IR, a nonzero exit, and no output
+// directory (nor temporary directory) left behind.
+
+// --- Command line ------------------------------------------------------------
+
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: not normc %S/Inputs/relu.mlir -o %t/feature --target=x86-64-linux-avx3 2>&1 | FileCheck %s --check-prefix=FEATURE
+// RUN: not ls %t/feature
+// FEATURE: {{^}}normc: error: unknown target feature 'avx3' in '--target=x86-64-linux-avx3'{{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/cuda --target=host-cuda-cuda_capability_80 2>&1 | FileCheck %s --check-prefix=CUDA
+// RUN: not ls %t/cuda
+// CUDA: {{^}}normc: error: target 'host-cuda-cuda_capability_80' asks for a GPU: normc has no GPU schedules yet (CPU targets only: x86-64, arm-64){{$}}
+
+// Every target of a list is validated before anything is compiled.
+// RUN: not normc %S/Inputs/relu.mlir -o %t/cuda2 --target=host,x86-64-linux-cuda 2>&1 | FileCheck %s --check-prefix=CUDA2
+// RUN: not ls %t/cuda2
+// CUDA2: {{^}}normc: error: target 'x86-64-linux-cuda' asks for a GPU
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/wasm --target=wasm-32-wasmrt 2>&1 | FileCheck %s --check-prefix=WASM
+// WASM: {{^}}normc: error: target 'wasm-32-wasmrt': normc's schedules cover x86 and arm only{{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/notarget --target= 2>&1 | FileCheck %s --check-prefix=NOTARGET
+// NOTARGET: {{^}}normc: error: empty target in '--target='{{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/emptyentry --target=host,,arm-64-linux 2>&1 | FileCheck %s --check-prefix=EMPTYENTRY
+// RUN: not ls %t/emptyentry
+// EMPTYENTRY: {{^}}normc: error: empty target in '--target=host,,arm-64-linux'{{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/emit --emit=lib,bogus 2>&1 | FileCheck %s --check-prefix=EMIT
+// RUN: not ls %t/emit
+// EMIT: {{^}}normc: error: unknown output kind 'bogus' in '--emit=lib,bogus' (expected lib, header, runtime, mlir, stmt, asm, schedule){{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/noemit --emit= 2>&1 | FileCheck %s --check-prefix=NOEMIT
+// NOEMIT: {{^}}normc: error: '--emit=' needs at least one of lib, header, runtime, mlir, stmt, asm, schedule{{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir 2>&1 | FileCheck %s --check-prefix=NOOUT
+// NOOUT: {{^}}normc: error: no output directory; use -o <dir>{{$}}
+
+// RUN: not normc %t/does-not-exist.mlir -o %t/missing 2>&1 | FileCheck %s --check-prefix=MISSING
+// RUN: not ls %t/missing
+// MISSING: {{^}}normc: error: cannot read '{{.*}}does-not-exist.mlir': {{.*}}No such file or directory{{$}}
+
+// RUN: not normc -o %t/noinput 2>&1 | FileCheck %s --check-prefix=NOINPUT
+// RUN: not ls %t/noinput
+// NOINPUT: {{^}}normc: error: no input file (only '--emit=runtime' works without one){{$}}
+
+// --- Bad IR: file:line:col, no outputs ---------------------------------------
+
+// RUN: not normc %S/Inputs/parse-error.mlir -o %t/parse 2>&1 | FileCheck %s --check-prefix=PARSE
+// RUN: not ls %t/parse
+// PARSE: {{.*}}parse-error.mlir:3:{{[0-9]+}}: error: custom op 'norm.bogus' is unknown
+
+// RUN: not normc %S/Inputs/verify-error.mlir -o %t/verify 2>&1 | FileCheck %s --check-prefix=VERIFY
+// RUN: not ls %t/verify
+// VERIFY: {{.*}}verify-error.mlir:3:{{[0-9]+}}: error: 'norm.instance_norm' op scale has 4 elements but x has 8 channels
+// VERIFY-NOT: see current operation
+
+// A failed run leaves an existing output directory as it was.
+// RUN: mkdir -p %t/keep && echo old > %t/keep/old.txt
+// RUN: not normc %S/Inputs/verify-error.mlir -o %t/keep 2>&1 | FileCheck %s --check-prefix=VERIFY
+// RUN: ls %t/keep | FileCheck %s --check-prefix=KEEP
+// KEEP: {{^}}old.txt{{$}}
+// KEEP-NOT: {{.}}
+
+// RUN: not normc %S/Inputs/f16.mlir -o %t/f16 2>&1 | FileCheck %s --check-prefix=F16
+// RUN: not ls %t/f16
+// F16: {{.*}}f16.mlir:2:{{[0-9]+}}: error: 'norm.relu' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<4xf16>'
+
+// Errors found during code generation, after the temporary directory was
+// created: the LEFT check at the end makes sure the temporary is removed too.
+// RUN: not normc %S/Inputs/f16-argument.mlir -o %t/f16arg 2>&1 | FileCheck %s --check-prefix=F16ARG
+// RUN: not ls %t/f16arg
+// F16ARG: {{.*}}f16-argument.mlir:2:1: error: argument arg1 has type 'tensor<4xf16>'; halide_gen supports ranked f32 tensors of rank 1 to 8
+
+// RUN: not normc %S/Inputs/bad-name.mlir -o %t/name 2>&1 | FileCheck %s --check-prefix=NAME
+// RUN: not ls %t/name
+// NAME: {{.*}}bad-name.mlir:1:1: error: function name 'my-kernel' is not a C identifier; it names the generated C function
+
+// RUN: not normc %S/Inputs/no-public.mlir -o %t/nopublic 2>&1 | FileCheck %s --check-prefix=NOPUBLIC
+// RUN: not ls %t/nopublic
+// NOPUBLIC: {{^}}normc: error: '{{.*}}no-public.mlir' has no public func.func to compile{{$}}
+
+// RUN: not normc %S/Inputs/identity.mlir -o %t/identity 2>&1 | FileCheck %s --check-prefix=IDENTITY
+// RUN: not ls %t/identity
+// IDENTITY: {{.*}}identity.mlir:1:1: error: @f has no norm.kernel to compile
+
+// RUN: not normc %S/Inputs/pass-through.mlir -o %t/passthrough 2>&1 | FileCheck %s --check-prefix=PASSTHROUGH
+// RUN: not ls %t/passthrough
+// PASSTHROUGH: {{.*}}pass-through.mlir:{{[0-9]+}}:{{[0-9]+}}: error: 'norm.yield' op yields a function argument unchanged; nothing to compute
+
+// Nothing but the one directory this test made itself is left in %t: no
+// output directory and no '<out>.normc-tmp*' temporary of any failed run.
+// RUN: ls %t | FileCheck %s --check-prefix=LEFT
+// LEFT: {{^}}keep{{$}}
+// LEFT-NOT: {{.}}

@@ -1,0 +1,19 @@
+// --help shows every normc flag with an example and hides the options of the
+// libraries normc links (MLIR, LLVM); --list-targets prints the host target.
+// RUN: normc --help | FileCheck %s
+// RUN: normc --list-targets | FileCheck %s --check-prefix=TARGETS
+
+// CHECK: USAGE: normc [options] <input.mlir>
+// CHECK-NOT: --mlir-
+// CHECK-NOT: --debug-only
+// CHECK: normc options:
+// CHECK-DAG: --emit=<string> {{.*}}lib (<func>.a), header (<func>.h), runtime (normc_halide_runtime.a){{.*}}Default: --emit=lib,header,runtime
+// CHECK-DAG: --list-targets {{.*}}Print the accepted target spellings
+// CHECK-DAG: -o <dir> {{.*}}e.g. -o out/
+// CHECK-DAG: --target=<string> {{.*}}e.g. --target=host
+// CHECK-NOT: --mlir-
+
+// TARGETS: {{^}}host target: {{(x86|arm)}}-64-{{[a-z]+}}
+// TARGETS: examples: {{.*}}x86-64-linux-avx2{{.*}}arm-64-linux
+// TARGETS: features:
+// TARGETS: avx2

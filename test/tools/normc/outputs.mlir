@@ -1,0 +1,146 @@
+// What normc writes: one library and header per public function, one Halide
+// runtime per target, the optional debugging outputs, and one subdirectory per
+// target when several are given. The private helper produces nothing.
+
+// Default: --target=host --emit=lib,header,runtime.
+// RUN: rm -rf %t && normc %s -o %t/default
+// RUN: ls %t/default | FileCheck %s --check-prefix=DEFAULT
+// RUN: ls %t | FileCheck %s --check-prefix=NOTMP
+// DEFAULT-NOT: helper
+// DEFAULT:      {{^}}inorm_relu.a{{$}}
+// DEFAULT-NEXT: {{^}}inorm_relu.h{{$}}
+// DEFAULT-NEXT: {{^}}lnorm_gelu.a{{$}}
+// DEFAULT-NEXT: {{^}}lnorm_gelu.h{{$}}
+// DEFAULT-NEXT: {{^}}normc_halide_runtime.a{{$}}
+// DEFAULT-NOT: {{.}}
+// The temporary directory next to the output is gone.
+// NOTMP-NOT: normc-tmp
+// NOTMP: {{^}}default{{$}}
+// NOTMP-NOT: normc-tmp
+
+// The kernel library defines the entry points and leaves the runtime to
+// normc_halide_runtime.a (compiled with no_runtime).
+// RUN: llvm-nm %t/default/inorm_relu.a | FileCheck %s --check-prefix=SYMS
+// SYMS-DAG: U halide_error_bad_type
+// SYMS-DAG: T inorm_relu{{$}}
+// SYMS-DAG: T inorm_relu_argv{{$}}
+// SYMS-DAG: T inorm_relu_metadata{{$}}
+// RUN: llvm-nm %t/default/normc_halide_runtime.a | FileCheck %s --check-prefix=RUNTIME
+// RUNTIME: halide_error_bad_type
+
+// The header declares the user_context entry point with one buffer per
+// argument and result, named by norm.name (argN / resultN otherwise), plus
+// the _argv and _metadata variants; its include guard does not leak the
+// temporary directory the file was written in.
+// RUN: FileCheck %s --check-prefix=HEADER < %t/default/inorm_relu.h
+// HEADER-NOT: normc-tmp
+// HEADER: #ifndef NORMC_KERNEL_inorm_relu_H_
+// HEADER: int inorm_relu(void const *__user_context, struct halide_buffer_t *_x_buffer, struct halide_buffer_t *_gamma_buffer, struct halide_buffer_t *_beta_buffer, struct halide_buffer_t *_y_buffer);
+// HEADER: int inorm_relu_argv(void **args);
+// HEADER: const struct halide_filter_metadata_t *inorm_relu_metadata();
+// HEADER-NOT: normc-tmp
+// RUN: FileCheck %s --check-prefix=HEADER2 < %t/default/lnorm_gelu.h
+// HEADER2: int lnorm_gelu(void const *__user_context, struct halide_buffer_t *_arg0_buffer, struct halide_buffer_t *_result0_buffer);
+// HEADER2: int lnorm_gelu_argv(void **args);
+// HEADER2: const struct halide_filter_metadata_t *lnorm_gelu_metadata();
+
+// --emit=header writes headers only: no library, no runtime.
+// RUN: normc %s -o %t/header --emit=header
+// RUN: ls %t/header | FileCheck %s --check-prefix=HEADERONLY
+// HEADERONLY-NOT: .a
+// HEADERONLY:      {{^}}inorm_relu.h{{$}}
+// HEADERONLY-NEXT: {{^}}lnorm_gelu.h{{$}}
+// HEADERONLY-NOT: {{.}}
+
+// Debugging outputs: the loop nest, the IR after the passes, the knobs used.
+// RUN: normc %s -o %t/debug --emit=stmt,mlir,schedule
+// RUN: ls %t/debug | FileCheck %s --check-prefix=DEBUG
+// DEBUG-NOT: .a
+// DEBUG-NOT: .h
+// DEBUG:      {{^}}inorm_relu.schedule.json{{$}}
+// DEBUG-NEXT: {{^}}inorm_relu.stmt{{$}}
+// DEBUG-NEXT: {{^}}lnorm_gelu.schedule.json{{$}}
+// DEBUG-NEXT: {{^}}lnorm_gelu.stmt{{$}}
+// DEBUG-NEXT: {{^}}outputs.kernels.mlir{{$}}
+// DEBUG-NOT: {{.}}
+// RUN: FileCheck %s --check-prefix=SCHEDULE < %t/debug/inorm_relu.schedule.json
+// SCHEDULE: "function": "inorm_relu"
+// SCHEDULE-SAME: "target": "{{(x86|arm)}}-64-
+// SCHEDULE-SAME: "vector_width": {{[0-9]+}}
+// RUN: FileCheck %s --check-prefix=STMT < %t/debug/inorm_relu.stmt
+// STMT: module name=inorm_relu, target={{.*}}user_context
+// RUN: FileCheck %s --check-prefix=KERNELS < %t/debug/outputs.kernels.mlir
+// KERNELS-LABEL: func.func @inorm_relu
+// KERNELS: norm.kernel "inorm_relu"
+// KERNELS: norm.moments
+// KERNELS: norm.modulate
+// KERNELS: norm.relu
+// KERNELS: norm.yield
+// KERNELS-LABEL: func.func @lnorm_gelu
+// KERNELS: norm.kernel "lnorm_gelu"
+// KERNELS-LABEL: func.func private @helper
+// KERNELS-NOT: norm.kernel
+
+// Target features reach code generation: AVX2 uses ymm registers, plain
+// x86-64 (SSE) does not.
+// RUN: normc %s -o %t/avx2 --target=x86-64-linux-avx2 --emit=asm
+// RUN: FileCheck %s --check-prefix=AVX2 < %t/avx2/inorm_relu.s
+// AVX2: ymm
+// RUN: normc %s -o %t/sse --target=x86-64-linux --emit=asm
+// RUN: FileCheck %s --check-prefix=SSE < %t/sse/inorm_relu.s
+// SSE-NOT: ymm
+// SSE: xmm
+// SSE-NOT: ymm
+
+// Cross-compilation to 64-bit ARM.
+// RUN: normc %s -o %t/arm --target=arm-64-linux --emit=lib,header
+// RUN: ls %t/arm | FileCheck %s --check-prefix=ARM
+// ARM:      {{^}}inorm_relu.a{{$}}
+// ARM-NEXT: {{^}}inorm_relu.h{{$}}
+// ARM-NEXT: {{^}}lnorm_gelu.a{{$}}
+// ARM-NEXT: {{^}}lnorm_gelu.h{{$}}
+// ARM-NOT: {{.}}
+// RUN: llvm-readelf -h %t/arm/inorm_relu.a | FileCheck %s --check-prefix=AARCH64
+// AARCH64: Machine: AArch64
+
+// Several targets: one subdirectory per target, named as spelled, each with
+// its own runtime.
+// RUN: normc %s -o %t/multi --target=host,arm-64-linux
+// RUN: ls %t/multi | FileCheck %s --check-prefix=MULTI
+// MULTI:      {{^}}arm-64-linux{{$}}
+// MULTI-NEXT: {{^}}host{{$}}
+// MULTI-NOT: {{.}}
+// RUN: ls %t/multi/host | FileCheck %s --check-prefix=DEFAULT
+// RUN: ls %t/multi/arm-64-linux | FileCheck %s --check-prefix=DEFAULT
+// RUN: llvm-readelf -h %t/multi/arm-64-linux/lnorm_gelu.a | FileCheck %s --check-prefix=AARCH64
+// RUN: llvm-readelf -h %t/multi/host/lnorm_gelu.a | FileCheck %s --check-prefix=HOSTELF
+// HOSTELF-NOT: AArch64
+// HOSTELF: Machine:
+
+// The runtime alone needs no input file.
+// RUN: normc -o %t/runtime --emit=runtime --target=arm-64-linux
+// RUN: ls %t/runtime | FileCheck %s --check-prefix=RTONLY
+// RTONLY:      {{^}}normc_halide_runtime.a{{$}}
+// RTONLY-NOT: {{.}}
+// RUN: llvm-readelf -h %t/runtime/normc_halide_runtime.a | FileCheck %s --check-prefix=AARCH64
+
+func.func @inorm_relu(%x: tensor<1x8x16x16xf32> {norm.name = "x"},
+                      %g: tensor<8xf32> {norm.name = "gamma"},
+                      %b: tensor<8xf32> {norm.name = "beta"})
+    -> (tensor<1x8x16x16xf32> {norm.name = "y"}) {
+  %n = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05
+      : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %y = norm.relu %n : tensor<1x8x16x16xf32>
+  return %y : tensor<1x8x16x16xf32>
+}
+
+func.func @lnorm_gelu(%x: tensor<4x32xf32>) -> tensor<4x32xf32> {
+  %y = norm.layer_norm %x axis = 1 eps = 1.0e-05 : (tensor<4x32xf32>) -> tensor<4x32xf32>
+  %z = norm.gelu %y : tensor<4x32xf32>
+  return %z : tensor<4x32xf32>
+}
+
+func.func private @helper(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = norm.silu %x : tensor<4xf32>
+  return %y : tensor<4xf32>
+}

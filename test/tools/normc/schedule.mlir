@@ -1,0 +1,26 @@
+// --schedule overrides the target-derived knob defaults; the knobs used are
+// recorded in <func>.schedule.json and change the generated loop nest.
+// RUN: rm -rf %t && normc %s -o %t --emit=schedule,stmt
+// RUN: FileCheck %s --check-prefix=DEFAULT < %t/inorm.schedule.json
+// RUN: rm -rf %t && normc %s -o %t --emit=schedule,stmt --schedule=stats=two_pass,placement=root,vector_width=4,accumulators=1,parallel=false
+// RUN: FileCheck %s --check-prefix=OVERRIDE < %t/inorm.schedule.json
+// RUN: FileCheck %s --check-prefix=STMT < %t/inorm.stmt
+// RUN: not normc %s -o %t.bad --schedule=stats=three 2>&1 | FileCheck %s --check-prefix=BADVALUE
+// RUN: not normc %s -o %t.bad --schedule=unroll=2 2>&1 | FileCheck %s --check-prefix=BADKEY
+// RUN: not normc %s -o %t.bad --schedule=vector_width 2>&1 | FileCheck %s --check-prefix=NOVALUE
+// RUN: not ls %t.bad
+
+// DEFAULT: "stats": "shifted_one_pass", "placement": "per_plane", "parallel": true
+// OVERRIDE: "vector_width": 4, "accumulators": 1, "stats": "two_pass", "placement": "root", "parallel": false
+// Two reductions (mean, then squared deviations), no parallel loop.
+// STMT-DAG: produce sum0
+// STMT-DAG: produce sum_sq0
+// STMT-NOT: halide_do_par_for
+// BADVALUE: normc: error: invalid value 'three' for schedule knob 'stats' (expected shifted_one_pass or two_pass) in '--schedule=stats=three'
+// BADKEY: normc: error: unknown schedule knob 'unroll'
+// NOVALUE: normc: error: schedule knob 'vector_width' needs a value (key=value)
+
+func.func @inorm(%x: tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32> {
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32>
+  return %y : tensor<2x4x8x8xf32>
+}
