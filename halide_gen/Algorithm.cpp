@@ -80,6 +80,21 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
     return true;
   }
   if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
+    // Only reshapes that insert unit dimensions are index remappings that
+    // halide_gen implements; anything else would need flattened indexing.
+    auto type = expand.getResultType();
+    for (const auto &group : expand.getReassociationIndices()) {
+      int nonUnit = 0;
+      for (int64_t d : group)
+        nonUnit += type.getDimSize(d) != 1;
+      if (nonUnit > 1) {
+        expand.emitOpError()
+            << "splits a dimension into several non-unit dimensions; "
+               "halide_gen only supports expand_shape that inserts unit "
+               "dimensions";
+        return false;
+      }
+    }
     values[expand.getResult()] = buildExpandShape(expand, values.at(expand.getSrc()));
     return true;
   }

@@ -95,10 +95,15 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
       idx[info.dims[info.dims.size() - 1 - k]] = r2[k];
     if (info.groups > 1)
       idx[1] = vars[1] * info.channelsPerGroup + r2[r2.dimensions() - 1];
+    // Corrected two-pass (Chan, Golub & LeVeque): summing the deviations as
+    // well as their squares cancels, to first order, whatever error the first
+    // pass left in m1 (e.g. when the shift is a far outlier).
     Expr dev = strict_float((x.at(idx) - shift) - m1);
-    sumSq(pure) = 0.0f;
-    sumSq(pure) += dev * dev;
-    stats(pure) = Tuple(shift, m1, 1.0f / sqrt(sumSq(pure) / count + eps));
+    sumSq(pure) = Tuple(0.0f, 0.0f);
+    sumSq(pure) = Tuple(sumSq(pure)[0] + dev, sumSq(pure)[1] + dev * dev);
+    Expr m2 = sumSq(pure)[0] / count;
+    Expr var = max(sumSq(pure)[1] / count - m2 * m2, 0.0f);
+    stats(pure) = Tuple(shift, m1 + m2, 1.0f / sqrt(var + eps));
     info.reductions.push_back({sum, r});
     info.reductions.push_back({sumSq, r2});
   }

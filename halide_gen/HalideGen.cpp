@@ -13,7 +13,9 @@
 #include "Schedule.h"
 #include "dialect/NormOps.h"
 
+#include <cctype>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace mlir;
@@ -120,6 +122,28 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     if (failed(checkSupportedType(func, type, "result " + resultName(func, i))))
       return failure();
 
+  // Argument and result names become C parameter names and metadata keys.
+  std::set<std::string> names;
+  auto checkName = [&](const std::string &n, const char *what,
+                       unsigned i) -> LogicalResult {
+    bool ident = !n.empty() && (std::isalpha(static_cast<unsigned char>(n[0])) || n[0] == '_');
+    for (char ch : n)
+      ident = ident && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_');
+    if (!ident)
+      return func.emitError() << what << " #" << i << " is named '" << n
+                              << "', which is not a C identifier";
+    if (!names.insert(n).second)
+      return func.emitError() << what << " #" << i << " reuses the name '" << n
+                              << "'; argument and result names must be unique";
+    return success();
+  };
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    if (failed(checkName(argName(func, i), "argument", i)))
+      return failure();
+  for (unsigned i = 0; i < func.getNumResults(); ++i)
+    if (failed(checkName(resultName(func, i), "result", i)))
+      return failure();
+
   const std::string name = func.getSymName().str();
   try {
     Halide::Target target = Halide::Target(targetInfo.canonical)
@@ -172,8 +196,11 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
                                  << i << ")";
       Value yielded = yield.getValues()[result.getResultNumber()];
       if (isa<BlockArgument>(yielded))
-        return yield.emitOpError()
-               << "yields a function argument unchanged; nothing to compute";
+        return ret.emitOpError()
+               << "returns argument #"
+               << cast<BlockArgument>(yielded).getArgNumber()
+               << " unchanged as result #" << i
+               << "; normc kernels must compute every result";
       const HTensor &t = values.at(yielded);
       auto type = cast<RankedTensorType>(value.getType());
       const int rank = type.getRank();

@@ -11,7 +11,9 @@ namespace normc {
 CpuNormKnobs defaultCpuKnobs(const Halide::Target &target);
 
 /// Applies the CPU schedule described by `knobs` to every Func of `kernel`.
-void applyCpuSchedule(LoweredKernel &kernel, const CpuNormKnobs &knobs);
+/// Knobs that cannot apply to this kernel are updated to what was used (e.g.
+/// per-plane placement falls back to root for general graphs).
+void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs);
 
 } // namespace normc
 

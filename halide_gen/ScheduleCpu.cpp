@@ -100,13 +100,19 @@ void scheduleElementwiseOutput(Func out, int rank, const CpuNormKnobs &knobs) {
 
 } // namespace
 
-void applyCpuSchedule(LoweredKernel &kernel, const CpuNormKnobs &knobs) {
+void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   bool perPlane = knobs.placement == StatsPlacement::PerPlane &&
                   kernel.outputs.size() == 1 && kernel.moments.size() == 1 &&
                   outerDimsOf(kernel.moments[0]) > 0 &&
                   kernel.outputTensors[0].rank() == kernel.moments[0].rank;
+  // With channel groups the plane loop splits the channel dimension, which
+  // must then be the innermost of the outer dimensions (reduced dims from 2).
+  if (perPlane && kernel.moments[0].groups > 1 &&
+      outerDimsOf(kernel.moments[0]) != 2)
+    perPlane = false;
 
   if (!perPlane) {
+    knobs.placement = StatsPlacement::Root; // what the record should say
     for (MomentsInfo &m : kernel.moments) {
       m.stats.compute_root();
       for (Reduction &red : m.reductions)

@@ -59,6 +59,11 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
               "schedules yet (CPU targets only: x86-64, arm-64)";
       return false;
     }
+    if (target.bits != 64) {
+      error = "target '" + spec + "' is " + std::to_string(target.bits) +
+              "-bit: normc supports 64-bit x86 and arm only";
+      return false;
+    }
     if (target.arch != Halide::Target::X86 && target.arch != Halide::Target::ARM) {
       error = "target '" + spec + "': normc's schedules cover x86 and arm only";
       return false;

@@ -160,9 +160,14 @@ static pthread_once_t g_install_once = PTHREAD_ONCE_INIT;
 static halide_error_handler_t g_previous_handler = NULL;
 
 static void copy_message(char *dst, size_t capacity, const char *src) {
+  /* normc's shape requirements carry their own explanation; Halide prefixes
+   * them with the (already simplified) condition, which only adds noise. */
+  static const char kRequirementPrefix[] = "Requirement Failed: (false) ";
   size_t n;
   if (capacity == 0) return;
   if (src == NULL) src = "";
+  if (strncmp(src, kRequirementPrefix, sizeof(kRequirementPrefix) - 1) == 0)
+    src += sizeof(kRequirementPrefix) - 1;
   n = strlen(src);
   while (n > 0 && (src[n - 1] == '\n' || src[n - 1] == '\r')) --n;
   if (n >= capacity) n = capacity - 1;

@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <iostream>
 #include <cstdint>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "data.h"
 #include "reference.h"
 
 namespace normc_test {
@@ -67,34 +69,11 @@ inline ::testing::AssertionResult allClose(const std::vector<float> &got,
          << "; max abs error " << maxErr << ")";
 }
 
-/// Deterministic data: each normalization plane gets its own mean and spread
-/// so that per-plane statistics are actually exercised.
-inline std::vector<float> randomPlanes(const Shape &shape, int64_t planeSize,
-                                       double meanScale, double stdScale,
-                                       uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::normal_distribution<double> normal(0.0, 1.0);
-  std::uniform_real_distribution<double> uni(0.5, 1.5);
-  std::vector<float> x(numel(shape));
-  double mean = 0, sd = 1;
-  for (size_t i = 0; i < x.size(); ++i) {
-    if (static_cast<int64_t>(i) % planeSize == 0) {
-      mean = meanScale * normal(rng);
-      sd = stdScale * uni(rng);
-    }
-    x[i] = static_cast<float>(mean + sd * normal(rng));
-  }
-  return x;
-}
-
-inline std::vector<float> randomVector(int64_t n, double lo, double hi,
-                                       uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> uni(lo, hi);
-  std::vector<float> v(n);
-  for (float &f : v)
-    f = static_cast<float>(uni(rng));
-  return v;
+/// Set NORMC_PRINT_ERRORS=1 to print the measured max error of each check
+/// (how the tolerances in these tests were chosen).
+inline void reportError(const char *what, const ::testing::AssertionResult &r) {
+  if (std::getenv("NORMC_PRINT_ERRORS"))
+    std::cout << "[ERROR] " << what << ": " << r.message() << "\n";
 }
 
 } // namespace normc_test

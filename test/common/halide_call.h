@@ -8,10 +8,8 @@
 #define NORMC_TEST_COMMON_HALIDE_CALL_H_
 
 #include "HalideRuntime.h"
-#include "compare.h"
+#include "reference.h"
 
-#include <cstdlib>
-#include <iostream>
 #include <vector>
 
 namespace normc_test {
@@ -38,13 +36,6 @@ private:
   halide_buffer_t buf_{};
   std::vector<halide_dimension_t> dims_;
 };
-
-/// Set NORMC_PRINT_ERRORS=1 to print the measured max error of each check
-/// (how the tolerances in these tests were chosen).
-inline void reportError(const char *what, const ::testing::AssertionResult &r) {
-  if (std::getenv("NORMC_PRINT_ERRORS"))
-    std::cout << "[ERROR] " << what << ": " << r.message() << "\n";
-}
 
 } // namespace normc_test
 

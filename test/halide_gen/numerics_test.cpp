@@ -189,6 +189,20 @@ TEST(InstanceNorm, LargeMeanSmallSpread) {
   }
 }
 
+TEST(InstanceNorm, OutlierAtTheFirstElement) {
+  // The statistics shift by a sample of the plane; make that sample a 100
+  // sigma outlier so a shift-based variance would lose ~4 digits.
+  for (const Shape &s : {Shape{1, 2, 64, 64}, Shape{1, 1, 256, 256}}) {
+    auto x = randomPlanes(s, innerSize(s, 2), 0.0, 1.0, 24);
+    for (int64_t c = 0; c < s[1]; ++c)
+      x[c * innerSize(s, 2)] = 100.0f;
+    auto g = randomVector(s[1], 0.5, 2.0, 25), b = randomVector(s[1], -1, 1, 26);
+    check("instance_norm outlier first " + shapeName(s),
+          runAffine(in2d_dyn_affine, x, s, g, {s[1]}, b),
+          instanceNormRef(x, s, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+  }
+}
+
 // ---- group norm -------------------------------------------------------------
 
 TEST(GroupNorm, DynamicKernelManyShapes) {

@@ -118,9 +118,13 @@ bool needsKernels(const EmitKinds &e) {
 }
 
 /// Moves every regular file under `from` to the same relative path in `to`.
+/// rwxr-xr-x: outputs are meant to be read by other users and build tools
+/// (LLVM's default for new directories is owner and group only).
+constexpr auto kDirPerms = static_cast<llvm::sys::fs::perms>(0755);
+
 std::error_code moveTree(const std::string &from, const std::string &to) {
   std::error_code ec;
-  if ((ec = llvm::sys::fs::create_directories(to)))
+  if ((ec = llvm::sys::fs::create_directories(to, true, kDirPerms)))
     return ec;
   for (llvm::sys::fs::directory_iterator it(from, ec), end; it != end && !ec;
        it.increment(ec)) {
@@ -185,6 +189,9 @@ int main(int argc, char **argv) {
   for (llvm::StringRef spec : targetSpecs) {
     if (spec.empty())
       return fail("empty target in '--target=" + targetList + "'");
+    if (llvm::count(targetSpecs, spec) > 1)
+      return fail("target '" + spec + "' is listed twice in '--target=" +
+                  targetList + "'");
     normc::TargetInfo info;
     if (!normc::parseTarget(spec.str(), info, error))
       return fail(error);
@@ -206,7 +213,7 @@ int main(int argc, char **argv) {
     std::string readError;
     auto buffer = openInputFile(inputFile, &readError);
     if (!buffer)
-      return fail("cannot read '" + inputFile + "': " + readError);
+      return fail(readError); // "cannot open input file '...': reason"
     sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
     module = parseSourceFile<ModuleOp>(sourceMgr, &context);
     if (!module)
@@ -222,8 +229,10 @@ int main(int argc, char **argv) {
   llvm::SmallString<256> absOut(outputDir);
   llvm::sys::fs::make_absolute(absOut);
   llvm::sys::path::remove_dots(absOut, true);
+  if (llvm::sys::fs::exists(absOut) && !llvm::sys::fs::is_directory(absOut))
+    return fail("output path '" + outputDir + "' exists and is not a directory");
   llvm::SmallString<256> parent = llvm::sys::path::parent_path(absOut);
-  if (std::error_code ec = llvm::sys::fs::create_directories(parent))
+  if (std::error_code ec = llvm::sys::fs::create_directories(parent, true, kDirPerms))
     return fail("cannot create '" + parent + "': " + ec.message());
   TempDir temp;
   {
@@ -258,7 +267,8 @@ int main(int argc, char **argv) {
       if (!any)
         return fail("'" + inputFile + "' has no public func.func to compile");
       if (emit.mlir) {
-        std::string stem = llvm::sys::path::stem(inputFile).str();
+        std::string stem = inputFile == "-" ? std::string("stdin")
+                                            : llvm::sys::path::stem(inputFile).str();
         std::error_code ec;
         llvm::raw_fd_ostream os(dir + "/" + stem + ".kernels.mlir", ec);
         if (ec)

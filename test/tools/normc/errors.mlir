@@ -19,7 +19,32 @@
 // CUDA2: {{^}}normc: error: target 'x86-64-linux-cuda' asks for a GPU
 
 // RUN: not normc %S/Inputs/relu.mlir -o %t/wasm --target=wasm-32-wasmrt 2>&1 | FileCheck %s --check-prefix=WASM
-// WASM: {{^}}normc: error: target 'wasm-32-wasmrt': normc's schedules cover x86 and arm only{{$}}
+// WASM: {{^}}normc: error: target 'wasm-32-wasmrt' is 32-bit: normc supports 64-bit x86 and arm only{{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/x86_32 --target=x86-32-linux 2>&1 | FileCheck %s --check-prefix=X86_32
+// X86_32: {{^}}normc: error: target 'x86-32-linux' is 32-bit: normc supports 64-bit x86 and arm only{{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/ppc --target=powerpc-64-linux 2>&1 | FileCheck %s --check-prefix=PPC
+// PPC: {{^}}normc: error: target 'powerpc-64-linux': normc's schedules cover x86 and arm only{{$}}
+
+// RUN: not normc %S/Inputs/relu.mlir -o %t/twice --target=host,arm-64-linux,host 2>&1 | FileCheck %s --check-prefix=TWICE
+// RUN: not ls %t/twice
+// TWICE: {{^}}normc: error: target 'host' is listed twice in '--target=host,arm-64-linux,host'{{$}}
+
+// RUN: mkdir -p %t && touch %t/afile
+// RUN: not normc %S/Inputs/relu.mlir -o %t/afile 2>&1 | FileCheck %s --check-prefix=NOTDIR
+// NOTDIR: {{^}}normc: error: output path '{{.*}}afile' exists and is not a directory{{$}}
+
+// RUN: not normc %S/Inputs/bad-arg-name.mlir -o %t/argname 2>&1 | FileCheck %s --check-prefix=ARGNAME
+// RUN: not ls %t/argname
+// ARGNAME: {{.*}}bad-arg-name.mlir:1:1: error: argument #0 is named 'my x', which is not a C identifier
+
+// RUN: not normc %S/Inputs/dup-name.mlir -o %t/dupname 2>&1 | FileCheck %s --check-prefix=DUPNAME
+// DUPNAME: {{.*}}dup-name.mlir:1:1: error: result #0 reuses the name 'x'; argument and result names must be unique
+
+// RUN: not normc %S/Inputs/reshape.mlir -o %t/reshape 2>&1 | FileCheck %s --check-prefix=RESHAPE
+// RUN: not ls %t/reshape
+// RESHAPE: {{.*}}reshape.mlir:3:8: error: 'tensor.expand_shape' op splits a dimension into several non-unit dimensions; halide_gen only supports expand_shape that inserts unit dimensions
 
 // RUN: not normc %S/Inputs/relu.mlir -o %t/notarget --target= 2>&1 | FileCheck %s --check-prefix=NOTARGET
 // NOTARGET: {{^}}normc: error: empty target in '--target='{{$}}
@@ -40,7 +65,7 @@
 
 // RUN: not normc %t/does-not-exist.mlir -o %t/missing 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: not ls %t/missing
-// MISSING: {{^}}normc: error: cannot read '{{.*}}does-not-exist.mlir': {{.*}}No such file or directory{{$}}
+// MISSING: {{^}}normc: error: cannot open input file '{{.*}}does-not-exist.mlir': No such file or directory{{$}}
 
 // RUN: not normc -o %t/noinput 2>&1 | FileCheck %s --check-prefix=NOINPUT
 // RUN: not ls %t/noinput
@@ -88,7 +113,7 @@
 
 // RUN: not normc %S/Inputs/pass-through.mlir -o %t/passthrough 2>&1 | FileCheck %s --check-prefix=PASSTHROUGH
 // RUN: not ls %t/passthrough
-// PASSTHROUGH: {{.*}}pass-through.mlir:{{[0-9]+}}:{{[0-9]+}}: error: 'norm.yield' op yields a function argument unchanged; nothing to compute
+// PASSTHROUGH: {{.*}}pass-through.mlir:3:3: error: 'func.return' op returns argument #0 unchanged as result #1; normc kernels must compute every result
 
 // Nothing but the one directory this test made itself is left in %t: no
 // output directory and no '<out>.normc-tmp*' temporary of any failed run.

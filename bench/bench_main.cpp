@@ -1,0 +1,350 @@
+//===- bench_main.cpp - normc vs libtorch vs oneDNN vs the copy roofline --===//
+//
+//   normc-bench [--check] [--threads=2,1] [--budget-ms=1500] [--filter=TEXT]
+//               [--markdown=FILE] [--data=FILE]
+//
+// Every implementation's output is checked once against the double-precision
+// reference before it is timed; one that is wrong is reported and not timed.
+// Timings are medians of interleaved rounds (see harness.h), with a streaming
+// copy of the same bytes as one of the contenders of every workload.
+//
+//===----------------------------------------------------------------------===//
+#include "harness.h"
+#include "roofline.h"
+#include "workloads.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+
+using namespace normc_bench;
+
+namespace {
+
+struct Options {
+  bool check = false;
+  std::vector<int> threads = {2, 1};
+  double budgetMs = 1500;
+  std::string filter, markdown, data;
+};
+
+bool parseArgs(int argc, char **argv, Options &o) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char *key) -> const char * {
+      size_t n = std::strlen(key);
+      return a.compare(0, n, key) == 0 ? argv[i] + n : nullptr;
+    };
+    if (a == "--check") {
+      o.check = true;
+    } else if (const char *v = value("--threads=")) {
+      o.threads.clear();
+      std::stringstream ss(v);
+      std::string t;
+      while (std::getline(ss, t, ','))
+        o.threads.push_back(std::max(1, std::atoi(t.c_str())));
+    } else if (const char *v = value("--budget-ms=")) {
+      o.budgetMs = std::atof(v);
+    } else if (const char *v = value("--filter=")) {
+      o.filter = v;
+    } else if (const char *v = value("--markdown=")) {
+      o.markdown = v;
+    } else if (const char *v = value("--data=")) {
+      o.data = v;
+    } else {
+      std::cerr << "normc-bench: error: unknown argument '" << a << "'\n"
+                << "usage: normc-bench [--check] [--threads=2,1] "
+                   "[--budget-ms=1500] [--filter=TEXT] [--markdown=FILE] "
+                   "[--data=FILE]\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+void setThreads(int threads) {
+  omp_set_num_threads(threads);
+  setTorchThreads(threads);
+  setNormcThreads(threads);
+}
+
+double maxError(const std::vector<float> &got, const std::vector<double> &ref,
+                double atol, double rtol, bool &ok) {
+  ok = got.size() == ref.size();
+  double worst = 0;
+  for (size_t i = 0; ok && i < got.size(); ++i) {
+    double err = std::fabs(got[i] - ref[i]);
+    if (!(err <= atol + rtol * std::fabs(ref[i])))
+      ok = false;
+    worst = std::max(worst, std::isnan(err) ? INFINITY : err);
+  }
+  return worst;
+}
+
+std::string readFirstLine(const std::string &path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+std::string cpuModel() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("model name", 0) == 0)
+      return line.substr(line.find(':') + 2);
+  return "unknown";
+}
+
+std::string cacheSummary() {
+  std::string out;
+  for (int i = 0; i < 8; ++i) {
+    std::string base = "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(i);
+    std::string level = readFirstLine(base + "/level");
+    if (level.empty())
+      break;
+    std::string type = readFirstLine(base + "/type");
+    if (type == "Instruction")
+      continue;
+    out += (out.empty() ? "" : ", ") + std::string("L") + level + " " +
+           readFirstLine(base + "/size");
+  }
+  return out.empty() ? "unknown" : out + " (per core for L1/L2)";
+}
+
+std::string cpuFlags() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("flags", 0) == 0) {
+      std::string out;
+      for (const char *f : {"avx2", "fma", "avx512f", "avx512bw", "avx512vl", "f16c"})
+        if (line.find(std::string(" ") + f) != std::string::npos)
+          out += (out.empty() ? "" : " ") + std::string(f);
+      return out;
+    }
+  return "";
+}
+
+struct Row {
+  std::string workload, impl;
+  int threads = 0;
+  double medianMs = 0, minMs = 0, gbs = 0, pctCopy = 0, maxErr = 0;
+  double gflops = 0; // conv rows
+  bool correct = true, timed = true;
+};
+
+std::string fmt(double v, int prec = 2) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", prec, v);
+  return buf;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  Options opt;
+  if (!parseArgs(argc, argv, opt))
+    return 2;
+
+  std::vector<Workload> workloads = opt.check ? checkWorkloads() : allWorkloads();
+  if (!opt.filter.empty())
+    workloads.erase(std::remove_if(workloads.begin(), workloads.end(),
+                                   [&](const Workload &w) {
+                                     return (w.opName() + " " + w.shapeName())
+                                                .find(opt.filter) == std::string::npos;
+                                   }),
+                    workloads.end());
+
+  std::map<int, double> fmaPeak, dramGBs;
+  if (!opt.check) {
+    // DRAM: a 256 MiB copy, far beyond the last-level cache.
+    const size_t n = (256u << 20) / sizeof(float);
+    std::vector<float> a(n, 1.0f), b(n, 0.0f);
+    for (int t : opt.threads) {
+      setThreads(t);
+      auto timing = timeInterleaved({{"copy", [&] { parallelCopy(a.data(), b.data(), n, t); }}},
+                                    2, 10);
+      dramGBs[t] = 2.0 * n * sizeof(float) / (timing[0].medianMs * 1e6);
+      fmaPeak[t] = cpuHasAvx2Fma() ? measureFmaPeakGflops(t) : 0;
+      std::printf("threads %d: DRAM copy %.1f GB/s (read+write), FMA peak %.0f GFLOP/s\n",
+                  t, dramGBs[t], fmaPeak[t]);
+    }
+  }
+
+  std::vector<Row> rows;
+  int failures = 0;
+  for (const Workload &w : workloads) {
+    Problem p = makeProblem(w, /*withReference=*/true);
+    std::vector<NamedRunner> runners = makeNormcRunners(p);
+    for (auto *make : {makeTorchRunners, makeDnnlRunners})
+      for (auto &r : make(p))
+        runners.push_back(std::move(r));
+
+    // Correctness first, with all threads.
+    setThreads(opt.threads.front());
+    std::vector<bool> ok(runners.size());
+    std::vector<double> errs(runners.size());
+    for (size_t i = 0; i < runners.size(); ++i) {
+      bool good = false;
+      try {
+        runners[i].runner->run();
+        const bool conv = w.op == Op::ConvBlock;
+        errs[i] = maxError(runners[i].runner->output(),
+                           runners[i].runner->convOnly() ? p.convRef : p.ref,
+                           conv ? 2e-3 : 1e-3, conv ? 2e-3 : 1e-3, good);
+      } catch (const std::exception &e) {
+        std::printf("  %s: %s failed: %s\n", w.shapeName().c_str(),
+                    runners[i].name.c_str(), e.what());
+      }
+      ok[i] = good;
+      std::printf("check %-22s %-18s %-44s max error %.2e %s\n", w.opName().c_str(),
+                  w.shapeName().c_str(), runners[i].name.c_str(), errs[i],
+                  good ? "ok" : "WRONG");
+      if (!good)
+        ++failures;
+    }
+    if (opt.check)
+      continue;
+
+    std::vector<float> copySrc(p.numel(), 1.0f), copyDst(p.numel());
+    const double bytes = 2.0 * p.numel() * sizeof(float);
+    const double convFlops = 2.0 * w.shape[1] * w.shape[1] * 9 * w.shape[2] * w.shape[3] *
+                             w.shape[0];
+    for (int t : opt.threads) {
+      setThreads(t);
+      std::vector<Contender> contenders;
+      contenders.push_back({"copy", [&] {
+                              parallelCopy(copySrc.data(), copyDst.data(), p.numel(), t);
+                            }});
+      std::vector<size_t> index;
+      for (size_t i = 0; i < runners.size(); ++i)
+        if (ok[i]) {
+          Runner *r = runners[i].runner.get();
+          contenders.push_back({runners[i].name, [r] { r->run(); }});
+          index.push_back(i);
+        }
+      double roundMs = timeInterleaved(contenders, 1, 1)[0].medianMs;
+      for (size_t c = 1; c < contenders.size(); ++c)
+        roundMs += timeInterleaved({contenders[c]}, 0, 1)[0].medianMs;
+      int rounds = roundsFor(roundMs, opt.budgetMs, 20, 200);
+      auto timings = timeInterleaved(contenders, 3, rounds);
+      const double copyMs = timings[0].medianMs;
+      Row copyRow{w.opName() + " " + w.shapeName(), "copy (same bytes)", t,
+                  copyMs, timings[0].minMs, bytes / (copyMs * 1e6), 100.0};
+      rows.push_back(copyRow);
+      std::printf("%-40s T=%d %-44s %8.3f ms (copy %.3f ms, %d rounds)\n",
+                  copyRow.workload.c_str(), t, "copy", copyMs, copyMs, rounds);
+      for (size_t c = 1; c < contenders.size(); ++c) {
+        Row r;
+        r.workload = copyRow.workload;
+        r.impl = contenders[c].name;
+        r.threads = t;
+        r.medianMs = timings[c].medianMs;
+        r.minMs = timings[c].minMs;
+        r.gbs = bytes / (r.medianMs * 1e6);
+        r.pctCopy = 100.0 * copyMs / r.medianMs;
+        r.maxErr = errs[index[c - 1]];
+        if (w.op == Op::ConvBlock)
+          r.gflops = convFlops / (r.medianMs * 1e6);
+        rows.push_back(r);
+        std::printf("%-40s T=%d %-44s %8.3f ms  %6.1f GB/s  %5.1f%% of copy\n",
+                    r.workload.c_str(), t, r.impl.c_str(), r.medianMs, r.gbs, r.pctCopy);
+      }
+    }
+    for (size_t i = 0; i < runners.size(); ++i)
+      if (!ok[i])
+        rows.push_back({w.opName() + " " + w.shapeName(), runners[i].name,
+                        opt.threads.front(), 0, 0, 0, 0, errs[i], 0, false, false});
+  }
+
+  if (opt.check) {
+    std::printf("%d implementation checks failed\n", failures);
+    return failures ? 1 : 0;
+  }
+
+  if (!opt.markdown.empty()) {
+    std::ofstream md(opt.markdown);
+    md << "## Machine\n\n"
+       << "- CPU: " << cpuModel() << ", " << omp_get_num_procs() << " cores\n"
+       << "- caches: " << cacheSummary() << "\n"
+       << "- flags: " << cpuFlags() << "\n";
+    for (int t : opt.threads)
+      md << "- " << t << " thread(s): DRAM streaming copy (256 MiB) "
+         << fmt(dramGBs[t], 1) << " GB/s read+write; AVX2 FMA peak "
+         << fmt(fmaPeak[t], 0) << " GFLOP/s\n";
+    md << "\n";
+    for (int t : opt.threads) {
+      md << "## " << t << " thread" << (t > 1 ? "s" : "") << "\n\n"
+         << "Median of interleaved rounds; GB/s counts x read once + y written "
+            "once; % of copy is the same-size streaming copy's time over the "
+            "implementation's; speedup = implementation's median / normc's.\n\n"
+         << "| workload | implementation | median ms | min ms | GB/s | % of copy "
+            "| normc speedup | max error |\n|---|---|---|---|---|---|---|---|\n";
+      std::map<std::string, double> normcMs;
+      for (const Row &r : rows)
+        if (r.threads == t && r.impl == "normc")
+          normcMs[r.workload] = r.medianMs;
+      for (const Row &r : rows) {
+        if (r.threads != t)
+          continue;
+        if (!r.correct) {
+          md << "| " << r.workload << " | " << r.impl << " | WRONG (max error "
+             << r.maxErr << "), not timed | | | | | |\n";
+          continue;
+        }
+        std::string speedup = "";
+        if (normcMs.count(r.workload) && r.impl != "normc" && r.impl.rfind("copy", 0))
+          speedup = fmt(r.medianMs / normcMs[r.workload]) + "x";
+        std::string name = r.impl;
+        if (r.gflops > 0 && r.impl.find("conv only") != std::string::npos)
+          name += " (" + fmt(r.gflops, 0) + " GFLOP/s, " +
+                  fmt(100.0 * r.gflops / fmaPeak[t], 0) + "% of FMA peak)";
+        md << "| " << r.workload << " | " << name << " | " << fmt(r.medianMs, 3)
+           << " | " << fmt(r.minMs, 3) << " | " << fmt(r.gbs, 1) << " | "
+           << fmt(r.pctCopy, 0) << "% | " << speedup << " | "
+           << (r.impl.rfind("copy", 0) == 0 ? "" : fmt(r.maxErr * 1e6, 1) + "e-6")
+           << " |\n";
+      }
+      md << "\n";
+    }
+  }
+  if (!opt.data.empty()) {
+    // Wide table for gnuplot at the first thread count: one row per
+    // workload, one column per implementation, % of the same-size copy
+    // ('?' where an implementation does not cover the workload).
+    std::vector<std::string> impls, loads;
+    std::map<std::pair<std::string, std::string>, double> pct;
+    for (const Row &r : rows) {
+      if (r.threads != opt.threads.front() || !r.correct || !r.impl.rfind("copy", 0) ||
+          r.impl.find("conv only") != std::string::npos)
+        continue;
+      if (std::find(impls.begin(), impls.end(), r.impl) == impls.end())
+        impls.push_back(r.impl);
+      if (std::find(loads.begin(), loads.end(), r.workload) == loads.end())
+        loads.push_back(r.workload);
+      pct[{r.workload, r.impl}] = r.pctCopy;
+    }
+    std::ofstream dat(opt.data);
+    dat << "\"workload\"";
+    for (const auto &i : impls)
+      dat << " \"" << i << '"';
+    dat << "\n";
+    for (const auto &l : loads) {
+      dat << '"' << l << '"';
+      for (const auto &i : impls)
+        dat << ' ' << (pct.count({l, i}) ? fmt(pct[{l, i}], 1) : std::string("?"));
+      dat << "\n";
+    }
+  }
+  return failures ? 1 : 0;
+}

@@ -1,0 +1,93 @@
+//===- impl_torch.cpp - libtorch 1.13 (ATen) anchors ------------------------===//
+//
+// What a PyTorch C++ user would call: at::instance_norm / group_norm /
+// layer_norm on a contiguous NCHW tensor, and conv2d -> instance_norm -> relu
+// for the blocks. Outputs are allocated by ATen on every call, as in eager
+// PyTorch.
+//
+//===----------------------------------------------------------------------===//
+#include "workloads.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <c10/core/InferenceMode.h>
+
+namespace normc_bench {
+
+namespace {
+at::Tensor wrap(const std::vector<float> &v, at::IntArrayRef shape) {
+  // from_blob does not copy; clone so ATen owns aligned memory like a user's
+  // tensor would.
+  return at::from_blob(const_cast<float *>(v.data()), shape, at::kFloat).clone();
+}
+
+class TorchRunner : public Runner {
+public:
+  explicit TorchRunner(const Problem &p, bool convOnly = false)
+      : op_(p.w.op), groups_(p.w.groups), convOnly_(convOnly) {
+    c10::InferenceMode guard;
+    const auto &s = p.w.shape;
+    x_ = wrap(p.x, {s[0], s[1], s[2], s[3]});
+    if (op_ == Op::LayerNorm) {
+      g_ = wrap(p.gamma, {s[1], s[2], s[3]});
+      b_ = wrap(p.beta, {s[1], s[2], s[3]});
+    } else {
+      g_ = wrap(p.gamma, {s[1]});
+      b_ = wrap(p.beta, {s[1]});
+    }
+    if (op_ == Op::ConvBlock) {
+      w_ = wrap(p.weight, {s[1], s[1], 3, 3});
+      cb_ = wrap(p.convBias, {s[1]});
+    }
+  }
+  void run() override {
+    c10::InferenceMode guard;
+    switch (op_) {
+    case Op::InstanceNorm:
+      y_ = at::instance_norm(x_, g_, b_, {}, {}, /*use_input_stats=*/true, 0.1,
+                             1e-5, /*cudnn_enabled=*/false);
+      break;
+    case Op::GroupNorm:
+      y_ = at::group_norm(x_, groups_, g_, b_, 1e-5, false);
+      break;
+    case Op::LayerNorm:
+      y_ = at::layer_norm(x_, {x_.size(1), x_.size(2), x_.size(3)}, g_, b_, 1e-5,
+                          false);
+      break;
+    case Op::ConvBlock: {
+      at::Tensor c = at::conv2d(x_, w_, cb_, 1, 1);
+      if (convOnly_) {
+        y_ = c;
+      } else {
+        y_ = at::instance_norm(c, g_, b_, {}, {}, true, 0.1, 1e-5, false);
+        y_.relu_();
+      }
+      break;
+    }
+    }
+  }
+  std::vector<float> output() override {
+    at::Tensor c = y_.contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+  }
+  bool convOnly() const override { return convOnly_; }
+
+private:
+  Op op_;
+  int groups_;
+  bool convOnly_;
+  at::Tensor x_, g_, b_, w_, cb_, y_;
+};
+} // namespace
+
+std::vector<NamedRunner> makeTorchRunners(const Problem &p) {
+  std::vector<NamedRunner> out;
+  out.push_back({"libtorch", std::make_unique<TorchRunner>(p)});
+  if (p.w.op == Op::ConvBlock)
+    out.push_back({"libtorch conv only", std::make_unique<TorchRunner>(p, true)});
+  return out;
+}
+
+void setTorchThreads(int threads) { at::set_num_threads(threads); }
+
+} // namespace normc_bench

@@ -1,0 +1,83 @@
+// Static-shape kernels for bench/bench_main.cpp, one per workload of
+// bench/workloads.h (static shapes specialize the code, as a deployed model would).
+
+func.func @in_1x64x256x256(%x: tensor<1x64x256x256xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x64x256x256xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x256x256xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x256x256xf32>
+  return %y : tensor<1x64x256x256xf32>
+}
+func.func @in_1x128x128x128(%x: tensor<1x128x128x128xf32>, %g: tensor<128xf32>, %b: tensor<128xf32>) -> tensor<1x128x128x128xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x128x128x128xf32>, tensor<128xf32>, tensor<128xf32>) -> tensor<1x128x128x128xf32>
+  return %y : tensor<1x128x128x128xf32>
+}
+func.func @in_8x64x128x128(%x: tensor<8x64x128x128xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<8x64x128x128xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<8x64x128x128xf32>
+  return %y : tensor<8x64x128x128xf32>
+}
+func.func @in_16x256x32x32(%x: tensor<16x256x32x32xf32>, %g: tensor<256xf32>, %b: tensor<256xf32>) -> tensor<16x256x32x32xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<16x256x32x32xf32>, tensor<256xf32>, tensor<256xf32>) -> tensor<16x256x32x32xf32>
+  return %y : tensor<16x256x32x32xf32>
+}
+func.func @in_1x32x512x512(%x: tensor<1x32x512x512xf32>, %g: tensor<32xf32>, %b: tensor<32xf32>) -> tensor<1x32x512x512xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x32x512x512xf32>, tensor<32xf32>, tensor<32xf32>) -> tensor<1x32x512x512xf32>
+  return %y : tensor<1x32x512x512xf32>
+}
+func.func @in_4x512x16x16(%x: tensor<4x512x16x16xf32>, %g: tensor<512xf32>, %b: tensor<512xf32>) -> tensor<4x512x16x16xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<4x512x16x16xf32>, tensor<512xf32>, tensor<512xf32>) -> tensor<4x512x16x16xf32>
+  return %y : tensor<4x512x16x16xf32>
+}
+func.func @in_2x3x1024x1024(%x: tensor<2x3x1024x1024xf32>, %g: tensor<3xf32>, %b: tensor<3xf32>) -> tensor<2x3x1024x1024xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x3x1024x1024xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x3x1024x1024xf32>
+  return %y : tensor<2x3x1024x1024xf32>
+}
+func.func @in_3x5x7x13(%x: tensor<3x5x7x13xf32>, %g: tensor<5xf32>, %b: tensor<5xf32>) -> tensor<3x5x7x13xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<3x5x7x13xf32>, tensor<5xf32>, tensor<5xf32>) -> tensor<3x5x7x13xf32>
+  return %y : tensor<3x5x7x13xf32>
+}
+func.func @gn32_1x64x256x256(%x: tensor<1x64x256x256xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x64x256x256xf32> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x256x256xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x256x256xf32>
+  return %y : tensor<1x64x256x256xf32>
+}
+func.func @gn32_1x128x128x128(%x: tensor<1x128x128x128xf32>, %g: tensor<128xf32>, %b: tensor<128xf32>) -> tensor<1x128x128x128xf32> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x128x128x128xf32>, tensor<128xf32>, tensor<128xf32>) -> tensor<1x128x128x128xf32>
+  return %y : tensor<1x128x128x128xf32>
+}
+func.func @gn32_8x64x128x128(%x: tensor<8x64x128x128xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<8x64x128x128xf32> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<8x64x128x128xf32>
+  return %y : tensor<8x64x128x128xf32>
+}
+func.func @gn32_16x256x32x32(%x: tensor<16x256x32x32xf32>, %g: tensor<256xf32>, %b: tensor<256xf32>) -> tensor<16x256x32x32xf32> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<16x256x32x32xf32>, tensor<256xf32>, tensor<256xf32>) -> tensor<16x256x32x32xf32>
+  return %y : tensor<16x256x32x32xf32>
+}
+func.func @gn32_1x32x512x512(%x: tensor<1x32x512x512xf32>, %g: tensor<32xf32>, %b: tensor<32xf32>) -> tensor<1x32x512x512xf32> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x32x512x512xf32>, tensor<32xf32>, tensor<32xf32>) -> tensor<1x32x512x512xf32>
+  return %y : tensor<1x32x512x512xf32>
+}
+func.func @gn32_4x512x16x16(%x: tensor<4x512x16x16xf32>, %g: tensor<512xf32>, %b: tensor<512xf32>) -> tensor<4x512x16x16xf32> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<4x512x16x16xf32>, tensor<512xf32>, tensor<512xf32>) -> tensor<4x512x16x16xf32>
+  return %y : tensor<4x512x16x16xf32>
+}
+func.func @ln_1x64x256x256(%x: tensor<1x64x256x256xf32>, %g: tensor<64x256x256xf32>, %b: tensor<64x256x256xf32>) -> tensor<1x64x256x256xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x256x256xf32>, tensor<64x256x256xf32>, tensor<64x256x256xf32>) -> tensor<1x64x256x256xf32>
+  return %y : tensor<1x64x256x256xf32>
+}
+func.func @ln_1x128x128x128(%x: tensor<1x128x128x128xf32>, %g: tensor<128x128x128xf32>, %b: tensor<128x128x128xf32>) -> tensor<1x128x128x128xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x128x128x128xf32>, tensor<128x128x128xf32>, tensor<128x128x128xf32>) -> tensor<1x128x128x128xf32>
+  return %y : tensor<1x128x128x128xf32>
+}
+func.func @ln_8x64x128x128(%x: tensor<8x64x128x128xf32>, %g: tensor<64x128x128xf32>, %b: tensor<64x128x128xf32>) -> tensor<8x64x128x128xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xf32>, tensor<64x128x128xf32>, tensor<64x128x128xf32>) -> tensor<8x64x128x128xf32>
+  return %y : tensor<8x64x128x128xf32>
+}
+func.func @ln_16x256x32x32(%x: tensor<16x256x32x32xf32>, %g: tensor<256x32x32xf32>, %b: tensor<256x32x32xf32>) -> tensor<16x256x32x32xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<16x256x32x32xf32>, tensor<256x32x32xf32>, tensor<256x32x32xf32>) -> tensor<16x256x32x32xf32>
+  return %y : tensor<16x256x32x32xf32>
+}
+func.func @ln_1x32x512x512(%x: tensor<1x32x512x512xf32>, %g: tensor<32x512x512xf32>, %b: tensor<32x512x512xf32>) -> tensor<1x32x512x512xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x32x512x512xf32>, tensor<32x512x512xf32>, tensor<32x512x512xf32>) -> tensor<1x32x512x512xf32>
+  return %y : tensor<1x32x512x512xf32>
+}
+func.func @ln_4x512x16x16(%x: tensor<4x512x16x16xf32>, %g: tensor<512x16x16xf32>, %b: tensor<512x16x16xf32>) -> tensor<4x512x16x16xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<4x512x16x16xf32>, tensor<512x16x16xf32>, tensor<512x16x16xf32>) -> tensor<4x512x16x16xf32>
+  return %y : tensor<4x512x16x16xf32>
+}

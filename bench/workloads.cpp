@@ -1,0 +1,151 @@
+//===- workloads.cpp - workload list, inputs and double references --------===//
+#include "workloads.h"
+
+#include "data.h"
+
+#include <cmath>
+
+namespace normc_bench {
+
+std::string Workload::opName() const {
+  switch (op) {
+  case Op::InstanceNorm:
+    return "instance_norm";
+  case Op::GroupNorm:
+    return "group_norm G=" + std::to_string(groups);
+  case Op::LayerNorm:
+    return "layer_norm (C,H,W)";
+  case Op::ConvBlock:
+    return "conv3x3->IN->ReLU";
+  }
+  return "?";
+}
+
+std::string Workload::shapeName() const {
+  std::string s = "(";
+  for (size_t i = 0; i < shape.size(); ++i)
+    s += (i ? "," : "") + std::to_string(shape[i]);
+  return s + ")";
+}
+
+std::string Workload::normcKernel() const {
+  std::string dims;
+  for (size_t i = 0; i < shape.size(); ++i)
+    dims += (i ? "x" : "") + std::to_string(shape[i]);
+  switch (op) {
+  case Op::InstanceNorm:
+    return "in_" + dims;
+  case Op::GroupNorm:
+    return "gn" + std::to_string(groups) + "_" + dims;
+  case Op::LayerNorm:
+    return "ln_" + dims;
+  case Op::ConvBlock:
+    return "";
+  }
+  return "";
+}
+
+std::vector<Workload> allWorkloads() {
+  const std::vector<Shape> norm = {{1, 64, 256, 256}, {1, 128, 128, 128},
+                                   {8, 64, 128, 128}, {16, 256, 32, 32},
+                                   {1, 32, 512, 512}, {4, 512, 16, 16},
+                                   {2, 3, 1024, 1024}, {3, 5, 7, 13}};
+  std::vector<Workload> out;
+  for (const Shape &s : norm)
+    out.push_back({Op::InstanceNorm, s});
+  for (size_t i = 0; i < 6; ++i)
+    out.push_back({Op::GroupNorm, norm[i], 32});
+  for (size_t i = 0; i < 6; ++i)
+    out.push_back({Op::LayerNorm, norm[i]});
+  for (const Shape &s : {Shape{1, 64, 128, 128}, Shape{1, 128, 64, 64},
+                         Shape{1, 32, 256, 256}})
+    out.push_back({Op::ConvBlock, s});
+  return out;
+}
+
+std::vector<Workload> checkWorkloads() {
+  return {{Op::InstanceNorm, {3, 5, 7, 13}},
+          {Op::InstanceNorm, {1, 64, 256, 256}},
+          {Op::GroupNorm, {1, 64, 256, 256}, 32},
+          {Op::LayerNorm, {4, 512, 16, 16}},
+          {Op::ConvBlock, {1, 32, 64, 64}}};
+}
+
+namespace {
+/// conv3x3, stride 1, zero padding 1, C -> K = C, with bias; double result.
+std::vector<double> conv3x3Ref(const std::vector<float> &x, const Shape &s,
+                               const std::vector<float> &w,
+                               const std::vector<float> &bias) {
+  const int64_t N = s[0], C = s[1], H = s[2], W = s[3], K = C;
+  std::vector<double> y(N * K * H * W);
+  std::vector<double> acc(H * W);
+  for (int64_t n = 0; n < N; ++n)
+    for (int64_t k = 0; k < K; ++k) {
+      std::fill(acc.begin(), acc.end(), static_cast<double>(bias[k]));
+      for (int64_t c = 0; c < C; ++c) {
+        const float *xp = &x[(n * C + c) * H * W];
+        for (int64_t r = 0; r < 3; ++r)
+          for (int64_t q = 0; q < 3; ++q) {
+            const double wv = w[((k * C + c) * 3 + r) * 3 + q];
+            for (int64_t h = 0; h < H; ++h) {
+              const int64_t ih = h + r - 1;
+              if (ih < 0 || ih >= H)
+                continue;
+              for (int64_t ww = 0; ww < W; ++ww) {
+                const int64_t iw = ww + q - 1;
+                if (iw >= 0 && iw < W)
+                  acc[h * W + ww] += wv * xp[ih * W + iw];
+              }
+            }
+          }
+      }
+      std::copy(acc.begin(), acc.end(), y.begin() + (n * K + k) * H * W);
+    }
+  return y;
+}
+} // namespace
+
+Problem makeProblem(const Workload &w, bool withReference) {
+  Problem p;
+  p.w = w;
+  const Shape &s = w.shape;
+  const int64_t C = s[1];
+  int64_t plane = s[2] * s[3];
+  if (w.op == Op::GroupNorm)
+    plane *= C / w.groups;
+  if (w.op == Op::LayerNorm)
+    plane *= C;
+  p.x = normc_test::randomPlanes(s, plane, 2.0, 1.5, 1234);
+  const int64_t params = w.op == Op::LayerNorm ? C * s[2] * s[3] : C;
+  p.gamma = normc_test::randomVector(params, 0.5, 1.5, 1);
+  p.beta = normc_test::randomVector(params, -0.5, 0.5, 2);
+  if (w.op == Op::ConvBlock) {
+    const double bound = 1.0 / std::sqrt(9.0 * C); // PyTorch's default init
+    p.weight = normc_test::randomVector(C * C * 9, -bound, bound, 3);
+    p.convBias = normc_test::randomVector(C, -bound, bound, 4);
+  }
+  if (!withReference)
+    return p;
+  switch (w.op) {
+  case Op::InstanceNorm:
+    p.ref = normc_test::instanceNormRef(p.x, s, &p.gamma, &p.beta, 1e-5);
+    break;
+  case Op::GroupNorm:
+    p.ref = normc_test::groupNormRef(p.x, s, w.groups, &p.gamma, &p.beta, 1e-5);
+    break;
+  case Op::LayerNorm:
+    p.ref = normc_test::layerNormRef(p.x, s, 1, &p.gamma, &p.beta, 1e-5);
+    break;
+  case Op::ConvBlock: {
+    p.convRef = conv3x3Ref(p.x, s, p.weight, p.convBias);
+    std::vector<float> conv(p.convRef.begin(), p.convRef.end());
+    p.ref = normc_test::instanceNormRef(conv, s, &p.gamma, &p.beta, 1e-5);
+    for (double &v : p.ref)
+      v = v > 0 ? v : 0;
+    break;
+  }
+  }
+  return p;
+}
+
+} // namespace normc_bench

@@ -1,0 +1,69 @@
+//===- workloads.h - what the benchmark measures ---------------------------===//
+#ifndef NORMC_BENCH_WORKLOADS_H_
+#define NORMC_BENCH_WORKLOADS_H_
+
+#include "reference.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace normc_bench {
+
+using normc_test::Shape;
+
+enum class Op { InstanceNorm, GroupNorm, LayerNorm, ConvBlock };
+
+struct Workload {
+  Op op;
+  Shape shape;    ///< x, NCHW
+  int groups = 1; ///< group norm only
+  std::string opName() const;
+  std::string shapeName() const;
+  /// Kernel name of the normc build (bench/normc_kernels.mlir).
+  std::string normcKernel() const;
+};
+
+/// The workloads of the benchmark issue, in report order.
+std::vector<Workload> allWorkloads();
+/// Small shapes for --check: every implementation, a few seconds.
+std::vector<Workload> checkWorkloads();
+
+/// Inputs and references of one workload. Conv blocks are conv3x3 (C -> C,
+/// bias, padding 1) -> instance norm (affine) -> ReLU.
+struct Problem {
+  Workload w;
+  std::vector<float> x, gamma, beta, weight, convBias;
+  std::vector<double> ref;     ///< the workload's output, double precision
+  std::vector<double> convRef; ///< conv blocks: the conv output alone
+  size_t numel() const { return x.size(); }
+};
+
+Problem makeProblem(const Workload &w, bool withReference);
+
+/// One implementation of one workload, set up outside the timed region.
+class Runner {
+public:
+  virtual ~Runner() = default;
+  virtual void run() = 0;
+  /// The last result in NCHW, for the correctness check.
+  virtual std::vector<float> output() = 0;
+  /// Computes only the conv of a conv block (checked against convRef).
+  virtual bool convOnly() const { return false; }
+};
+
+struct NamedRunner {
+  std::string name;
+  std::unique_ptr<Runner> runner;
+};
+
+std::vector<NamedRunner> makeNormcRunners(const Problem &p);
+std::vector<NamedRunner> makeTorchRunners(const Problem &p);
+std::vector<NamedRunner> makeDnnlRunners(const Problem &p);
+
+void setNormcThreads(int threads);
+void setTorchThreads(int threads);
+
+} // namespace normc_bench
+
+#endif // NORMC_BENCH_WORKLOADS_H_
