@@ -1,7 +1,10 @@
 //===- bench_main.cpp - normc vs libtorch vs oneDNN vs the copy roofline --===//
 //
 //   normc-bench [--check] [--threads=2,1] [--budget-ms=1500] [--filter=TEXT]
-//               [--markdown=FILE] [--data=FILE]
+//               [--impl=TEXT] [--markdown=FILE] [--data=FILE]
+//
+// --filter keeps the workloads whose name contains TEXT, --impl the
+// implementations whose name contains TEXT (the copy always runs).
 //
 // Every implementation's output is checked once against the double-precision
 // reference before it is timed; one that is wrong is reported and not timed.
@@ -22,6 +25,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -33,7 +37,7 @@ struct Options {
   bool check = false;
   std::vector<int> threads = {2, 1};
   double budgetMs = 1500;
-  std::string filter, markdown, data;
+  std::string filter, impls, markdown, data;
 };
 
 bool parseArgs(int argc, char **argv, Options &o) {
@@ -55,6 +59,8 @@ bool parseArgs(int argc, char **argv, Options &o) {
       o.budgetMs = std::atof(v);
     } else if (const char *v = value("--filter=")) {
       o.filter = v;
+    } else if (const char *v = value("--impl=")) {
+      o.impls = v;
     } else if (const char *v = value("--markdown=")) {
       o.markdown = v;
     } else if (const char *v = value("--data=")) {
@@ -62,7 +68,7 @@ bool parseArgs(int argc, char **argv, Options &o) {
     } else {
       std::cerr << "normc-bench: error: unknown argument '" << a << "'\n"
                 << "usage: normc-bench [--check] [--threads=2,1] "
-                   "[--budget-ms=1500] [--filter=TEXT] [--markdown=FILE] "
+                   "[--budget-ms=1500] [--filter=TEXT] [--impl=TEXT] [--markdown=FILE] "
                    "[--data=FILE]\n";
       return false;
     }
@@ -173,7 +179,7 @@ int main(int argc, char **argv) {
     for (int t : opt.threads) {
       setThreads(t);
       auto timing = timeInterleaved({{"copy", [&] { parallelCopy(a.data(), b.data(), n, t); }}},
-                                    2, 10);
+                                    2, 11);
       dramGBs[t] = 2.0 * n * sizeof(float) / (timing[0].medianMs * 1e6);
       fmaPeak[t] = cpuHasAvx2Fma() ? measureFmaPeakGflops(t) : 0;
       std::printf("threads %d: DRAM copy %.1f GB/s (read+write), FMA peak %.0f GFLOP/s\n",
@@ -189,6 +195,13 @@ int main(int argc, char **argv) {
     for (auto *make : {makeTorchRunners, makeDnnlRunners})
       for (auto &r : make(p))
         runners.push_back(std::move(r));
+
+    if (!opt.impls.empty())
+      runners.erase(std::remove_if(runners.begin(), runners.end(),
+                                   [&](const NamedRunner &r) {
+                                     return r.name.find(opt.impls) == std::string::npos;
+                                   }),
+                    runners.end());
 
     // Correctness first, with all threads.
     setThreads(opt.threads.front());
@@ -216,7 +229,14 @@ int main(int argc, char **argv) {
     if (opt.check)
       continue;
 
-    std::vector<float> copySrc(p.numel(), 1.0f), copyDst(p.numel());
+    // The copy's buffers are 64-byte aligned like every implementation's.
+    std::unique_ptr<float, decltype(&std::free)> copySrcMem(
+        static_cast<float *>(std::aligned_alloc(64, (p.numel() * 4 + 63) / 64 * 64)), &std::free);
+    std::unique_ptr<float, decltype(&std::free)> copyDstMem(
+        static_cast<float *>(std::aligned_alloc(64, (p.numel() * 4 + 63) / 64 * 64)), &std::free);
+    float *copySrc = copySrcMem.get(), *copyDst = copyDstMem.get();
+    std::fill(copySrc, copySrc + p.numel(), 1.0f);
+    std::fill(copyDst, copyDst + p.numel(), 0.0f);
     const double bytes = 2.0 * p.numel() * sizeof(float);
     const double convFlops = 2.0 * w.shape[1] * w.shape[1] * 9 * w.shape[2] * w.shape[3] *
                              w.shape[0];
@@ -224,7 +244,7 @@ int main(int argc, char **argv) {
       setThreads(t);
       std::vector<Contender> contenders;
       contenders.push_back({"copy", [&] {
-                              parallelCopy(copySrc.data(), copyDst.data(), p.numel(), t);
+                              parallelCopy(copySrc, copyDst, p.numel(), t);
                             }});
       std::vector<size_t> index;
       for (size_t i = 0; i < runners.size(); ++i)
@@ -236,14 +256,15 @@ int main(int argc, char **argv) {
       double roundMs = timeInterleaved(contenders, 1, 1)[0].medianMs;
       for (size_t c = 1; c < contenders.size(); ++c)
         roundMs += timeInterleaved({contenders[c]}, 0, 1)[0].medianMs;
-      int rounds = roundsFor(roundMs, opt.budgetMs, 20, 200);
-      auto timings = timeInterleaved(contenders, 3, rounds);
+      // Blocks of 4 calls (3 counted): >= 21 samples per contender.
+      int rounds = roundsFor(4 * roundMs, opt.budgetMs, 7, 60);
+      auto timings = timeInterleaved(contenders, 1, rounds, 4);
       const double copyMs = timings[0].medianMs;
       Row copyRow{w.opName() + " " + w.shapeName(), "copy (same bytes)", t,
                   copyMs, timings[0].minMs, bytes / (copyMs * 1e6), 100.0};
       rows.push_back(copyRow);
-      std::printf("%-40s T=%d %-44s %8.3f ms (copy %.3f ms, %d rounds)\n",
-                  copyRow.workload.c_str(), t, "copy", copyMs, copyMs, rounds);
+      std::printf("%-40s T=%d %-44s %8.3f ms (%d samples each)\n",
+                  copyRow.workload.c_str(), t, "copy", copyMs, timings[0].samples);
       for (size_t c = 1; c < contenders.size(); ++c) {
         Row r;
         r.workload = copyRow.workload;
@@ -285,7 +306,8 @@ int main(int argc, char **argv) {
     md << "\n";
     for (int t : opt.threads) {
       md << "## " << t << " thread" << (t > 1 ? "s" : "") << "\n\n"
-         << "Median of interleaved rounds; GB/s counts x read once + y written "
+         << "Median of interleaved rounds (blocks of 4 calls per implementation, "
+            "first call of each block not counted); GB/s counts x read once + y written "
             "once; % of copy is the same-size streaming copy's time over the "
             "implementation's; speedup = implementation's median / normc's.\n\n"
          << "| workload | implementation | median ms | min ms | GB/s | % of copy "

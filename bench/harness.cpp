@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 
 namespace normc_bench {
 
@@ -15,15 +16,21 @@ double nowMs() {
 } // namespace
 
 std::vector<Timing> timeInterleaved(const std::vector<Contender> &contenders,
-                                    int warmup, int rounds) {
+                                    int warmup, int rounds, int block) {
   std::vector<std::vector<double>> samples(contenders.size());
   for (int r = 0; r < warmup + rounds; ++r) {
     for (size_t i = 0; i < contenders.size(); ++i) {
-      double t0 = nowMs();
-      contenders[i].run();
-      double t1 = nowMs();
-      if (r >= warmup)
-        samples[i].push_back(t1 - t0);
+      // Let the previous library's thread pool go idle first: libgomp's
+      // workers spin for milliseconds after a parallel region.
+      if (block > 1)
+        std::this_thread::sleep_for(std::chrono::milliseconds(15));
+      for (int b = 0; b < block; ++b) {
+        double t0 = nowMs();
+        contenders[i].run();
+        double t1 = nowMs();
+        if (r >= warmup && (block == 1 || b > 0))
+          samples[i].push_back(t1 - t0);
+      }
     }
   }
   std::vector<Timing> out(contenders.size());

@@ -3,7 +3,11 @@
 
 #include "halide_call.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <memory>
+#include <new>
 #include <stdexcept>
 
 // One declaration per kernel of bench/normc_kernels.mlir; all share the
@@ -41,17 +45,42 @@ const std::map<std::string, KernelFn> &kernels() {
   return table;
 }
 
+/// 64-byte aligned float storage, as PyTorch's and oneDNN's allocators give
+/// (std::vector's large blocks start 16 bytes into a page).
+class AlignedFloats {
+public:
+  explicit AlignedFloats(const std::vector<float> &init)
+      : AlignedFloats(init.size()) {
+    std::copy(init.begin(), init.end(), data_.get());
+  }
+  explicit AlignedFloats(size_t n)
+      : n_(n), data_(static_cast<float *>(std::aligned_alloc(64, roundUp(n))),
+                     &std::free) {
+    if (!data_)
+      throw std::bad_alloc();
+  }
+  float *data() { return data_.get(); }
+  std::vector<float> toVector() const {
+    return std::vector<float>(data_.get(), data_.get() + n_);
+  }
+
+private:
+  static size_t roundUp(size_t n) { return (n * sizeof(float) + 63) / 64 * 64; }
+  size_t n_;
+  std::unique_ptr<float, decltype(&std::free)> data_;
+};
+
 class NormcRunner : public Runner {
 public:
   NormcRunner(KernelFn fn, const Problem &p)
       : fn_(fn), x_(p.x), g_(p.gamma), b_(p.beta), y_(p.x.size()),
-        xb_(x_, p.w.shape), gb_(g_, paramShape(p)), bb_(b_, paramShape(p)),
-        yb_(y_, p.w.shape) {}
+        xb_(x_.data(), p.w.shape), gb_(g_.data(), paramShape(p)),
+        bb_(b_.data(), paramShape(p)), yb_(y_.data(), p.w.shape) {}
   void run() override {
     if (fn_(nullptr, xb_.get(), gb_.get(), bb_.get(), yb_.get()) != 0)
       throw std::runtime_error("normc kernel failed");
   }
-  std::vector<float> output() override { return y_; }
+  std::vector<float> output() override { return y_.toVector(); }
 
 private:
   static normc_test::Shape paramShape(const Problem &p) {
@@ -60,7 +89,7 @@ private:
     return {p.w.shape[1]};
   }
   KernelFn fn_;
-  std::vector<float> x_, g_, b_, y_;
+  AlignedFloats x_, g_, b_, y_;
   normc_test::HostBuffer xb_, gb_, bb_, yb_;
 };
 } // namespace

@@ -17,7 +17,9 @@ namespace normc_test {
 /// A dense NCHW float tensor viewed as a Halide buffer (dims reversed).
 class HostBuffer {
 public:
-  HostBuffer(std::vector<float> &data, const Shape &shape) : dims_(shape.size()) {
+  HostBuffer(std::vector<float> &data, const Shape &shape)
+      : HostBuffer(data.data(), shape) {}
+  HostBuffer(float *data, const Shape &shape) : dims_(shape.size()) {
     int32_t stride = 1;
     const int rank = static_cast<int>(shape.size());
     for (int k = 0; k < rank; ++k) {
@@ -25,7 +27,7 @@ public:
       dims_[k] = halide_dimension_t{0, extent, stride, 0};
       stride *= extent;
     }
-    buf_.host = reinterpret_cast<uint8_t *>(data.data());
+    buf_.host = reinterpret_cast<uint8_t *>(data);
     buf_.type = halide_type_t{halide_type_float, 32, 1};
     buf_.dimensions = rank;
     buf_.dim = dims_.data();

@@ -192,6 +192,10 @@ TEST(InstanceNorm, LargeMeanSmallSpread) {
 TEST(InstanceNorm, OutlierAtTheFirstElement) {
   // The statistics shift by a sample of the plane; make that sample a 100
   // sigma outlier so a shift-based variance would lose ~4 digits.
+#ifdef NORMC_STATS_ONE_PASS
+  GTEST_SKIP() << "stats=shifted_one_pass is documented to lose digits when "
+                  "the shift (first element) is a far outlier";
+#endif
   for (const Shape &s : {Shape{1, 2, 64, 64}, Shape{1, 1, 256, 256}}) {
     auto x = randomPlanes(s, innerSize(s, 2), 0.0, 1.0, 24);
     for (int64_t c = 0; c < s[1]; ++c)

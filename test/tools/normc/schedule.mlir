@@ -2,7 +2,7 @@
 // recorded in <func>.schedule.json and change the generated loop nest.
 // RUN: rm -rf %t && normc %s -o %t --emit=schedule,stmt
 // RUN: FileCheck %s --check-prefix=DEFAULT < %t/inorm.schedule.json
-// RUN: rm -rf %t && normc %s -o %t --emit=schedule,stmt --schedule=stats=two_pass,placement=root,vector_width=4,accumulators=1,parallel=false
+// RUN: rm -rf %t && normc %s -o %t --emit=schedule,stmt --schedule=stats=shifted_one_pass,placement=root,vector_width=4,accumulators=1,parallel=false
 // RUN: FileCheck %s --check-prefix=OVERRIDE < %t/inorm.schedule.json
 // RUN: FileCheck %s --check-prefix=STMT < %t/inorm.stmt
 // RUN: not normc %s -o %t.bad --schedule=stats=three 2>&1 | FileCheck %s --check-prefix=BADVALUE
@@ -10,11 +10,11 @@
 // RUN: not normc %s -o %t.bad --schedule=vector_width 2>&1 | FileCheck %s --check-prefix=NOVALUE
 // RUN: not ls %t.bad
 
-// DEFAULT: "stats": "shifted_one_pass", "placement": "per_plane", "parallel": true
-// OVERRIDE: "vector_width": 4, "accumulators": 1, "stats": "two_pass", "placement": "root", "parallel": false
-// Two reductions (mean, then squared deviations), no parallel loop.
-// STMT-DAG: produce sum0
-// STMT-DAG: produce sum_sq0
+// DEFAULT: "accumulators": 4, "stats": "two_pass", "placement": "per_plane", "parallel": true
+// OVERRIDE: "vector_width": 4, "accumulators": 1, "stats": "shifted_one_pass", "placement": "root", "parallel": false
+// One reduction of shifted sums, no parallel loop.
+// STMT: produce sums0
+// STMT-NOT: produce sum_sq0
 // STMT-NOT: halide_do_par_for
 // BADVALUE: normc: error: invalid value 'three' for schedule knob 'stats' (expected shifted_one_pass or two_pass) in '--schedule=stats=three'
 // BADKEY: normc: error: unknown schedule knob 'unroll'
