@@ -148,10 +148,39 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     out.fuse(plane, hv[k], fused);
     plane = fused;
   }
+  // Small planes: several per parallel task (about 256 KB of input each),
+  // so that the thread pool's per-task cost does not rival the work: a
+  // 32x32 plane is 4 KB. Measured on (16,256,32,32), 2 threads: 1 plane per
+  // task 50-69% of copy bandwidth, 16 planes 84-93%, 64 planes 89-103%.
+  // The statistics stay per plane, at the inner loop.
+  int perTask = knobs.planesPerTask;
+  if (perTask == 0) {
+    perTask = 1;
+    Expr planeElems = 1, planes = 1;
+    for (int d = 0; d < rank; ++d)
+      (d < outer ? planes : planeElems) *= kernel.outputTensors[0].shape[d];
+    planeElems = Halide::Internal::simplify(planeElems);
+    planes = Halide::Internal::simplify(planes);
+    auto elems = Halide::Internal::as_const_int(planeElems);
+    auto count = Halide::Internal::as_const_int(planes);
+    if (elems && *elems > 0) {
+      perTask = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(256, 65536 / *elems)));
+      if (count) // keep at least 16 tasks for load balance
+        perTask = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(perTask, *count / 16)));
+    }
+  }
+  knobs.planesPerTask = perTask;
+  VarOrRVar inner = plane;
+  if (perTask > 1) {
+    Var po("plane_task"), pi("plane_in_task");
+    out.split(plane, po, pi, perTask, TailStrategy::GuardWithIf);
+    plane = po;
+    inner = pi;
+  }
   if (knobs.parallel)
     out.parallel(plane);
 
-  LoopLevel level(out, plane);
+  LoopLevel level(out, inner);
   m.stats.compute_at(level);
   for (Reduction &red : m.reductions)
     scheduleReduction(red, knobs, &level, rank);

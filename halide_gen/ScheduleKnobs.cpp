@@ -29,7 +29,8 @@ const char *toString(StatsPlacement p) {
 std::string CpuNormKnobs::toJson() const {
   std::ostringstream os;
   os << "{\"kind\": \"cpu_norm\", \"vector_width\": " << vectorWidth
-     << ", \"accumulators\": " << accumulators << ", \"stats\": \""
+     << ", \"accumulators\": " << accumulators
+     << ", \"planes_per_task\": " << planesPerTask << ", \"stats\": \""
      << toString(stats) << "\", \"placement\": \"" << toString(placement)
      << "\", \"parallel\": " << (parallel ? "true" : "false") << "}";
   return os.str();
@@ -67,6 +68,11 @@ bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,
     } else if (key == "accumulators") {
       if (!positiveInt(knobs.accumulators, 16))
         return badValue("an integer in 1..16");
+    } else if (key == "planes_per_task") {
+      if (value == "0")
+        knobs.planesPerTask = 0;
+      else if (!positiveInt(knobs.planesPerTask, 4096))
+        return badValue("0 (auto) or an integer in 1..4096");
     } else if (key == "stats") {
       if (value == "shifted_one_pass")
         knobs.stats = StatsStrategy::ShiftedOnePass;
@@ -88,8 +94,8 @@ bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,
         return badValue("true or false");
     } else {
       error = "unknown schedule knob '" + key +
-              "' (expected vector_width, accumulators, stats, placement, "
-              "parallel)";
+              "' (expected vector_width, accumulators, planes_per_task, stats, "
+              "placement, parallel)";
       return false;
     }
   }

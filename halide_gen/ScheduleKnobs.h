@@ -38,12 +38,15 @@ struct CpuNormKnobs {
   /// f32 lanes per vector: the target's natural vector size (8 for AVX2,
   /// 16 for AVX-512, 4 for NEON).
   int vectorWidth = 8;
-  /// Independent vector accumulators in the statistics reduction. 4 (two
-  /// sums each, 8 registers) cover the add latency: on the 2-core AMD EPYC
-  /// (Zen 3) CI machine, instance norm (1,64,256,256) ran ~10% faster than
-  /// with 2 and (16,256,32,32) ~6% faster, larger planes unchanged (noisy,
-  /// same-run medians; see bench/RESULTS.md for the current figures).
-  int accumulators = 4;
+  /// Independent vector accumulators in the statistics reduction. With the
+  /// two-pass statistics, 2 and 4 measured the same within noise on the
+  /// 2-core AMD EPYC (Zen 3) machine (4 was ~10% faster with the one-pass
+  /// statistics on 256x256 planes); 2 uses fewer registers.
+  int accumulators = 2;
+  /// Planes (or groups, or rows) per parallel task; 0 picks from the static
+  /// plane size: enough planes for ~256 KB of input per task, at least 16
+  /// tasks. 1 for dynamic shapes.
+  int planesPerTask = 0;
   /// Two-pass by default: exact for any data (a far outlier as the shift
   /// costs the one-pass variant up to log10(plane size) digits: 0.6 absolute
   /// error on a 256x256 plane in test/halide_gen, vs 1e-5 two-pass). The second
@@ -59,7 +62,8 @@ struct CpuNormKnobs {
 };
 
 /// Applies "key=value,key=value" overrides (keys: vector_width,
-/// accumulators, stats=shifted_one_pass|two_pass, placement=per_plane|root,
+/// accumulators, planes_per_task, stats=shifted_one_pass|two_pass,
+/// placement=per_plane|root,
 /// parallel=true|false). Returns false with a one-line `error` naming the
 /// offending key or value.
 bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,

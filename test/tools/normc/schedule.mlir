@@ -10,8 +10,9 @@
 // RUN: not normc %s -o %t.bad --schedule=vector_width 2>&1 | FileCheck %s --check-prefix=NOVALUE
 // RUN: not ls %t.bad
 
-// DEFAULT: "accumulators": 4, "stats": "two_pass", "placement": "per_plane", "parallel": true
-// OVERRIDE: "vector_width": 4, "accumulators": 1, "stats": "shifted_one_pass", "placement": "root", "parallel": false
+// Eight 8x8 planes: too few to share tasks (at least 16 tasks are kept).
+// DEFAULT: "accumulators": 2, "planes_per_task": 1, "stats": "two_pass", "placement": "per_plane", "parallel": true
+// OVERRIDE: "vector_width": 4, "accumulators": 1, "planes_per_task": 0, "stats": "shifted_one_pass", "placement": "root", "parallel": false
 // One reduction of shifted sums, no parallel loop.
 // STMT: produce sums0
 // STMT-NOT: produce sum_sq0
