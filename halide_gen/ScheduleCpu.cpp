@@ -28,44 +28,62 @@ CpuNormKnobs defaultCpuKnobs(const Target &target) {
 
 namespace {
 
-/// Vectorized partial sums for one reduction. With a null `level` the
-/// reduction runs as its own parallel pass (compute_root).
-void scheduleReduction(Reduction &red, const CpuNormKnobs &knobs,
-                       const LoopLevel *level, int rank) {
-  const auto &hv = halideVars(rank);
-  if (Halide::Internal::is_const_one(red.rdom.x.extent())) {
-    // Halide drops reduction variables of extent 1 (1x1 planes): nothing
-    // to vectorize, just place the plain reduction.
-    if (level) {
-      red.func.compute_at(*level);
-    } else {
-      red.func.compute_root();
-      if (knobs.parallel && rank > 1)
-        red.func.update().parallel(hv[rank - 1]);
-    }
-    return;
-  }
+/// Splits `stage`'s innermost reduction variable into vectorWidth *
+/// accumulators independent lanes (rfactor) and returns the Func holding the
+/// lane partial sums, vectorized, not yet placed.
+Func vectorizedLanes(Stage stage, RVar innermost, const CpuNormKnobs &knobs) {
   RVar rxo("rxo"), rxi("rxi");
   Var u("u");
-  const int lanes = knobs.vectorWidth * knobs.accumulators;
-  red.func.update().split(red.rdom.x, rxo, rxi, lanes);
-  Func partial = red.func.update().rfactor(rxi, u);
-  partial.vectorize(u, knobs.vectorWidth);
+  stage.split(innermost, rxo, rxi, knobs.vectorWidth * knobs.accumulators);
+  Func lanes = stage.rfactor(rxi, u);
+  lanes.vectorize(u, knobs.vectorWidth);
   if (knobs.accumulators > 1) {
     // The accumulators are the unrolled outer part of u.
     Var uo("uo"), ui("ui");
-    partial.update().split(u, uo, ui, knobs.vectorWidth).vectorize(ui).unroll(uo);
+    lanes.update().split(u, uo, ui, knobs.vectorWidth).vectorize(ui).unroll(uo);
   } else {
-    partial.update().vectorize(u);
+    lanes.update().vectorize(u);
   }
-  if (level) {
-    red.func.compute_at(*level);
-    partial.compute_at(*level);
+  return lanes;
+}
+
+/// Vectorized partial sums for one reduction, computed at `level` (inside
+/// the output's loop over planes).
+void scheduleReductionAt(Reduction &red, const CpuNormKnobs &knobs,
+                         const LoopLevel &level) {
+  red.func.compute_at(level);
+  // Halide drops reduction variables of extent 1 (1x1 planes): nothing to
+  // vectorize then.
+  if (Halide::Internal::is_const_one(red.rdom.x.extent()))
+    return;
+  vectorizedLanes(red.func.update(), red.rdom.x, knobs).compute_at(level);
+}
+
+/// The reduction as its own pass before the output. With several reduction
+/// variables, the outermost one (channels for layer norm) is factored into
+/// independent chunks computed in parallel, so one statistic over a whole
+/// sample still uses every core; the chunk sums are then added up.
+void scheduleReductionRoot(Reduction &red, const CpuNormKnobs &knobs, int rank) {
+  const auto &hv = halideVars(rank);
+  red.func.compute_root();
+  if (Halide::Internal::is_const_one(red.rdom.x.extent())) {
+    if (knobs.parallel && rank > 1)
+      red.func.update().parallel(hv[rank - 1]);
     return;
   }
-  // Fuse every pure var of the final sum into one parallel loop; the partial
-  // sums of each point are computed inside it.
-  red.func.compute_root();
+  if (red.rdom.dimensions() >= 2) {
+    Var chunk("chunk");
+    Func perChunk =
+        red.func.update().rfactor(red.rdom[red.rdom.dimensions() - 1], chunk);
+    perChunk.compute_root();
+    if (knobs.parallel)
+      perChunk.update().parallel(chunk);
+    vectorizedLanes(perChunk.update(), red.rdom.x, knobs)
+        .compute_at(perChunk, chunk);
+    return;
+  }
+  // One reduction variable: parallel over the statistics' own points.
+  Func lanes = vectorizedLanes(red.func.update(), red.rdom.x, knobs);
   Stage update = red.func.update();
   VarOrRVar fused = hv[0];
   for (int k = 1; k < rank; ++k) {
@@ -75,7 +93,7 @@ void scheduleReduction(Reduction &red, const CpuNormKnobs &knobs,
   }
   if (knobs.parallel)
     update.parallel(fused);
-  partial.compute_at(LoopLevel(red.func, fused));
+  lanes.compute_at(LoopLevel(red.func, fused));
 }
 
 /// True when the moments reduce a suffix of the dimensions (possibly with
@@ -91,11 +109,30 @@ int outerDimsOf(const MomentsInfo &m) {
   return -1;
 }
 
+/// Outputs that do not own a statistics loop: vectorize the innermost dim and
+/// run the rest in parallel (all dims outside the two innermost fused, so
+/// N = 1 still gives one task per channel).
 void scheduleElementwiseOutput(Func out, int rank, const CpuNormKnobs &knobs) {
   const auto &hv = halideVars(rank);
   out.vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
-  if (rank > 1 && knobs.parallel)
-    out.parallel(hv[rank - 1]);
+  if (!knobs.parallel || rank < 2)
+    return;
+  VarOrRVar p = hv[rank > 2 ? 2 : 1];
+  for (int k = (rank > 2 ? 3 : 2); k < rank; ++k) {
+    Var next("q" + std::to_string(k));
+    out.fuse(p, hv[k], next);
+    p = next;
+  }
+  out.parallel(p);
+}
+
+/// Number of outer points (planes) when every outer dim is static, else -1.
+int64_t staticPlaneCount(const LoweredKernel &kernel, int outer) {
+  Expr planes = 1;
+  for (int d = 0; d < outer; ++d)
+    planes *= kernel.outputTensors[0].shape[d];
+  auto count = Halide::Internal::as_const_int(Halide::Internal::simplify(planes));
+  return count ? *count : -1;
 }
 
 } // namespace
@@ -110,13 +147,21 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   if (perPlane && kernel.moments[0].groups > 1 &&
       outerDimsOf(kernel.moments[0]) != 2)
     perPlane = false;
+  // Fewer planes than a few per core (layer norm of one sample): computing
+  // each plane's statistics serially would leave cores idle; the root
+  // schedule splits the reduction itself across cores instead.
+  if (perPlane && kernel.moments[0].groups == 1) {
+    int64_t planes = staticPlaneCount(kernel, outerDimsOf(kernel.moments[0]));
+    if (planes >= 0 && planes < 4)
+      perPlane = false;
+  }
 
   if (!perPlane) {
     knobs.placement = StatsPlacement::Root; // what the record should say
     for (MomentsInfo &m : kernel.moments) {
       m.stats.compute_root();
       for (Reduction &red : m.reductions)
-        scheduleReduction(red, knobs, nullptr, m.rank);
+        scheduleReductionRoot(red, knobs, m.rank);
     }
     for (size_t i = 0; i < kernel.outputs.size(); ++i)
       scheduleElementwiseOutput(kernel.outputs[i],
@@ -183,7 +228,7 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   LoopLevel level(out, inner);
   m.stats.compute_at(level);
   for (Reduction &red : m.reductions)
-    scheduleReduction(red, knobs, &level, rank);
+    scheduleReductionAt(red, knobs, level);
 }
 
 } // namespace normc
