@@ -2,12 +2,13 @@
 //
 // The algorithm only: which values are summed and how mean/rstd follow from
 // the sums. Where and how the sums run (vectorized partial sums, placement
-// per plane) is ScheduleCpu.cpp's business.
+// per plane, parallel slices) is ScheduleCpu.cpp's business.
 //
 // Numerics: plain f32 E[x^2] - E[x]^2 loses every digit for inputs with a
 // large mean and small spread (mean 1e4, std 1e-2: x^2 ~ 1e8 has an ulp of 8,
-// while var ~ 1e-4). Both strategies below sum values that are already
-// centered, so the sums stay at the scale of the spread.
+// while var ~ 1e-4). Every sum below is over values already centered on a
+// sample of the same data, so the sums stay at the scale of the spread; the
+// mean is kept as shift + offset and never rounded to f32 as a whole.
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithm.h"
@@ -17,6 +18,124 @@ using namespace normc::norm;
 
 namespace normc {
 
+namespace {
+
+/// Statistics of x over `dims` (NCHW; pooled over channel groups when
+/// groups > 1) at every point of the pure variables, as
+/// Tuple(shift, offset, variance): mean = shift + offset, biased variance.
+/// Appends its reductions to `info.reductions`.
+Func buildSetStats(const HTensor &x, const std::vector<int64_t> &dims,
+                   int64_t groups, const Expr &channelsPerGroup,
+                   StatsStrategy strategy, const std::string &tag,
+                   MomentsInfo &info) {
+  const int rank = x.rank();
+  // Reduction domain, innermost dimension first so that the first RVar walks
+  // contiguous memory; the channel-within-group index (if any) is outermost.
+  std::vector<Range> ranges;
+  for (auto it = dims.rbegin(); it != dims.rend(); ++it)
+    ranges.emplace_back(0, x.shape[*it]);
+  if (groups > 1)
+    ranges.emplace_back(0, channelsPerGroup);
+
+  // Index of x visited by reduction `r` at the statistics point `vars`; with
+  // groups the channel variable of the statistics is the group index.
+  std::vector<Expr> vars = nchwVars(rank);
+  auto elementAt = [&](const RDom *r) {
+    std::vector<Expr> idx = vars;
+    for (size_t k = 0; k < dims.size(); ++k)
+      idx[dims[dims.size() - 1 - k]] = r ? Expr((*r)[k]) : Expr(0);
+    if (groups > 1)
+      idx[1] = vars[1] * channelsPerGroup +
+               (r ? Expr((*r)[r->dimensions() - 1]) : Expr(0));
+    return x.at(idx);
+  };
+
+  // Elements per statistic (dims may be empty when only channel groups are
+  // pooled, as in group norm of an [N, C] tensor).
+  Expr count = 1.0f;
+  for (int64_t d : dims)
+    count = count * cast<float>(x.shape[d]);
+  if (groups > 1)
+    count = count * cast<float>(channelsPerGroup);
+
+  const auto &hv = halideVars(rank);
+  std::vector<Var> pure(hv.begin(), hv.end());
+  Func stats("stats" + tag);
+  // The shift s is the first element of the set: a sample of the same data.
+  Expr shift = elementAt(nullptr);
+  RDom r(ranges, "r" + tag);
+  if (strategy == StatsStrategy::ShiftedOnePass) {
+    Func sums("sums" + tag);
+    sums(pure) = Tuple(0.0f, 0.0f);
+    // strict_float keeps the subtraction next to its operands: reassociated
+    // into (sum + x) - shift the sum would grow to the scale of the mean.
+    Expr d = strict_float(elementAt(&r) - shift);
+    sums(pure) = Tuple(sums(pure)[0] + d, sums(pure)[1] + d * d);
+    Expr m1 = sums(pure)[0] / count;
+    stats(pure) = Tuple(shift, m1, max(sums(pure)[1] / count - m1 * m1, 0.0f));
+    info.reductions.push_back({sums, r});
+    return stats;
+  }
+  Func sum("sum" + tag), sumSq("sum_sq" + tag);
+  sum(pure) = 0.0f;
+  sum(pure) += strict_float(elementAt(&r) - shift);
+  Expr m1 = sum(pure) / count;
+  // Second pass with its own domain so both reductions schedule
+  // independently. Corrected two-pass (Chan, Golub & LeVeque): summing the
+  // deviations as well as their squares cancels, to first order, whatever
+  // error the first pass left in m1 (e.g. when the shift is a far outlier).
+  RDom r2(ranges, "r2_" + tag);
+  Expr dev = strict_float((elementAt(&r2) - shift) - m1);
+  sumSq(pure) = Tuple(0.0f, 0.0f);
+  sumSq(pure) = Tuple(sumSq(pure)[0] + dev, sumSq(pure)[1] + dev * dev);
+  Expr m2 = sumSq(pure)[0] / count;
+  stats(pure) = Tuple(shift, m1 + m2, max(sumSq(pure)[1] / count - m2 * m2, 0.0f));
+  info.reductions.push_back({sum, r});
+  info.reductions.push_back({sumSq, r2});
+  return stats;
+}
+
+/// Merges per-slice statistics over NCHW dim `sliceDim` (Chan et al.'s
+/// pairwise formula, all slices of equal size): the mean of the slice means,
+/// and the mean of the slice variances plus the variance of the slice means.
+/// Two passes over the K slice statistics, centered on slice 0's shift.
+Func mergeSlices(const Func &slice, int sliceDim, const Expr &slices, int rank,
+                 const std::string &tag, MomentsInfo &info) {
+  const auto &hv = halideVars(rank);
+  std::vector<Var> pure(hv.begin(), hv.end());
+  std::vector<Expr> vars = nchwVars(rank);
+  auto at = [&](Expr s) {
+    std::vector<Expr> idx = vars;
+    idx[sliceDim] = s;
+    return std::vector<Expr>(idx.rbegin(), idx.rend());
+  };
+  RDom k(0, slices, "k" + tag);
+  Expr shift = slice(at(0))[0];
+  // Slice mean relative to the common shift: (s_k - s_0) + offset_k. The
+  // whole merge is strict: with fast-math, LLVM rewrote (s_k - s_0) + o_k
+  // into (s_k + o_k) - s_0, rounding each slice mean to f32 (measured: a
+  // 4e-4 relative variance error for mean 1e4, std 1e-2). It is a few
+  // operations per slice, so strictness costs nothing.
+  auto rel = [&](Expr s) {
+    return strict_float((slice(at(s))[0] - shift) + slice(at(s))[1]);
+  };
+  Func meanSum("slice_mean_sum" + tag), spread("slice_spread" + tag);
+  meanSum(pure) = 0.0f;
+  meanSum(pure) = strict_float(meanSum(pure) + rel(k));
+  Expr n = cast<float>(slices);
+  Expr offset = strict_float(meanSum(pure) / n);
+  spread(pure) = 0.0f;
+  Expr dm = strict_float(rel(k) - offset);
+  spread(pure) = strict_float(spread(pure) + (slice(at(k))[2] + dm * dm));
+  Func stats("stats" + tag);
+  stats(pure) = Tuple(shift, offset, spread(pure) / n);
+  info.merges.push_back(meanSum);
+  info.merges.push_back(spread);
+  return stats;
+}
+
+} // namespace
+
 HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
                      StatsStrategy strategy, HTensor &rstdOut) {
   const int rank = x.rank();
@@ -25,91 +144,42 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   info.dims.assign(op.getDims().begin(), op.getDims().end());
   info.rank = rank;
   info.groups = op.getGroups();
-
-  // Reduction domain, innermost dimension first so that the first RVar walks
-  // contiguous memory; the channel-within-group index (if any) is outermost.
-  std::vector<Range> ranges;
-  for (auto it = info.dims.rbegin(); it != info.dims.rend(); ++it)
-    ranges.emplace_back(0, x.shape[*it]);
   if (info.groups > 1) {
     info.channelsPerGroup = x.shape[1] / static_cast<int>(info.groups);
-    ranges.emplace_back(0, info.channelsPerGroup);
     kernel.requirements.push_back(
         {x.shape[1] % static_cast<int>(info.groups) == 0,
          {std::string("shape mismatch: groups = ") +
               std::to_string(info.groups) + " must divide the channels of x, which are",
           x.shape[1], "in " + describeOp(op)}});
   }
-  RDom r(ranges, "r" + tag);
 
-  // Index of x visited by the reduction at the statistics point `vars`; with
-  // groups the channel variable of the statistics is the group index.
-  std::vector<Expr> vars = nchwVars(rank);
-  auto elementAt = [&](bool first) {
-    std::vector<Expr> idx = vars;
-    for (size_t k = 0; k < info.dims.size(); ++k)
-      idx[info.dims[info.dims.size() - 1 - k]] = first ? Expr(0) : Expr(r[k]);
-    if (info.groups > 1)
-      idx[1] = vars[1] * info.channelsPerGroup +
-               (first ? Expr(0) : Expr(r[r.dimensions() - 1]));
-    return x.at(idx);
-  };
-
-  // Elements per statistic (dims may be empty when only channel groups are
-  // pooled, as in group norm of an [N, C] tensor).
-  Expr count = 1.0f;
-  for (int64_t d : info.dims)
-    count = count * cast<float>(x.shape[d]);
-  if (info.groups > 1)
-    count = count * cast<float>(info.channelsPerGroup);
+  // Statistics over three or more dims (layer norm over C, H, W; 3-d
+  // instance norm) are computed per slice of the outermost reduced dim and
+  // merged: each slice is small enough to stay in cache for its second
+  // pass, and slices can run on different cores.
+  Func varStats;
+  if (info.groups == 1 && info.dims.size() >= 3) {
+    info.sliceDim = static_cast<int>(info.dims[0]);
+    std::vector<int64_t> inner(info.dims.begin() + 1, info.dims.end());
+    info.slice = buildSetStats(x, inner, 1, Expr(), strategy, tag + "_slice", info);
+    varStats = mergeSlices(info.slice, info.sliceDim, x.shape[info.sliceDim], rank,
+                           tag, info);
+  } else {
+    varStats = buildSetStats(x, info.dims, info.groups, info.channelsPerGroup,
+                             strategy, tag, info);
+  }
 
   const auto &hv = halideVars(rank);
   std::vector<Var> pure(hv.begin(), hv.end());
   Expr eps = op.getEpsilon().convertToFloat();
-  Func stats("stats" + tag);
-  // Both strategies sum deviations from a shift s, the first element of the
-  // reduction: s is one of the samples, so the deviations are at the scale of
-  // the spread and neither sum loses digits to a large mean.
-  Expr shift = elementAt(true);
-  if (strategy == StatsStrategy::ShiftedOnePass) {
-    Func sums("sums" + tag);
-    sums(pure) = Tuple(0.0f, 0.0f);
-    // strict_float keeps the subtraction next to its operands: reassociated
-    // into (sum + x) - shift the sum would grow to the scale of the mean.
-    Expr d = strict_float(elementAt(false) - shift);
-    sums(pure) = Tuple(sums(pure)[0] + d, sums(pure)[1] + d * d);
-    Expr m1 = sums(pure)[0] / count;
-    Expr var = max(sums(pure)[1] / count - m1 * m1, 0.0f);
-    stats(pure) = Tuple(shift, m1, 1.0f / sqrt(var + eps));
-    info.reductions.push_back({sums, r});
-  } else {
-    Func sum("sum" + tag), sumSq("sum_sq" + tag);
-    RDom r2(ranges, "r2_" + tag);
-    sum(pure) = 0.0f;
-    sum(pure) += strict_float(elementAt(false) - shift);
-    Expr m1 = sum(pure) / count;
-    // Second pass over the same elements with its own domain so that both
-    // reductions can be scheduled independently.
-    std::vector<Expr> idx = vars;
-    for (size_t k = 0; k < info.dims.size(); ++k)
-      idx[info.dims[info.dims.size() - 1 - k]] = r2[k];
-    if (info.groups > 1)
-      idx[1] = vars[1] * info.channelsPerGroup + r2[r2.dimensions() - 1];
-    // Corrected two-pass (Chan, Golub & LeVeque): summing the deviations as
-    // well as their squares cancels, to first order, whatever error the first
-    // pass left in m1 (e.g. when the shift is a far outlier).
-    Expr dev = strict_float((x.at(idx) - shift) - m1);
-    sumSq(pure) = Tuple(0.0f, 0.0f);
-    sumSq(pure) = Tuple(sumSq(pure)[0] + dev, sumSq(pure)[1] + dev * dev);
-    Expr m2 = sumSq(pure)[0] / count;
-    Expr var = max(sumSq(pure)[1] / count - m2 * m2, 0.0f);
-    stats(pure) = Tuple(shift, m1 + m2, 1.0f / sqrt(var + eps));
-    info.reductions.push_back({sum, r});
-    info.reductions.push_back({sumSq, r2});
-  }
+  Func stats("moments" + tag);
+  stats(pure) = Tuple(varStats(pure)[0], varStats(pure)[1],
+                      1.0f / sqrt(varStats(pure)[2] + eps));
   info.stats = stats;
+  info.setStats = varStats;
 
   // Per-channel views: every channel reads its group's statistics.
+  std::vector<Expr> vars = nchwVars(rank);
   std::vector<Expr> statsIdx = vars;
   if (info.groups > 1)
     statsIdx[1] = vars[1] / info.channelsPerGroup;

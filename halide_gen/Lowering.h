@@ -49,7 +49,13 @@ struct Reduction {
 /// Records what a statistics op produced, so the schedule can place it.
 struct MomentsInfo {
   std::vector<Reduction> reductions; ///< in evaluation order
-  Halide::Func stats; ///< Tuple(shift, mean - shift, rstd) per (group) point
+  Halide::Func stats;    ///< Tuple(shift, mean - shift, rstd) per (group) point
+  Halide::Func setStats; ///< Tuple(shift, mean - shift, variance) it derives from
+  /// Hierarchical statistics (>= 3 reduced dims): per-slice statistics over
+  /// NCHW dim `sliceDim` (reductions above are per slice), then `merges`.
+  Halide::Func slice;
+  int sliceDim = -1;
+  std::vector<Halide::Func> merges;
   std::vector<int64_t> dims;         ///< reduced dims (NCHW order)
   int rank = 0;
   int64_t groups = 1;

@@ -160,8 +160,27 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     knobs.placement = StatsPlacement::Root; // what the record should say
     for (MomentsInfo &m : kernel.moments) {
       m.stats.compute_root();
+      if (!m.slice.defined()) {
+        for (Reduction &red : m.reductions)
+          scheduleReductionRoot(red, knobs, m.rank);
+        continue;
+      }
+      // Slices (and the outer dims) in parallel, each slice's reductions
+      // inside its task; the merge is a small serial pass.
+      for (Func &merge : m.merges)
+        merge.compute_root();
+      const auto &hv = halideVars(m.rank);
+      m.slice.compute_root();
+      VarOrRVar p = hv[m.rank - 1 - m.sliceDim];
+      for (int k = m.rank - m.sliceDim; k < m.rank; ++k) {
+        Var next("s" + std::to_string(k));
+        m.slice.fuse(p, hv[k], next);
+        p = next;
+      }
+      if (knobs.parallel)
+        m.slice.parallel(p);
       for (Reduction &red : m.reductions)
-        scheduleReductionRoot(red, knobs, m.rank);
+        scheduleReductionAt(red, knobs, LoopLevel(m.slice, p));
     }
     for (size_t i = 0; i < kernel.outputs.size(); ++i)
       scheduleElementwiseOutput(kernel.outputs[i],
@@ -227,6 +246,16 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
 
   LoopLevel level(out, inner);
   m.stats.compute_at(level);
+  if (m.slice.defined()) {
+    // Per-slice statistics of this plane, then their merge.
+    m.slice.compute_at(level);
+    for (Func &merge : m.merges)
+      merge.compute_at(level);
+    LoopLevel sliceLevel(m.slice, halideVars(rank)[rank - 1 - m.sliceDim]);
+    for (Reduction &red : m.reductions)
+      scheduleReductionAt(red, knobs, sliceLevel);
+    return;
+  }
   for (Reduction &red : m.reductions)
     scheduleReductionAt(red, knobs, level);
 }
