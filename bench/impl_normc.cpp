@@ -28,6 +28,7 @@ extern "C" {
 NORMC_BENCH_KERNELS(DECLARE)
 #undef DECLARE
 int halide_set_num_threads(int n);
+void halide_shutdown_thread_pool();
 }
 
 namespace normc_bench {
@@ -102,6 +103,13 @@ std::vector<NamedRunner> makeNormcRunners(const Problem &p) {
   return out;
 }
 
-void setNormcThreads(int threads) { halide_set_num_threads(threads); }
+// halide_set_num_threads alone only limits which workers are woken: workers
+// that are already awake keep taking tasks (measured: after a 2-thread run,
+// "1 thread" still ran on both cores). Restarting the pool with the new
+// count makes it exact.
+void setNormcThreads(int threads) {
+  halide_shutdown_thread_pool();
+  halide_set_num_threads(threads);
+}
 
 } // namespace normc_bench
