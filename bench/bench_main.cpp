@@ -261,9 +261,10 @@ int main(int argc, char **argv) {
       double roundMs = 0;
       for (size_t c = 0; c < contenders.size(); ++c)
         roundMs += timeInterleaved({contenders[c]}, 0, 1)[0].medianMs;
-      // Blocks of 4 calls (3 counted): >= 21 samples per contender.
-      int rounds = roundsFor(4 * roundMs, opt.budgetMs, 7, 60);
-      auto timings = timeInterleaved(contenders, 1, rounds, 4);
+      // Blocks of 3 counted calls after >= 10 ms of warm-up: >= 21 samples.
+      int rounds = roundsFor(3 * roundMs + 10.0 * contenders.size(),
+                             opt.budgetMs, 7, 60);
+      auto timings = timeInterleaved(contenders, 0, rounds, 3);
       const size_t best = timings[1].medianMs < timings[0].medianMs ? 1 : 0;
       const double copyMs = timings[best].medianMs;
       Row copyRow{w.opName() + " " + w.shapeName(),
@@ -313,8 +314,9 @@ int main(int argc, char **argv) {
     md << "\n";
     for (int t : opt.threads) {
       md << "## " << t << " thread" << (t > 1 ? "s" : "") << "\n\n"
-         << "Median of interleaved rounds (blocks of 4 calls per implementation, "
-            "first call of each block not counted); GB/s counts x read once + y written "
+         << "Median of interleaved rounds (per round, each implementation runs "
+            "10 ms of uncounted warm-up calls, then 3 counted calls); GB/s "
+            "counts x read once + y written "
             "once; % of copy is the same-size streaming copy's time over the "
             "implementation's; speedup = implementation's median / normc's.\n\n"
          << "| workload | implementation | median ms | min ms | GB/s | % of copy "

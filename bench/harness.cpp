@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 
 namespace normc_bench {
 
@@ -20,15 +19,21 @@ std::vector<Timing> timeInterleaved(const std::vector<Contender> &contenders,
   std::vector<std::vector<double>> samples(contenders.size());
   for (int r = 0; r < warmup + rounds; ++r) {
     for (size_t i = 0; i < contenders.size(); ++i) {
-      // Let the previous library's thread pool go idle first: libgomp's
-      // workers spin for milliseconds after a parallel region.
-      if (block > 1)
-        std::this_thread::sleep_for(std::chrono::milliseconds(15));
+      if (block > 1) {
+        // Warm up for at least 10 ms (at least one call), not counted: the
+        // previous library's libgomp workers spin for milliseconds after
+        // their last parallel region, and an idle vCPU takes a while to be
+        // scheduled again.
+        double start = nowMs();
+        do
+          contenders[i].run();
+        while (nowMs() - start < 10.0);
+      }
       for (int b = 0; b < block; ++b) {
         double t0 = nowMs();
         contenders[i].run();
         double t1 = nowMs();
-        if (r >= warmup && (block == 1 || b > 0))
+        if (r >= warmup)
           samples[i].push_back(t1 - t0);
       }
     }

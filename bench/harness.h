@@ -25,13 +25,13 @@ struct Contender {
 };
 
 /// Runs `warmup` untimed rounds, then `rounds` timed rounds in which every
-/// contender runs `block` times in a row; the first call of each block is not
-/// counted, and each block starts after a 15 ms pause. Both keep the
-/// comparison fair between thread pools: libgomp's workers (libtorch, oneDNN,
-/// the copy) spin for milliseconds after a parallel region and would
-/// otherwise steal the cores from whichever library runs next on a 2-core
-/// machine (measured: normc 1.8 ms alone, 3.3 ms right after an OpenMP copy).
-/// Returns one Timing per contender.
+/// contender runs `block` counted calls in a row. With block > 1, each block
+/// starts with at least 10 ms of uncounted warm-up calls: libgomp's workers
+/// (libtorch, oneDNN, the copy) spin for milliseconds after a parallel region
+/// and an idle vCPU takes time to come back, and either would otherwise be
+/// charged to whichever library runs next on a 2-core machine (measured:
+/// normc 1.8 ms alone, 3.3 ms right after an OpenMP copy). Returns one
+/// Timing per contender.
 std::vector<Timing> timeInterleaved(const std::vector<Contender> &contenders,
                                     int warmup, int rounds, int block = 1);
 

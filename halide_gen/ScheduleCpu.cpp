@@ -223,6 +223,11 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     Expr planeElems = 1, planes = 1;
     for (int d = 0; d < rank; ++d)
       (d < outer ? planes : planeElems) *= kernel.outputTensors[0].shape[d];
+    if (m.groups > 1) {
+      // The loop runs over groups: a task's unit is C / groups channels.
+      planeElems *= m.channelsPerGroup;
+      planes = planes / m.channelsPerGroup;
+    }
     planeElems = Halide::Internal::simplify(planeElems);
     planes = Halide::Internal::simplify(planes);
     auto elems = Halide::Internal::as_const_int(planeElems);
