@@ -155,6 +155,13 @@ std::string fmt(double v, int prec = 2) {
   return buf;
 }
 
+/// Milliseconds with 4 significant digits (tiny workloads run in microseconds).
+std::string fmtMs(double ms) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4g", ms);
+  return buf;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -340,8 +347,8 @@ int main(int argc, char **argv) {
         if (r.gflops > 0 && r.impl.find("conv only") != std::string::npos)
           name += " (" + fmt(r.gflops, 0) + " GFLOP/s, " +
                   fmt(100.0 * r.gflops / fmaPeak[t], 0) + "% of FMA peak)";
-        md << "| " << r.workload << " | " << name << " | " << fmt(r.medianMs, 3)
-           << " | " << fmt(r.minMs, 3) << " | " << fmt(r.gbs, 1) << " | "
+        md << "| " << r.workload << " | " << name << " | " << fmtMs(r.medianMs)
+           << " | " << fmtMs(r.minMs) << " | " << fmt(r.gbs, 1) << " | "
            << fmt(r.pctCopy, 0) << "% | " << speedup << " | "
            << (r.impl.rfind("copy", 0) == 0 ? "" : fmt(r.maxErr * 1e6, 1) + "e-6")
            << " |\n";

@@ -98,15 +98,19 @@ Func buildSetStats(const HTensor &x, const std::vector<int64_t> &dims,
 /// Merges per-slice statistics over NCHW dim `sliceDim` (Chan et al.'s
 /// pairwise formula, all slices of equal size): the mean of the slice means,
 /// and the mean of the slice variances plus the variance of the slice means.
-/// Two passes over the K slice statistics, centered on slice 0's shift.
+/// Two passes over the K slice statistics, centered on slice 0's shift. With
+/// `groupSize` set, the slices are the channels of a channel group: the
+/// statistics' channel variable is the group index and slice s of group g is
+/// channel g * groupSize + s.
 Func mergeSlices(const Func &slice, int sliceDim, const Expr &slices, int rank,
-                 const std::string &tag, MomentsInfo &info) {
+                 const std::string &tag, MomentsInfo &info,
+                 const Expr &groupSize = Expr()) {
   const auto &hv = halideVars(rank);
   std::vector<Var> pure(hv.begin(), hv.end());
   std::vector<Expr> vars = nchwVars(rank);
   auto at = [&](Expr s) {
     std::vector<Expr> idx = vars;
-    idx[sliceDim] = s;
+    idx[sliceDim] = groupSize.defined() ? vars[sliceDim] * groupSize + s : s;
     return std::vector<Expr>(idx.rbegin(), idx.rend());
   };
   RDom k(0, slices, "k" + tag);
@@ -158,7 +162,14 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   // merged: each slice is small enough to stay in cache for its second
   // pass, and slices can run on different cores.
   Func varStats;
-  if (info.groups == 1 && info.dims.size() >= 3) {
+  if (info.groups > 1 && !info.dims.empty()) {
+    // Group norm: per-channel statistics (each channel plane stays in cache
+    // for its second pass), merged over the channels of each group.
+    info.sliceDim = 1;
+    info.slice = buildSetStats(x, info.dims, 1, Expr(), strategy, tag + "_slice", info);
+    varStats = mergeSlices(info.slice, 1, info.channelsPerGroup, rank, tag, info,
+                           info.channelsPerGroup);
+  } else if (info.groups == 1 && info.dims.size() >= 3) {
     info.sliceDim = static_cast<int>(info.dims[0]);
     std::vector<int64_t> inner(info.dims.begin() + 1, info.dims.end());
     info.slice = buildSetStats(x, inner, 1, Expr(), strategy, tag + "_slice", info);
