@@ -37,6 +37,11 @@ def Norm_FloatPositive : AttrConstraint<
     CPred<"::llvm::cast<::mlir::FloatAttr>($_self).getValueAsDouble() > 0.0">,
     "whose value is positive">;
 
+def Norm_FloatUnitInterval : AttrConstraint<
+    CPred<"::llvm::cast<::mlir::FloatAttr>($_self).getValueAsDouble() >= 0.0 && "
+          "::llvm::cast<::mlir::FloatAttr>($_self).getValueAsDouble() <= 1.0">,
+    "whose value is in [0, 1]">;
+
 def Norm_EpsilonAttr : ConfinedAttr<F32Attr, [Norm_FloatPositive]>;
 def Norm_PositiveI64Attr : ConfinedAttr<I64Attr, [IntPositive]>;
 

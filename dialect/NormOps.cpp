@@ -46,12 +46,12 @@ LogicalResult verifyChannelParam(Operation *op, Value param, StringRef name,
 /// Checks that `operand` broadcasts against `x`: same rank, each dimension 1
 /// or equal to x's.
 LogicalResult verifyBroadcastable(Operation *op, Value operand, StringRef name,
-                                  RankedTensorType x) {
+                                  RankedTensorType x, StringRef target = "x") {
   if (!operand)
     return success();
   auto type = cast<RankedTensorType>(operand.getType());
   if (type.getRank() != x.getRank())
-    return op->emitOpError() << name << " must have the rank of x ("
+    return op->emitOpError() << name << " must have the rank of " << target << " ("
                              << x.getRank() << "), got rank "
                              << type.getRank();
   for (int64_t i = 0; i < x.getRank(); ++i) {
@@ -60,7 +60,7 @@ LogicalResult verifyBroadcastable(Operation *op, Value operand, StringRef name,
       return op->emitOpError()
              << name << " dimension " << i << " is " << dimString(d)
              << ", expected 1 or " << dimString(x.getDimSize(i))
-             << " to broadcast against x";
+             << " to broadcast against " << target;
   }
   return success();
 }
@@ -216,6 +216,53 @@ struct DropIdentityAffine : OpRewritePattern<ModulateOp> {
 void ModulateOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                              MLIRContext *context) {
   results.add<DropIdentityAffine>(context);
+}
+
+LogicalResult AdaINOp::verify() {
+  auto content = getContent().getType();
+  auto style = getStyle().getType();
+  if (failed(verifyNchwRank(*this, content, 3, 5)))
+    return failure();
+  if (style.getRank() != content.getRank())
+    return emitOpError() << "style must have the rank of content ("
+                         << content.getRank() << "), got rank "
+                         << style.getRank();
+  if (!dimsCompatible(style.getDimSize(1), content.getDimSize(1)))
+    return emitOpError() << "style has " << dimString(style.getDimSize(1))
+                         << " channels but content has "
+                         << dimString(content.getDimSize(1));
+  int64_t sn = style.getDimSize(0);
+  if (sn != 1 && !dimsCompatible(sn, content.getDimSize(0)))
+    return emitOpError() << "style batch is " << dimString(sn)
+                         << ", expected 1 or the content batch "
+                         << dimString(content.getDimSize(0));
+  return success();
+}
+
+/// Shared by add and mul: operands broadcast to the result.
+static LogicalResult verifyBinaryBroadcast(Operation *op, Value lhs, Value rhs,
+                                           RankedTensorType result) {
+  for (auto [operand, name] : {std::pair<Value, StringRef>{lhs, "lhs"}, {rhs, "rhs"}})
+    if (failed(verifyBroadcastable(op, operand, name, result, "the result")))
+      return failure();
+  auto l = cast<RankedTensorType>(lhs.getType());
+  auto r = cast<RankedTensorType>(rhs.getType());
+  for (int64_t i = 0; i < result.getRank(); ++i) {
+    int64_t expected = l.getDimSize(i) == 1 ? r.getDimSize(i) : l.getDimSize(i);
+    if (!dimsCompatible(expected, result.getDimSize(i)))
+      return op->emitOpError() << "result dimension " << i << " is "
+                               << dimString(result.getDimSize(i))
+                               << " but the operands broadcast to "
+                               << dimString(expected);
+  }
+  return success();
+}
+
+LogicalResult AddOp::verify() {
+  return verifyBinaryBroadcast(*this, getLhs(), getRhs(), getY().getType());
+}
+LogicalResult MulOp::verify() {
+  return verifyBinaryBroadcast(*this, getLhs(), getRhs(), getY().getType());
 }
 
 //===----------------------------------------------------------------------===//

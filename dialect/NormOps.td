@@ -141,6 +141,10 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
     statistics are pooled over each group as well; every channel of a group
     carries its group's statistics, so the results still have C channels.
 
+    With `unbiased`, the variance is divided by `n - 1` instead of `n`
+    (Bessel's correction, as the AdaIN reference computes its standard
+    deviations); a set of one element then gets a NaN variance, as in PyTorch.
+
     Implementations must be accurate in f32 for inputs whose mean is large
     relative to their spread (no naive `E[x^2] - E[x]^2`).
 
@@ -153,10 +157,12 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
   let arguments = (ins Norm_F32Tensor:$x,
                        DenseI64ArrayAttr:$dims,
                        Norm_PositiveI64Attr:$groups,
-                       Norm_EpsilonAttr:$epsilon);
+                       Norm_EpsilonAttr:$epsilon,
+                       UnitAttr:$unbiased);
   let results = (outs Norm_F32Tensor:$mean, Norm_F32Tensor:$rstd);
   let assemblyFormat = [{
-    $x `dims` `=` $dims `groups` `=` $groups `eps` `=` $epsilon attr-dict
+    $x `dims` `=` $dims `groups` `=` $groups `eps` `=` $epsilon
+    (`unbiased` $unbiased^)? attr-dict
     `:` type($x) `->` type($mean) `,` type($rstd)
   }];
   let hasVerifier = 1;
@@ -191,6 +197,84 @@ def Norm_ModulateOp : Norm_Op<"modulate",
   }];
   let hasVerifier = 1;
   let hasCanonicalizer = 1;
+}
+
+def Norm_AdaINOp : Norm_Op<"adain", [Pure, AllTypesMatch<["content", "y"]>]> {
+  let summary = "Adaptive instance normalization (Huang & Belongie 2017)";
+  let description = [{
+    Normalizes every (n, c) plane of `content` and gives it the mean and
+    standard deviation of the matching plane of `style`:
+
+    ```
+    std(t)[n,c] = sqrt(var(t[n,c,:]) + epsilon)    (unbiased variance, as the
+                                                     reference implementation)
+    adain[n,c,s] = (content[n,c,s] - mean(content)[n,c]) / std(content)[n,c]
+                   * std(style)[n',c] + mean(style)[n',c]
+    y = alpha * adain + (1 - alpha) * content
+    ```
+
+    `style` has the channels of `content`, a batch of N or 1 (broadcast:
+    n' = 0) and any spatial size of the same rank. `alpha` in [0, 1] trades
+    style for content (1 = full style). With `biased`, both variances divide
+    by n instead of n - 1.
+
+    Example:
+    ```mlir
+    %y = norm.adain %content, %style alpha = 1.0 eps = 1.0e-05
+        : (tensor<1x64x32x32xf32>, tensor<1x64x24x24xf32>) -> tensor<1x64x32x32xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$content, Norm_F32Tensor:$style,
+                       ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$alpha,
+                       Norm_EpsilonAttr:$epsilon, UnitAttr:$biased);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $content `,` $style `alpha` `=` $alpha `eps` `=` $epsilon
+    (`biased` $biased^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise arithmetic (used by decompositions)
+//===----------------------------------------------------------------------===//
+
+class Norm_BinaryOp<string mnemonic, string formula>
+    : Norm_Op<mnemonic, [Pure]> {
+  let summary = "Elementwise " # formula # " with broadcasting";
+  let description = [{
+    Computes `}] # formula # [{` elementwise. Both operands have the rank of
+    the result and every dimension either equals the result's or is 1
+    (broadcast).
+
+    Example:
+    ```mlir
+    %y = norm.}] # mnemonic # [{ %a, %b
+        : (tensor<2x8x1x1xf32>, tensor<1x8x1x1xf32>) -> tensor<2x8x1x1xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$lhs, Norm_F32Tensor:$rhs);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Norm_AddOp : Norm_BinaryOp<"add", "y = lhs + rhs">;
+def Norm_MulOp : Norm_BinaryOp<"mul", "y = lhs * rhs">;
+
+def Norm_ReciprocalOp : Norm_Op<"reciprocal", [Pure, SameOperandsAndResultType]> {
+  let summary = "Elementwise y = 1 / x";
+  let description = [{
+    Example (a standard deviation from the rstd of `norm.moments`):
+    ```mlir
+    %std = norm.reciprocal %rstd : tensor<1x64x1x1xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = "$x attr-dict `:` type($x)";
 }
 
 //===----------------------------------------------------------------------===//

@@ -79,6 +79,11 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
     values[modulate.getY()] = buildModulate(modulate, values, kernel);
     return true;
   }
+  if (isa<AddOp, MulOp>(op)) {
+    values[op->getResult(0)] = buildBinary(op, values.at(op->getOperand(0)),
+                                           values.at(op->getOperand(1)), kernel);
+    return true;
+  }
   if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
     // Only reshapes that insert unit dimensions are index remappings that
     // halide_gen implements; anything else would need flattened indexing.
@@ -116,7 +121,7 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
       return true;
     }
   }
-  if (isa<InstanceNormOp, GroupNormOp, LayerNormOp>(op)) {
+  if (isa<InstanceNormOp, GroupNormOp, LayerNormOp, AdaINOp>(op)) {
     op->emitOpError() << "must be decomposed before code generation (run "
                          "--norm-decompose)";
     return false;

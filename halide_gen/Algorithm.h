@@ -17,8 +17,12 @@ HTensor buildMoments(normc::norm::MomentsOp op, const HTensor &x,
 HTensor buildModulate(normc::norm::ModulateOp op,
                       llvm::DenseMap<mlir::Value, HTensor> &values,
                       LoweredKernel &kernel);
-/// relu, leaky_relu, silu, gelu, sigmoid, tanh; returns false for other ops.
+/// relu, leaky_relu, silu, gelu, sigmoid, tanh, reciprocal; returns false for
+/// other ops.
 bool buildActivation(mlir::Operation *op, const HTensor &x, HTensor &out);
+/// norm.add / norm.mul with broadcasting.
+HTensor buildBinary(mlir::Operation *op, const HTensor &a, const HTensor &b,
+                    LoweredKernel &kernel);
 HTensor buildExpandShape(mlir::tensor::ExpandShapeOp op, const HTensor &src);
 /// Splat tensor constants; returns false (no diagnostic) for other constants.
 bool buildSplatConstant(mlir::arith::ConstantOp op, HTensor &out);

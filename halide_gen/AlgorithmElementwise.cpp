@@ -81,6 +81,8 @@ bool buildActivation(Operation *op, const HTensor &x, HTensor &out) {
     y = e / (1.0f + exp(-e));
   } else if (isa<TanhOp>(op)) {
     y = tanh(e);
+  } else if (isa<ReciprocalOp>(op)) {
+    y = 1.0f / e;
   } else if (auto gelu = dyn_cast<GeluOp>(op)) {
     if (gelu.getTanhApproximation())
       y = 0.5f * e *
@@ -96,6 +98,27 @@ bool buildActivation(Operation *op, const HTensor &x, HTensor &out) {
   for (int d = 0; d < x.rank(); ++d)
     out.unit[d] = x.unit[d];
   return true;
+}
+
+HTensor buildBinary(Operation *op, const HTensor &a, const HTensor &b,
+                    LoweredKernel &kernel) {
+  const int rank = a.rank();
+  HTensor out;
+  for (int d = 0; d < rank; ++d) {
+    out.shape.push_back(a.unit[d] ? b.shape[d] : a.shape[d]);
+    out.unit.push_back(a.unit[d] && b.unit[d]);
+    if (!a.unit[d] && !b.unit[d])
+      requireEqual(kernel, a.shape[d], b.shape[d],
+                   {"shape mismatch: dimension " + std::to_string(d) +
+                        " of the operands of " + describeOp(op) + " is",
+                    a.shape[d], std::string("and"), b.shape[d]});
+  }
+  std::vector<Expr> v = nchwVars(rank);
+  Expr y = isa<AddOp>(op) ? a.at(v) + b.at(v) : a.at(v) * b.at(v);
+  Func f(op->getName().stripDialect().str());
+  f(halideVars(rank)) = y;
+  out.func = f;
+  return out;
 }
 
 HTensor buildExpandShape(tensor::ExpandShapeOp op, const HTensor &src) {

@@ -183,9 +183,19 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   const auto &hv = halideVars(rank);
   std::vector<Var> pure(hv.begin(), hv.end());
   Expr eps = op.getEpsilon().convertToFloat();
+  Expr variance = varStats(pure)[2];
+  if (op.getUnbiased()) {
+    // Bessel's correction on the biased variance: * n / (n - 1).
+    Expr n = 1.0f;
+    for (int64_t d : info.dims)
+      n = n * cast<float>(x.shape[d]);
+    if (info.groups > 1)
+      n = n * cast<float>(info.channelsPerGroup);
+    variance = variance * (n / (n - 1.0f));
+  }
   Func stats("moments" + tag);
   stats(pure) = Tuple(varStats(pure)[0], varStats(pure)[1],
-                      1.0f / sqrt(varStats(pure)[2] + eps));
+                      1.0f / sqrt(variance + eps));
   info.stats = stats;
   info.setStats = varStats;
 

@@ -184,6 +184,19 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
         continue; // index arithmetic feeding reshapes: shapes are tracked here
       if (!lowerOp(&op, values, kernel, knobs.stats))
         return failure();
+      // Dimensions that the IR types as static 1 broadcast, whatever the
+      // builder derived (e.g. the batch of a style tensor of batch 1).
+      for (Value result : op.getResults()) {
+        auto type = dyn_cast<RankedTensorType>(result.getType());
+        auto it = values.find(result);
+        if (!type || it == values.end())
+          continue;
+        for (int64_t d = 0; d < type.getRank(); ++d)
+          if (type.getDimSize(d) == 1) {
+            it->second.unit[d] = true;
+            it->second.shape[d] = 1;
+          }
+      }
     }
 
     auto yield = cast<YieldOp>(kernelOp.getBody().front().getTerminator());

@@ -67,7 +67,7 @@ Value emitCore(PatternRewriter &rewriter, Location loc, Value x,
   auto sType = statsType(xType, dims);
   auto moments = rewriter.create<MomentsOp>(
       loc, sType, sType, x, rewriter.getDenseI64ArrayAttr(dims),
-      rewriter.getI64IntegerAttr(groups), epsilon);
+      rewriter.getI64IntegerAttr(groups), epsilon, UnitAttr());
   return rewriter.create<ModulateOp>(loc, xType, x, moments.getMean(),
                                      moments.getRstd(), scale, shift);
 }
@@ -133,6 +133,70 @@ struct DecomposeLayerNorm : OpRewritePattern<LayerNormOp> {
   }
 };
 
+/// Type of the broadcast of two same-rank tensors (dims equal or 1).
+RankedTensorType broadcastType(Value a, Value b) {
+  auto ta = cast<RankedTensorType>(a.getType());
+  auto tb = cast<RankedTensorType>(b.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < ta.getRank(); ++i)
+    shape.push_back(ta.getDimSize(i) == 1 ? tb.getDimSize(i) : ta.getDimSize(i));
+  return RankedTensorType::get(shape, ta.getElementType());
+}
+
+/// A rank-`rank` all-ones-shape f32 constant, broadcastable everywhere.
+Value splatScalar(PatternRewriter &rewriter, Location loc, int64_t rank,
+                  float value) {
+  auto type = RankedTensorType::get(SmallVector<int64_t>(rank, 1),
+                                    rewriter.getF32Type());
+  return rewriter.create<arith::ConstantOp>(
+      loc, DenseElementsAttr::get(type, rewriter.getF32FloatAttr(value)));
+}
+
+/// adain(c, s) = (c - mean_c) * rstd_c * std_s + mean_s, blended with the
+/// content by alpha as (c - mean_c) * rstd_c * (alpha std_s + (1 - alpha)
+/// std_c) + alpha mean_s + (1 - alpha) mean_c: still one modulate.
+struct DecomposeAdaIN : OpRewritePattern<AdaINOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(AdaINOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto cType = op.getContent().getType();
+    auto sType = op.getStyle().getType();
+    SmallVector<int64_t> dims = dimsFrom(2, cType.getRank());
+    UnitAttr unbiased = op.getBiased() ? UnitAttr() : rewriter.getUnitAttr();
+    auto cStatsType = statsType(cType, dims);
+    auto sStatsType = statsType(sType, dims);
+    auto c = rewriter.create<MomentsOp>(loc, cStatsType, cStatsType, op.getContent(),
+                                        rewriter.getDenseI64ArrayAttr(dims),
+                                        rewriter.getI64IntegerAttr(1),
+                                        op.getEpsilonAttr(), unbiased);
+    auto s = rewriter.create<MomentsOp>(loc, sStatsType, sStatsType, op.getStyle(),
+                                        rewriter.getDenseI64ArrayAttr(dims),
+                                        rewriter.getI64IntegerAttr(1),
+                                        op.getEpsilonAttr(), unbiased);
+    Value sStd = rewriter.create<ReciprocalOp>(loc, s.getRstd());
+    Value scale = sStd, shift = s.getMean();
+    float alpha = op.getAlpha().convertToFloat();
+    if (alpha != 1.0f) {
+      int64_t rank = cType.getRank();
+      Value a = splatScalar(rewriter, loc, rank, alpha);
+      Value b = splatScalar(rewriter, loc, rank, 1.0f - alpha);
+      Value cStd = rewriter.create<ReciprocalOp>(loc, c.getRstd());
+      auto mul = [&](Value x, Value y) -> Value {
+        return rewriter.create<MulOp>(loc, broadcastType(x, y), x, y);
+      };
+      auto add = [&](Value x, Value y) -> Value {
+        return rewriter.create<AddOp>(loc, broadcastType(x, y), x, y);
+      };
+      scale = add(mul(sStd, a), mul(cStd, b));
+      shift = add(mul(s.getMean(), a), mul(c.getMean(), b));
+    }
+    rewriter.replaceOpWithNewOp<ModulateOp>(op, cType, op.getContent(), c.getMean(),
+                                            c.getRstd(), scale, shift);
+    return success();
+  }
+};
+
 struct NormDecomposePass
     : public normc::impl::NormDecomposeBase<NormDecomposePass> {
   void runOnOperation() override {
@@ -146,6 +210,6 @@ struct NormDecomposePass
 } // namespace
 
 void normc::populateNormDecomposePatterns(RewritePatternSet &patterns) {
-  patterns.add<DecomposeInstanceNorm, DecomposeGroupNorm, DecomposeLayerNorm>(
-      patterns.getContext());
+  patterns.add<DecomposeInstanceNorm, DecomposeGroupNorm, DecomposeLayerNorm,
+               DecomposeAdaIN>(patterns.getContext());
 }

@@ -7,7 +7,8 @@ include "mlir/Pass/PassBase.td"
 def NormDecompose : Pass<"norm-decompose", "::mlir::func::FuncOp"> {
   let summary = "Lower high-level normalization ops to moments + modulate";
   let description = [{
-    Rewrites `norm.instance_norm`, `norm.group_norm` and `norm.layer_norm` into
+    Rewrites `norm.instance_norm`, `norm.group_norm`, `norm.layer_norm` and
+    `norm.adain` into
     the decomposed core that halide_gen compiles: one `norm.moments` computing
     the statistics and one `norm.modulate` applying them. 1-D affine
     parameters are reshaped with `tensor.expand_shape` so that they broadcast
@@ -29,7 +30,8 @@ def NormDecompose : Pass<"norm-decompose", "::mlir::func::FuncOp"> {
            tensor<1x8x1x1xf32>) -> tensor<1x8x4x4xf32>
     ```
   }];
-  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+  let dependentDialects = ["::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect"];
 }
 
 def NormFormKernels : Pass<"norm-form-kernels", "::mlir::ModuleOp"> {

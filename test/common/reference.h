@@ -118,6 +118,43 @@ inline void planeMomentsRef(const std::vector<float> &x, const Shape &shape,
   }
 }
 
+/// AdaIN (Huang & Belongie), as their reference code computes it: per-(n, c)
+/// mean and std = sqrt(var + eps) with the unbiased variance (biased with
+/// `biased`), style batch N or 1, blended with the content by alpha.
+inline std::vector<double> adainRef(const std::vector<float> &content,
+                                    const Shape &cs,
+                                    const std::vector<float> &style,
+                                    const Shape &ss, double alpha, double eps,
+                                    bool biased) {
+  auto stats = [&](const std::vector<float> &t, const Shape &s, int64_t n,
+                   int64_t c, double &mean, double &std) {
+    const int64_t plane = numel(s) / (s[0] * s[1]);
+    const float *p = &t[(n * s[1] + c) * plane];
+    mean = 0;
+    for (int64_t i = 0; i < plane; ++i)
+      mean += p[i];
+    mean /= static_cast<double>(plane);
+    double m2 = 0;
+    for (int64_t i = 0; i < plane; ++i)
+      m2 += (p[i] - mean) * (p[i] - mean);
+    std = std::sqrt(m2 / static_cast<double>(biased ? plane : plane - 1) + eps);
+  };
+  std::vector<double> y(content.size());
+  const int64_t plane = numel(cs) / (cs[0] * cs[1]);
+  for (int64_t n = 0; n < cs[0]; ++n)
+    for (int64_t c = 0; c < cs[1]; ++c) {
+      double cm, csd, sm, ssd;
+      stats(content, cs, n, c, cm, csd);
+      stats(style, ss, ss[0] == 1 ? 0 : n, c, sm, ssd);
+      for (int64_t i = 0; i < plane; ++i) {
+        const int64_t k = (n * cs[1] + c) * plane + i;
+        double ada = (content[k] - cm) / csd * ssd + sm;
+        y[k] = alpha * ada + (1.0 - alpha) * content[k];
+      }
+    }
+  return y;
+}
+
 inline double reluRef(double v) { return v > 0 ? v : 0; }
 inline double leakyReluRef(double v, double a) { return v >= 0 ? v : a * v; }
 inline double sigmoidRef(double v) { return 1.0 / (1.0 + std::exp(-v)); }

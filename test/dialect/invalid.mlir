@@ -562,3 +562,67 @@ func.func @yield_outside_kernel(%x: tensor<4xf32>) -> tensor<4xf32> {
   "norm.yield"(%x) : (tensor<4xf32>) -> ()
   return %x : tensor<4xf32>
 }
+
+// -----
+
+func.func @adain_style_rank(%c: tensor<1x4x8x8xf32>, %s: tensor<1x4x8xf32>) -> tensor<1x4x8x8xf32> {
+  // expected-error @+1 {{'norm.adain' op style must have the rank of content (4), got rank 3}}
+  %y = norm.adain %c, %s alpha = 1.0 eps = 1.0e-05 : (tensor<1x4x8x8xf32>, tensor<1x4x8xf32>) -> tensor<1x4x8x8xf32>
+  return %y : tensor<1x4x8x8xf32>
+}
+
+// -----
+
+func.func @adain_style_channels(%c: tensor<1x4x8x8xf32>, %s: tensor<1x3x8x8xf32>) -> tensor<1x4x8x8xf32> {
+  // expected-error @+1 {{'norm.adain' op style has 3 channels but content has 4}}
+  %y = norm.adain %c, %s alpha = 1.0 eps = 1.0e-05 : (tensor<1x4x8x8xf32>, tensor<1x3x8x8xf32>) -> tensor<1x4x8x8xf32>
+  return %y : tensor<1x4x8x8xf32>
+}
+
+// -----
+
+func.func @adain_style_batch(%c: tensor<3x4x8x8xf32>, %s: tensor<2x4x8x8xf32>) -> tensor<3x4x8x8xf32> {
+  // expected-error @+1 {{'norm.adain' op style batch is 2, expected 1 or the content batch 3}}
+  %y = norm.adain %c, %s alpha = 1.0 eps = 1.0e-05 : (tensor<3x4x8x8xf32>, tensor<2x4x8x8xf32>) -> tensor<3x4x8x8xf32>
+  return %y : tensor<3x4x8x8xf32>
+}
+
+// -----
+
+func.func @adain_alpha(%c: tensor<1x4x8x8xf32>, %s: tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32> {
+  // expected-error @+1 {{'norm.adain' op attribute 'alpha' failed to satisfy constraint: 32-bit float attribute whose value is in [0, 1]}}
+  %y = norm.adain %c, %s alpha = 1.5 eps = 1.0e-05 : (tensor<1x4x8x8xf32>, tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  return %y : tensor<1x4x8x8xf32>
+}
+
+// -----
+
+func.func @adain_rank(%c: tensor<4x8xf32>, %s: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  // expected-error @+1 {{'norm.adain' op expects x of rank 3 to 5 ([N, C, spatial...]), got rank 2}}
+  %y = norm.adain %c, %s alpha = 1.0 eps = 1.0e-05 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x8xf32>
+  return %y : tensor<4x8xf32>
+}
+
+// -----
+
+func.func @add_broadcast(%a: tensor<2x4x1x1xf32>, %b: tensor<2x3x1x1xf32>) -> tensor<2x4x1x1xf32> {
+  // expected-error @+1 {{'norm.add' op rhs dimension 1 is 3, expected 1 or 4 to broadcast against the result}}
+  %y = norm.add %a, %b : (tensor<2x4x1x1xf32>, tensor<2x3x1x1xf32>) -> tensor<2x4x1x1xf32>
+  return %y : tensor<2x4x1x1xf32>
+}
+
+// -----
+
+func.func @mul_result_shape(%a: tensor<1x4x1x1xf32>, %b: tensor<1x4x1x1xf32>) -> tensor<2x4x1x1xf32> {
+  // expected-error @+1 {{'norm.mul' op result dimension 0 is 2 but the operands broadcast to 1}}
+  %y = norm.mul %a, %b : (tensor<1x4x1x1xf32>, tensor<1x4x1x1xf32>) -> tensor<2x4x1x1xf32>
+  return %y : tensor<2x4x1x1xf32>
+}
+
+// -----
+
+func.func @add_rank(%a: tensor<4xf32>, %b: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+1 {{'norm.add' op lhs must have the rank of the result (2), got rank 1}}
+  %y = norm.add %a, %b : (tensor<4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+  return %y : tensor<1x4xf32>
+}

@@ -367,3 +367,22 @@ func.func @kernel_no_results() {
   }
   return
 }
+
+// CHECK-LABEL: func.func @adain_and_arith
+// CHECK: norm.adain %{{.*}}, %{{.*}} alpha = 1.000000e+00 eps = 9.99999974E-6 :
+// CHECK: norm.adain %{{.*}}, %{{.*}} alpha = 5.000000e-01 eps = 9.99999974E-6 biased :
+// CHECK-SAME: (tensor<2x4x8x8xf32>, tensor<1x4x3x5xf32>) -> tensor<2x4x8x8xf32>
+// CHECK: norm.moments %{{.*}} dims = [2, 3] groups = 1 eps = 9.99999974E-6 unbiased :
+// CHECK: norm.reciprocal %{{.*}} : tensor<2x4x1x1xf32>
+// CHECK: norm.add %{{.*}}, %{{.*}} : (tensor<2x4x1x1xf32>, tensor<1x4x1x1xf32>) -> tensor<2x4x1x1xf32>
+// CHECK: norm.mul %{{.*}}, %{{.*}} : (tensor<1x1x1x1xf32>, tensor<2x4x1x1xf32>) -> tensor<2x4x1x1xf32>
+func.func @adain_and_arith(%c: tensor<2x4x8x8xf32>, %s: tensor<2x4x8x8xf32>, %s1: tensor<1x4x3x5xf32>,
+                           %p: tensor<1x4x1x1xf32>, %k: tensor<1x1x1x1xf32>) -> tensor<2x4x1x1xf32> {
+  %a = norm.adain %c, %s alpha = 1.0 eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32>
+  %b = norm.adain %a, %s1 alpha = 0.5 eps = 1.0e-05 biased : (tensor<2x4x8x8xf32>, tensor<1x4x3x5xf32>) -> tensor<2x4x8x8xf32>
+  %m, %r = norm.moments %b dims = [2, 3] groups = 1 eps = 1.0e-05 unbiased : tensor<2x4x8x8xf32> -> tensor<2x4x1x1xf32>, tensor<2x4x1x1xf32>
+  %std = norm.reciprocal %r : tensor<2x4x1x1xf32>
+  %sum = norm.add %std, %p : (tensor<2x4x1x1xf32>, tensor<1x4x1x1xf32>) -> tensor<2x4x1x1xf32>
+  %prod = norm.mul %k, %sum : (tensor<1x1x1x1xf32>, tensor<2x4x1x1xf32>) -> tensor<2x4x1x1xf32>
+  return %prod : tensor<2x4x1x1xf32>
+}

@@ -123,3 +123,14 @@ func.func @gn2_rank2(%x: tensor<?x?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) 
   %y = norm.group_norm %x groups = 2 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?xf32>
   return %y : tensor<?x?xf32>
 }
+
+// ---- AdaIN -----------------------------------------------------------------------
+func.func @adain_dyn(%c: tensor<?x?x?x?xf32>, %s: tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.adain %c, %s alpha = 1.0 eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}
+// Style of batch 1 (broadcast), another spatial size, alpha 0.7, biased.
+func.func @adain_mix(%c: tensor<3x4x9x11xf32>, %s: tensor<1x4x6x5xf32>) -> tensor<3x4x9x11xf32> {
+  %y = norm.adain %c, %s alpha = 0.7 eps = 1.0e-05 biased : (tensor<3x4x9x11xf32>, tensor<1x4x6x5xf32>) -> tensor<3x4x9x11xf32>
+  return %y : tensor<3x4x9x11xf32>
+}

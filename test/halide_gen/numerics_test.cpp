@@ -23,6 +23,8 @@
 #include "reference.h"
 
 #include "act_gelu.h"
+#include "adain_dyn.h"
+#include "adain_mix.h"
 #include "act_gelu_tanh.h"
 #include "act_leaky_relu.h"
 #include "act_relu.h"
@@ -342,6 +344,45 @@ TEST(Modulate, PerElementMaps) {
   for (size_t i = 0; i < ref.size(); ++i)
     ref[i] = ref[i] * sc[i] + sh[i];
   check("modulate per-element", y, ref, s, kF32Atol, kF32Rtol);
+}
+
+// ---- AdaIN ------------------------------------------------------------------------
+
+TEST(AdaIN, FullStyleSameShapes) {
+  for (const Shape &s : {Shape{2, 3, 7, 13}, Shape{1, 8, 32, 32}, Shape{2, 2, 64, 64}}) {
+    auto c = randomPlanes(s, innerSize(s, 2), 2.0, 1.0, 81);
+    auto st = randomPlanes(s, innerSize(s, 2), 5.0, 3.0, 82);
+    std::vector<float> y(c.size(), -999.0f);
+    HostBuffer cb(c, s), sb(st, s), yb(y, s);
+    ASSERT_EQ(adain_dyn(nullptr, cb.get(), sb.get(), yb.get()), 0);
+    // Outputs take the style's scale (std up to ~5, means up to ~15).
+    check("adain " + shapeName(s), y, adainRef(c, s, st, s, 1.0, 1e-5, false), s,
+          1e-4, kF32Rtol);
+  }
+}
+
+TEST(AdaIN, BroadcastStyleOtherSizeAlphaBiased) {
+  const Shape cs{3, 4, 9, 11}, ss{1, 4, 6, 5};
+  auto c = randomPlanes(cs, 99, 1.0, 2.0, 83);
+  auto st = randomPlanes(ss, 30, 4.0, 0.5, 84);
+  std::vector<float> y(c.size(), -999.0f);
+  HostBuffer cb(c, cs), sb(st, ss), yb(y, cs);
+  ASSERT_EQ(adain_mix(nullptr, cb.get(), sb.get(), yb.get()), 0);
+  check("adain alpha 0.7", y, adainRef(c, cs, st, ss, 0.7, 1e-5, true), cs, 1e-4,
+        kF32Rtol);
+}
+
+TEST(AdaIN, LargeMeanContent) {
+  const Shape s{1, 2, 32, 32};
+  auto c = randomPlanes(s, 1024, 0.0, 1e-2, 85);
+  for (float &v : c)
+    v += 1e4f;
+  auto st = randomPlanes(s, 1024, 1.0, 1.0, 86);
+  std::vector<float> y(c.size(), -999.0f);
+  HostBuffer cb(c, s), sb(st, s), yb(y, s);
+  ASSERT_EQ(adain_dyn(nullptr, cb.get(), sb.get(), yb.get()), 0);
+  check("adain large-mean content", y, adainRef(c, s, st, s, 1.0, 1e-5, false), s,
+        1e-4, kF32Rtol);
 }
 
 // ---- activations --------------------------------------------------------------

@@ -1,0 +1,8 @@
+// Every example in examples/ compiles for the host (and its header declares
+// the function), so the examples cannot rot.
+// RUN: rm -rf %t && normc %examples/instance_norm.mlir -o %t/in --emit=header
+// RUN: FileCheck %s --check-prefix=IN < %t/in/instance_norm_relu.h
+// RUN: normc %examples/adain.mlir -o %t/adain --emit=lib,header
+// RUN: FileCheck %s --check-prefix=ADAIN < %t/adain/adain.h
+// IN: int instance_norm_relu(void const *__user_context, struct halide_buffer_t *_x_buffer, struct halide_buffer_t *_gamma_buffer, struct halide_buffer_t *_beta_buffer, struct halide_buffer_t *_y_buffer);
+// ADAIN: int adain(void const *__user_context, struct halide_buffer_t *_content_buffer, struct halide_buffer_t *_style_buffer, struct halide_buffer_t *_y_buffer);
