@@ -239,6 +239,10 @@ LogicalResult AdaINOp::verify() {
   return success();
 }
 
+LogicalResult SpadeOp::verify() {
+  return verifyNchwRank(*this, getX().getType(), 3, 5);
+}
+
 /// Shared by add and mul: operands broadcast to the result.
 static LogicalResult verifyBinaryBroadcast(Operation *op, Value lhs, Value rhs,
                                            RankedTensorType result) {

@@ -235,6 +235,37 @@ def Norm_AdaINOp : Norm_Op<"adain", [Pure, AllTypesMatch<["content", "y"]>]> {
   let hasVerifier = 1;
 }
 
+def Norm_SpadeOp : Norm_Op<"spade", [Pure, AllTypesMatch<["x", "y", "gamma", "beta"]>]> {
+  let summary = "SPADE modulation (Park et al. 2019)";
+  let description = [{
+    Normalizes `x` without affine parameters, then modulates it with
+    per-element maps of the shape of `x`:
+
+    ```
+    y = norm(x) * (1 + gamma) + beta
+    ```
+
+    `norm` is instance norm (statistics per (n, c) over the spatial dims) or,
+    with `batch_stats`, batch norm with batch statistics (per channel over N
+    and the spatial dims).
+
+    Example:
+    ```mlir
+    %y = norm.spade %x, %gamma, %beta eps = 1.0e-05
+        : tensor<1x64x32x32xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Tensor:$gamma,
+                       Norm_F32Tensor:$beta, Norm_EpsilonAttr:$epsilon,
+                       UnitAttr:$batch_stats);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $x `,` $gamma `,` $beta `eps` `=` $epsilon (`batch_stats` $batch_stats^)?
+    attr-dict `:` type($x)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise arithmetic (used by decompositions)
 //===----------------------------------------------------------------------===//

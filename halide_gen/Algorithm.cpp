@@ -121,7 +121,7 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
       return true;
     }
   }
-  if (isa<InstanceNormOp, GroupNormOp, LayerNormOp, AdaINOp>(op)) {
+  if (isa<InstanceNormOp, GroupNormOp, LayerNormOp, AdaINOp, SpadeOp>(op)) {
     op->emitOpError() << "must be decomposed before code generation (run "
                          "--norm-decompose)";
     return false;

@@ -171,8 +171,11 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
         merge.compute_root();
       const auto &hv = halideVars(m.rank);
       m.slice.compute_root();
-      VarOrRVar p = hv[m.rank - 1 - m.sliceDim];
-      for (int k = m.rank - m.sliceDim; k < m.rank; ++k) {
+      // All pure vars of the slice statistics (the reduced ones have extent
+      // 1): slices of every outer index, and of every channel when the
+      // slices run over the batch (batch statistics), become tasks.
+      VarOrRVar p = hv[0];
+      for (int k = 1; k < m.rank; ++k) {
         Var next("s" + std::to_string(k));
         m.slice.fuse(p, hv[k], next);
         p = next;

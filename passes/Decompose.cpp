@@ -197,6 +197,25 @@ struct DecomposeAdaIN : OpRewritePattern<AdaINOp> {
   }
 };
 
+/// spade(x, g, b) = modulate(x, moments(x), scale = 1 + g, shift = b).
+struct DecomposeSpade : OpRewritePattern<SpadeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(SpadeOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto xType = op.getX().getType();
+    int64_t rank = xType.getRank();
+    SmallVector<int64_t> dims = dimsFrom(2, rank);
+    if (op.getBatchStats())
+      dims.insert(dims.begin(), 0);
+    Value one = splatScalar(rewriter, loc, rank, 1.0f);
+    Value scale = rewriter.create<AddOp>(loc, xType, op.getGamma(), one);
+    rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(), dims, 1,
+                                    op.getEpsilonAttr(), scale, op.getBeta()));
+    return success();
+  }
+};
+
 struct NormDecomposePass
     : public normc::impl::NormDecomposeBase<NormDecomposePass> {
   void runOnOperation() override {
@@ -211,5 +230,5 @@ struct NormDecomposePass
 
 void normc::populateNormDecomposePatterns(RewritePatternSet &patterns) {
   patterns.add<DecomposeInstanceNorm, DecomposeGroupNorm, DecomposeLayerNorm,
-               DecomposeAdaIN>(patterns.getContext());
+               DecomposeAdaIN, DecomposeSpade>(patterns.getContext());
 }

@@ -118,6 +118,34 @@ inline void planeMomentsRef(const std::vector<float> &x, const Shape &shape,
   }
 }
 
+/// Normalization with batch statistics: per channel over N and the spatial
+/// dims (biased variance), no affine.
+inline std::vector<double> batchStatsNormRef(const std::vector<float> &x,
+                                             const Shape &shape, double eps) {
+  const int64_t N = shape[0], C = shape[1];
+  const int64_t plane = numel(shape) / (N * C);
+  std::vector<double> y(x.size());
+  for (int64_t c = 0; c < C; ++c) {
+    double mean = 0, m2 = 0;
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t i = 0; i < plane; ++i)
+        mean += x[(n * C + c) * plane + i];
+    mean /= static_cast<double>(N * plane);
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t i = 0; i < plane; ++i) {
+        double d = x[(n * C + c) * plane + i] - mean;
+        m2 += d * d;
+      }
+    const double rstd = 1.0 / std::sqrt(m2 / static_cast<double>(N * plane) + eps);
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t i = 0; i < plane; ++i) {
+        const int64_t k = (n * C + c) * plane + i;
+        y[k] = (x[k] - mean) * rstd;
+      }
+  }
+  return y;
+}
+
 /// AdaIN (Huang & Belongie), as their reference code computes it: per-(n, c)
 /// mean and std = sqrt(var + eps) with the unbiased variance (biased with
 /// `biased`), style batch N or 1, blended with the content by alpha.

@@ -626,3 +626,19 @@ func.func @add_rank(%a: tensor<4xf32>, %b: tensor<1x4xf32>) -> tensor<1x4xf32> {
   %y = norm.add %a, %b : (tensor<4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
   return %y : tensor<1x4xf32>
 }
+
+// -----
+
+func.func @spade_rank(%x: tensor<4x8xf32>, %g: tensor<4x8xf32>, %b: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  // expected-error @+1 {{'norm.spade' op expects x of rank 3 to 5 ([N, C, spatial...]), got rank 2}}
+  %y = norm.spade %x, %g, %b eps = 1.0e-05 : tensor<4x8xf32>
+  return %y : tensor<4x8xf32>
+}
+
+// -----
+
+func.func @spade_map_type(%x: tensor<1x4x8x8xf32>, %g: tensor<1x4x1x1xf32>, %b: tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32> {
+  // expected-error @+1 {{'norm.spade' op failed to verify that all of {x, y, gamma, beta} have same type}}
+  %y = "norm.spade"(%x, %g, %b) {epsilon = 1.0e-05 : f32} : (tensor<1x4x8x8xf32>, tensor<1x4x1x1xf32>, tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  return %y : tensor<1x4x8x8xf32>
+}

@@ -386,3 +386,12 @@ func.func @adain_and_arith(%c: tensor<2x4x8x8xf32>, %s: tensor<2x4x8x8xf32>, %s1
   %prod = norm.mul %k, %sum : (tensor<1x1x1x1xf32>, tensor<2x4x1x1xf32>) -> tensor<2x4x1x1xf32>
   return %prod : tensor<2x4x1x1xf32>
 }
+
+// CHECK-LABEL: func.func @spade_forms
+// CHECK: norm.spade %arg0, %arg1, %arg2 eps = 9.99999974E-6 : tensor<2x4x8x8xf32>
+// CHECK: norm.spade %{{.*}}, %arg1, %arg2 eps = 9.99999974E-6 batch_stats : tensor<2x4x8x8xf32>
+func.func @spade_forms(%x: tensor<2x4x8x8xf32>, %g: tensor<2x4x8x8xf32>, %b: tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32> {
+  %y = norm.spade %x, %g, %b eps = 1.0e-05 : tensor<2x4x8x8xf32>
+  %z = norm.spade %y, %g, %b eps = 1.0e-05 batch_stats : tensor<2x4x8x8xf32>
+  return %z : tensor<2x4x8x8xf32>
+}

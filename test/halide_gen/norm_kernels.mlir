@@ -134,3 +134,13 @@ func.func @adain_mix(%c: tensor<3x4x9x11xf32>, %s: tensor<1x4x6x5xf32>) -> tenso
   %y = norm.adain %c, %s alpha = 0.7 eps = 1.0e-05 biased : (tensor<3x4x9x11xf32>, tensor<1x4x6x5xf32>) -> tensor<3x4x9x11xf32>
   return %y : tensor<3x4x9x11xf32>
 }
+
+// ---- SPADE -------------------------------------------------------------------------
+func.func @spade_in(%x: tensor<?x?x?x?xf32>, %g: tensor<?x?x?x?xf32>, %b: tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.spade %x, %g, %b eps = 1.0e-05 : tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}
+func.func @spade_bn(%x: tensor<3x4x9x7xf32>, %g: tensor<3x4x9x7xf32>, %b: tensor<3x4x9x7xf32>) -> tensor<3x4x9x7xf32> {
+  %y = norm.spade %x, %g, %b eps = 1.0e-05 batch_stats : tensor<3x4x9x7xf32>
+  return %y : tensor<3x4x9x7xf32>
+}

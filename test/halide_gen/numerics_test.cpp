@@ -25,6 +25,8 @@
 #include "act_gelu.h"
 #include "adain_dyn.h"
 #include "adain_mix.h"
+#include "spade_bn.h"
+#include "spade_in.h"
 #include "act_gelu_tanh.h"
 #include "act_leaky_relu.h"
 #include "act_relu.h"
@@ -383,6 +385,40 @@ TEST(AdaIN, LargeMeanContent) {
   ASSERT_EQ(adain_dyn(nullptr, cb.get(), sb.get(), yb.get()), 0);
   check("adain large-mean content", y, adainRef(c, s, st, s, 1.0, 1e-5, false), s,
         1e-4, kF32Rtol);
+}
+
+// ---- SPADE ------------------------------------------------------------------------
+
+std::vector<float> runMaps(int (*k)(const void *, halide_buffer_t *, halide_buffer_t *,
+                                    halide_buffer_t *, halide_buffer_t *),
+                           std::vector<float> x, std::vector<float> g,
+                           std::vector<float> b, const Shape &s) {
+  std::vector<float> y(x.size(), -999.0f);
+  HostBuffer xb(x, s), gb(g, s), bb(b, s), yb(y, s);
+  EXPECT_EQ(k(nullptr, xb.get(), gb.get(), bb.get(), yb.get()), 0);
+  return y;
+}
+
+TEST(Spade, InstanceNormBase) {
+  for (const Shape &s : {Shape{2, 3, 7, 13}, Shape{1, 8, 32, 32}}) {
+    auto x = randomPlanes(s, innerSize(s, 2), 2.0, 1.0, 91);
+    auto g = randomVector(numel(s), -0.5, 0.5, 92), b = randomVector(numel(s), -1, 1, 93);
+    auto ref = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
+    for (size_t i = 0; i < ref.size(); ++i)
+      ref[i] = ref[i] * (1.0 + g[i]) + b[i];
+    check("spade instance " + shapeName(s), runMaps(spade_in, x, g, b, s), ref, s,
+          kF32Atol, kF32Rtol);
+  }
+}
+
+TEST(Spade, BatchStatisticsBase) {
+  const Shape s{3, 4, 9, 7};
+  auto x = randomPlanes(s, 63, 3.0, 1.0, 94);
+  auto g = randomVector(numel(s), -0.5, 0.5, 95), b = randomVector(numel(s), -1, 1, 96);
+  auto ref = batchStatsNormRef(x, s, 1e-5);
+  for (size_t i = 0; i < ref.size(); ++i)
+    ref[i] = ref[i] * (1.0 + g[i]) + b[i];
+  check("spade batch stats", runMaps(spade_bn, x, g, b, s), ref, s, kF32Atol, kF32Rtol);
 }
 
 // ---- activations --------------------------------------------------------------
