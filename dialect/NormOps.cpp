@@ -239,6 +239,24 @@ LogicalResult AdaINOp::verify() {
   return success();
 }
 
+template <typename BatchNormLike>
+static LogicalResult verifyBatchNorm(BatchNormLike op) {
+  auto x = op.getX().getType();
+  if (failed(verifyNchwRank(op, x, 2, 5)))
+    return failure();
+  for (auto [param, name] :
+       {std::pair<Value, StringRef>{op.getRunningMean(), "running_mean"},
+        {op.getRunningVar(), "running_var"},
+        {op.getScale(), "scale"},
+        {op.getBias(), "bias"}})
+    if (failed(verifyChannelParam(op, param, name, x)))
+      return failure();
+  return success();
+}
+
+LogicalResult BatchNormOp::verify() { return verifyBatchNorm(*this); }
+LogicalResult BatchNormTrainOp::verify() { return verifyBatchNorm(*this); }
+
 LogicalResult SpadeOp::verify() {
   return verifyNchwRank(*this, getX().getType(), 3, 5);
 }

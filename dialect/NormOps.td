@@ -141,6 +141,9 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
     statistics are pooled over each group as well; every channel of a group
     carries its group's statistics, so the results still have C channels.
 
+    With `return_variance`, the second result is the variance itself (not
+    `1 / sqrt(var + epsilon)`), e.g. for running-statistics updates.
+
     With `unbiased`, the variance is divided by `n - 1` instead of `n`
     (Bessel's correction, as the AdaIN reference computes its standard
     deviations); a set of one element then gets a NaN variance, as in PyTorch.
@@ -158,11 +161,11 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
                        DenseI64ArrayAttr:$dims,
                        Norm_PositiveI64Attr:$groups,
                        Norm_EpsilonAttr:$epsilon,
-                       UnitAttr:$unbiased);
+                       UnitAttr:$unbiased, UnitAttr:$return_variance);
   let results = (outs Norm_F32Tensor:$mean, Norm_F32Tensor:$rstd);
   let assemblyFormat = [{
     $x `dims` `=` $dims `groups` `=` $groups `eps` `=` $epsilon
-    (`unbiased` $unbiased^)? attr-dict
+    (`unbiased` $unbiased^)? (`return_variance` $return_variance^)? attr-dict
     `:` type($x) `->` type($mean) `,` type($rstd)
   }];
   let hasVerifier = 1;
@@ -266,6 +269,83 @@ def Norm_SpadeOp : Norm_Op<"spade", [Pure, AllTypesMatch<["x", "y", "gamma", "be
   let hasVerifier = 1;
 }
 
+def Norm_BatchNormOp : Norm_Op<"batch_norm",
+    [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>,
+     AllTypesMatch<["running_mean", "running_var"]>]> {
+  let summary = "Batch normalization with running statistics (inference)";
+  let description = [{
+    Normalizes each channel with the given running statistics:
+
+    ```
+    y[n,c,s] = (x[n,c,s] - running_mean[c]) / sqrt(running_var[c] + epsilon)
+               * scale[c] + bias[c]
+    ```
+
+    Example:
+    ```mlir
+    %y = norm.batch_norm %x, %mean, %var scale(%g) bias(%b) eps = 1.0e-05
+        : (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>, tensor<64xf32>,
+           tensor<64xf32>) -> tensor<8x64x32x32xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Vector:$running_mean,
+                       Norm_F32Vector:$running_var,
+                       Optional<Norm_F32Vector>:$scale,
+                       Optional<Norm_F32Vector>:$bias,
+                       Norm_EpsilonAttr:$epsilon);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
+    (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon attr-dict
+    `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Norm_BatchNormTrainOp : Norm_Op<"batch_norm_train",
+    [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>,
+     AllTypesMatch<["running_mean", "running_var", "new_running_mean",
+                    "new_running_var"]>]> {
+  let summary = "Batch normalization with batch statistics and running update";
+  let description = [{
+    Training mode, PyTorch's semantics: normalizes each channel with the
+    statistics of the batch (biased variance over N and the spatial dims) and
+    returns the updated running statistics, where the new value is weighted
+    by `momentum` and the running variance uses the unbiased batch variance:
+
+    ```
+    y = (x - mean_B[c]) / sqrt(var_B[c] + epsilon) * scale[c] + bias[c]
+    new_running_mean = (1 - momentum) * running_mean + momentum * mean_B
+    new_running_var  = (1 - momentum) * running_var
+                       + momentum * var_B * n / (n - 1)
+    ```
+
+    (ONNX's BatchNormalization weights the *old* value by its momentum: use
+    1 - that value here.)
+
+    Example:
+    ```mlir
+    %y, %m, %v = norm.batch_norm_train %x, %mean, %var eps = 1.0e-05 momentum = 0.1
+        : (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>)
+        -> (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>)
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Vector:$running_mean,
+                       Norm_F32Vector:$running_var,
+                       Optional<Norm_F32Vector>:$scale,
+                       Optional<Norm_F32Vector>:$bias,
+                       Norm_EpsilonAttr:$epsilon,
+                       ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$momentum);
+  let results = (outs Norm_F32Tensor:$y, Norm_F32Vector:$new_running_mean,
+                      Norm_F32Vector:$new_running_var);
+  let assemblyFormat = [{
+    $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
+    (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon `momentum` `=` $momentum
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise arithmetic (used by decompositions)
 //===----------------------------------------------------------------------===//
@@ -294,6 +374,19 @@ class Norm_BinaryOp<string mnemonic, string formula>
 
 def Norm_AddOp : Norm_BinaryOp<"add", "y = lhs + rhs">;
 def Norm_MulOp : Norm_BinaryOp<"mul", "y = lhs * rhs">;
+
+def Norm_SqrtOp : Norm_Op<"sqrt", [Pure, SameOperandsAndResultType]> {
+  let summary = "Elementwise y = sqrt(x)";
+  let description = [{
+    Example:
+    ```mlir
+    %s = norm.sqrt %var : tensor<1x64x1x1xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = "$x attr-dict `:` type($x)";
+}
 
 def Norm_ReciprocalOp : Norm_Op<"reciprocal", [Pure, SameOperandsAndResultType]> {
   let summary = "Elementwise y = 1 / x";

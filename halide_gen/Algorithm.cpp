@@ -103,6 +103,23 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
     values[expand.getResult()] = buildExpandShape(expand, values.at(expand.getSrc()));
     return true;
   }
+  if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
+    auto type = collapse.getSrcType();
+    for (const auto &group : collapse.getReassociationIndices()) {
+      int nonUnit = 0;
+      for (int64_t d : group)
+        nonUnit += type.getDimSize(d) != 1;
+      if (nonUnit > 1) {
+        collapse.emitOpError()
+            << "merges several non-unit dimensions; halide_gen only supports "
+               "collapse_shape that removes unit dimensions";
+        return false;
+      }
+    }
+    values[collapse.getResult()] =
+        buildCollapseShape(collapse, values.at(collapse.getSrc()));
+    return true;
+  }
   if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
     HTensor t;
     if (buildSplatConstant(constant, t)) {
@@ -121,7 +138,8 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
       return true;
     }
   }
-  if (isa<InstanceNormOp, GroupNormOp, LayerNormOp, AdaINOp, SpadeOp>(op)) {
+  if (isa<InstanceNormOp, GroupNormOp, LayerNormOp, AdaINOp, SpadeOp,
+          BatchNormOp, BatchNormTrainOp>(op)) {
     op->emitOpError() << "must be decomposed before code generation (run "
                          "--norm-decompose)";
     return false;

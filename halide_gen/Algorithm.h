@@ -24,6 +24,8 @@ bool buildActivation(mlir::Operation *op, const HTensor &x, HTensor &out);
 HTensor buildBinary(mlir::Operation *op, const HTensor &a, const HTensor &b,
                     LoweredKernel &kernel);
 HTensor buildExpandShape(mlir::tensor::ExpandShapeOp op, const HTensor &src);
+/// Collapses that only remove unit dimensions.
+HTensor buildCollapseShape(mlir::tensor::CollapseShapeOp op, const HTensor &src);
 /// Splat tensor constants; returns false (no diagnostic) for other constants.
 bool buildSplatConstant(mlir::arith::ConstantOp op, HTensor &out);
 

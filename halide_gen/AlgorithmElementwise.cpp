@@ -83,6 +83,8 @@ bool buildActivation(Operation *op, const HTensor &x, HTensor &out) {
     y = tanh(e);
   } else if (isa<ReciprocalOp>(op)) {
     y = 1.0f / e;
+  } else if (isa<SqrtOp>(op)) {
+    y = sqrt(e);
   } else if (auto gelu = dyn_cast<GeluOp>(op)) {
     if (gelu.getTanhApproximation())
       y = 0.5f * e *
@@ -142,6 +144,32 @@ HTensor buildExpandShape(tensor::ExpandShapeOp op, const HTensor &src) {
     }
   }
   Func f("expand");
+  f(halideVars(rank)) = src.at(srcIdx);
+  out.func = f;
+  return out;
+}
+
+HTensor buildCollapseShape(tensor::CollapseShapeOp op, const HTensor &src) {
+  // The inverse of buildExpandShape: each group of source dimensions (at most
+  // one of them not statically 1) becomes one result dimension.
+  auto srcType = op.getSrcType();
+  const int rank = op.getResultType().getRank();
+  std::vector<Expr> v = nchwVars(rank);
+  std::vector<Expr> srcIdx(src.rank(), Expr(0));
+  HTensor out;
+  for (auto [j, group] : llvm::enumerate(op.getReassociationIndices())) {
+    Expr extent = 1;
+    bool unit = true;
+    for (int64_t d : group)
+      if (srcType.getDimSize(d) != 1) {
+        srcIdx[d] = v[j];
+        extent = src.shape[d];
+        unit = false;
+      }
+    out.shape.push_back(extent);
+    out.unit.push_back(unit);
+  }
+  Func f("collapse");
   f(halideVars(rank)) = src.at(srcIdx);
   out.func = f;
   return out;

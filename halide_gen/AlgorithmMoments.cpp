@@ -195,7 +195,8 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   }
   Func stats("moments" + tag);
   stats(pure) = Tuple(varStats(pure)[0], varStats(pure)[1],
-                      1.0f / sqrt(variance + eps));
+                      op.getReturnVariance() ? variance
+                                             : 1.0f / sqrt(variance + eps));
   info.stats = stats;
   info.setStats = varStats;
 

@@ -67,7 +67,7 @@ Value emitCore(PatternRewriter &rewriter, Location loc, Value x,
   auto sType = statsType(xType, dims);
   auto moments = rewriter.create<MomentsOp>(
       loc, sType, sType, x, rewriter.getDenseI64ArrayAttr(dims),
-      rewriter.getI64IntegerAttr(groups), epsilon, UnitAttr());
+      rewriter.getI64IntegerAttr(groups), epsilon, UnitAttr(), UnitAttr());
   return rewriter.create<ModulateOp>(loc, xType, x, moments.getMean(),
                                      moments.getRstd(), scale, shift);
 }
@@ -169,11 +169,11 @@ struct DecomposeAdaIN : OpRewritePattern<AdaINOp> {
     auto c = rewriter.create<MomentsOp>(loc, cStatsType, cStatsType, op.getContent(),
                                         rewriter.getDenseI64ArrayAttr(dims),
                                         rewriter.getI64IntegerAttr(1),
-                                        op.getEpsilonAttr(), unbiased);
+                                        op.getEpsilonAttr(), unbiased, UnitAttr());
     auto s = rewriter.create<MomentsOp>(loc, sStatsType, sStatsType, op.getStyle(),
                                         rewriter.getDenseI64ArrayAttr(dims),
                                         rewriter.getI64IntegerAttr(1),
-                                        op.getEpsilonAttr(), unbiased);
+                                        op.getEpsilonAttr(), unbiased, UnitAttr());
     Value sStd = rewriter.create<ReciprocalOp>(loc, s.getRstd());
     Value scale = sStd, shift = s.getMean();
     float alpha = op.getAlpha().convertToFloat();
@@ -216,6 +216,82 @@ struct DecomposeSpade : OpRewritePattern<SpadeOp> {
   }
 };
 
+/// Batch norm with running statistics: the statistics are inputs, so the
+/// core's modulate gets mean = running_mean and rstd = 1 / sqrt(var + eps).
+struct DecomposeBatchNorm : OpRewritePattern<BatchNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(BatchNormOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto xType = op.getX().getType();
+    Value mean = expandToRankOf(rewriter, loc, op.getRunningMean(), xType, 1);
+    Value var = expandToRankOf(rewriter, loc, op.getRunningVar(), xType, 1);
+    Value eps = splatScalar(rewriter, loc, xType.getRank(),
+                            op.getEpsilon().convertToFloat());
+    auto vType = cast<RankedTensorType>(var.getType());
+    Value sum = rewriter.create<AddOp>(loc, vType, var, eps);
+    Value rstd = rewriter.create<ReciprocalOp>(
+        loc, rewriter.create<SqrtOp>(loc, sum).getResult());
+    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
+    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    rewriter.replaceOpWithNewOp<ModulateOp>(op, xType, op.getX(), mean, rstd,
+                                            scale, shift);
+    return success();
+  }
+};
+
+/// Training batch norm: batch statistics (biased, for normalizing) and the
+/// unbiased batch variance (for the running update), then
+/// new = (1 - momentum) * running + momentum * batch, reshaped back to [C].
+struct DecomposeBatchNormTrain : OpRewritePattern<BatchNormTrainOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(BatchNormTrainOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto xType = op.getX().getType();
+    int64_t rank = xType.getRank();
+    SmallVector<int64_t> dims = dimsFrom(2, rank);
+    dims.insert(dims.begin(), 0);
+    auto sType = statsType(xType, dims);
+    auto attrs = [&](bool unbiasedVariance) {
+      return std::make_tuple(rewriter.getDenseI64ArrayAttr(dims),
+                             rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(),
+                             unbiasedVariance ? rewriter.getUnitAttr() : UnitAttr(),
+                             unbiasedVariance ? rewriter.getUnitAttr() : UnitAttr());
+    };
+    auto [d0, g0, e0, u0, r0] = attrs(false);
+    auto batch = rewriter.create<MomentsOp>(loc, sType, sType, op.getX(), d0, g0,
+                                            e0, u0, r0);
+    auto [d1, g1, e1, u1, r1] = attrs(true);
+    auto unbiased = rewriter.create<MomentsOp>(loc, sType, sType, op.getX(), d1,
+                                               g1, e1, u1, r1);
+    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
+    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), batch.getMean(),
+                                          batch.getRstd(), scale, shift);
+
+    float momentum = op.getMomentum().convertToFloat();
+    Value m = splatScalar(rewriter, loc, rank, momentum);
+    Value keep = splatScalar(rewriter, loc, rank, 1.0f - momentum);
+    auto update = [&](Value running, Value batchValue) -> Value {
+      Value r = expandToRankOf(rewriter, loc, running, xType, 1);
+      auto rType = cast<RankedTensorType>(r.getType());
+      Value a = rewriter.create<MulOp>(loc, rType, r, keep);
+      Value b = rewriter.create<MulOp>(loc, rType, batchValue, m);
+      Value sum = rewriter.create<AddOp>(loc, rType, a, b);
+      SmallVector<ReassociationIndices> all(1);
+      for (int64_t d = 0; d < rank; ++d)
+        all[0].push_back(d);
+      return rewriter.create<tensor::CollapseShapeOp>(loc, running.getType(), sum,
+                                                      all);
+    };
+    Value newMean = update(op.getRunningMean(), batch.getMean());
+    Value newVar = update(op.getRunningVar(), unbiased.getRstd());
+    rewriter.replaceOp(op, {y, newMean, newVar});
+    return success();
+  }
+};
+
 struct NormDecomposePass
     : public normc::impl::NormDecomposeBase<NormDecomposePass> {
   void runOnOperation() override {
@@ -230,5 +306,6 @@ struct NormDecomposePass
 
 void normc::populateNormDecomposePatterns(RewritePatternSet &patterns) {
   patterns.add<DecomposeInstanceNorm, DecomposeGroupNorm, DecomposeLayerNorm,
-               DecomposeAdaIN, DecomposeSpade>(patterns.getContext());
+               DecomposeAdaIN, DecomposeSpade, DecomposeBatchNorm,
+               DecomposeBatchNormTrain>(patterns.getContext());
 }

@@ -642,3 +642,27 @@ func.func @spade_map_type(%x: tensor<1x4x8x8xf32>, %g: tensor<1x4x1x1xf32>, %b: 
   %y = "norm.spade"(%x, %g, %b) {epsilon = 1.0e-05 : f32} : (tensor<1x4x8x8xf32>, tensor<1x4x1x1xf32>, tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
   return %y : tensor<1x4x8x8xf32>
 }
+
+// -----
+
+func.func @batch_norm_channels(%x: tensor<2x4x8x8xf32>, %m: tensor<3xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.batch_norm' op running_mean has 3 elements but x has 4 channels}}
+  %y = norm.batch_norm %x, %m, %m eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x4x8x8xf32>
+  return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+func.func @batch_norm_train_momentum(%x: tensor<2x4x8x8xf32>, %m: tensor<4xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.batch_norm_train' op attribute 'momentum' failed to satisfy constraint: 32-bit float attribute whose value is in [0, 1]}}
+  %y, %a, %b = norm.batch_norm_train %x, %m, %m eps = 1.0e-05 momentum = 1.5 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>)
+  return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+func.func @batch_norm_train_scale(%x: tensor<2x4x8x8xf32>, %m: tensor<4xf32>, %g: tensor<5xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.batch_norm_train' op scale has 5 elements but x has 4 channels}}
+  %y, %a, %b = norm.batch_norm_train %x, %m, %m scale(%g) eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<5xf32>) -> (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>)
+  return %y : tensor<2x4x8x8xf32>
+}

@@ -395,3 +395,18 @@ func.func @spade_forms(%x: tensor<2x4x8x8xf32>, %g: tensor<2x4x8x8xf32>, %b: ten
   %z = norm.spade %y, %g, %b eps = 1.0e-05 batch_stats : tensor<2x4x8x8xf32>
   return %z : tensor<2x4x8x8xf32>
 }
+
+// CHECK-LABEL: func.func @batch_norm_forms
+// CHECK: norm.batch_norm %arg0, %arg1, %arg2 scale(%arg3) bias(%arg4) eps = 9.99999974E-6 :
+// CHECK: norm.batch_norm_train %arg0, %arg1, %arg2 eps = 9.99999974E-6 momentum = 1.000000e-01 :
+// CHECK-SAME: -> (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>)
+// CHECK: norm.moments %arg0 dims = [0, 2, 3] groups = 1 eps = 9.99999974E-6 unbiased return_variance :
+// CHECK: norm.sqrt %{{.*}} : tensor<1x4x1x1xf32>
+func.func @batch_norm_forms(%x: tensor<2x4x8x8xf32>, %m: tensor<4xf32>, %v: tensor<4xf32>,
+                            %g: tensor<4xf32>, %b: tensor<4xf32>) -> (tensor<2x4x8x8xf32>, tensor<1x4x1x1xf32>) {
+  %y = norm.batch_norm %x, %m, %v scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<2x4x8x8xf32>
+  %t, %nm, %nv = norm.batch_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>)
+  %mean, %var = norm.moments %x dims = [0, 2, 3] groups = 1 eps = 1.0e-05 unbiased return_variance : tensor<2x4x8x8xf32> -> tensor<1x4x1x1xf32>, tensor<1x4x1x1xf32>
+  %s = norm.sqrt %var : tensor<1x4x1x1xf32>
+  return %y, %s : tensor<2x4x8x8xf32>, tensor<1x4x1x1xf32>
+}

@@ -144,3 +144,13 @@ func.func @spade_bn(%x: tensor<3x4x9x7xf32>, %g: tensor<3x4x9x7xf32>, %b: tensor
   %y = norm.spade %x, %g, %b eps = 1.0e-05 batch_stats : tensor<3x4x9x7xf32>
   return %y : tensor<3x4x9x7xf32>
 }
+
+// ---- batch norm ----------------------------------------------------------------------
+func.func @bn_train(%x: tensor<3x4x5x7xf32>, %m: tensor<4xf32>, %v: tensor<4xf32>, %g: tensor<4xf32>, %b: tensor<4xf32>) -> (tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>) {
+  %y, %nm, %nv = norm.batch_norm_train %x, %m, %v scale(%g) bias(%b) eps = 1.0e-05 momentum = 0.1 : (tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>)
+  return %y, %nm, %nv : tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>
+}
+func.func @bn_infer(%x: tensor<?x?x?x?xf32>, %m: tensor<?xf32>, %v: tensor<?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.batch_norm %x, %m, %v scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}

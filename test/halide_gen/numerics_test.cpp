@@ -25,6 +25,8 @@
 #include "act_gelu.h"
 #include "adain_dyn.h"
 #include "adain_mix.h"
+#include "bn_infer.h"
+#include "bn_train.h"
 #include "spade_bn.h"
 #include "spade_in.h"
 #include "act_gelu_tanh.h"
@@ -419,6 +421,64 @@ TEST(Spade, BatchStatisticsBase) {
   for (size_t i = 0; i < ref.size(); ++i)
     ref[i] = ref[i] * (1.0 + g[i]) + b[i];
   check("spade batch stats", runMaps(spade_bn, x, g, b, s), ref, s, kF32Atol, kF32Rtol);
+}
+
+// ---- batch norm -------------------------------------------------------------------
+
+TEST(BatchNorm, InferenceWithRunningStatistics) {
+  for (const Shape &s : {Shape{2, 3, 7, 13}, Shape{8, 16, 4, 4}}) {
+    auto x = randomPlanes(s, innerSize(s, 2), 2.0, 1.5, 101);
+    auto m = randomVector(s[1], -1, 1, 102), v = randomVector(s[1], 0.5, 3, 103);
+    auto g = randomVector(s[1], 0.5, 2, 104), b = randomVector(s[1], -1, 1, 105);
+    std::vector<float> y(x.size(), -999.0f);
+    const Shape p{s[1]};
+    HostBuffer xb(x, s), mb(m, p), vb(v, p), gb(g, p), bb(b, p), yb(y, s);
+    ASSERT_EQ(bn_infer(nullptr, xb.get(), mb.get(), vb.get(), gb.get(), bb.get(), yb.get()), 0);
+    std::vector<double> ref(x.size());
+    const int64_t plane = innerSize(s, 2);
+    for (size_t i = 0; i < x.size(); ++i) {
+      const int64_t c = (static_cast<int64_t>(i) / plane) % s[1];
+      ref[i] = (x[i] - m[c]) / std::sqrt(v[c] + 1e-5) * g[c] + b[c];
+    }
+    // Inputs up to ~8 away from the running mean, rstd up to 1.4, gamma 2.
+    check("batch_norm inference " + shapeName(s), y, ref, s, 1e-4, kF32Rtol);
+  }
+}
+
+TEST(BatchNorm, TrainingBatchStatisticsAndRunningUpdate) {
+  const Shape s{3, 4, 5, 7};
+  auto x = randomPlanes(s, 35, 2.0, 1.5, 106);
+  auto m = randomVector(4, -1, 1, 107), v = randomVector(4, 0.5, 3, 108);
+  auto g = randomVector(4, 0.5, 2, 109), b = randomVector(4, -1, 1, 110);
+  std::vector<float> y(x.size(), -999.0f), nm(4, -999.0f), nv(4, -999.0f);
+  const Shape p{4};
+  HostBuffer xb(x, s), mb(m, p), vb(v, p), gb(g, p), bb(b, p), yb(y, s), nmb(nm, p),
+      nvb(nv, p);
+  ASSERT_EQ(bn_train(nullptr, xb.get(), mb.get(), vb.get(), gb.get(), bb.get(),
+                     yb.get(), nmb.get(), nvb.get()),
+            0);
+  auto ref = batchStatsNormRef(x, s, 1e-5);
+  const int64_t plane = 35;
+  std::vector<double> refM(4), refV(4);
+  for (int64_t c = 0; c < 4; ++c) {
+    double mean = 0, m2 = 0;
+    for (int64_t n = 0; n < 3; ++n)
+      for (int64_t i = 0; i < plane; ++i)
+        mean += x[(n * 4 + c) * plane + i];
+    mean /= 3.0 * plane;
+    for (int64_t n = 0; n < 3; ++n)
+      for (int64_t i = 0; i < plane; ++i)
+        m2 += (x[(n * 4 + c) * plane + i] - mean) * (x[(n * 4 + c) * plane + i] - mean);
+    refM[c] = 0.9 * m[c] + 0.1 * mean;                  // PyTorch: momentum 0.1
+    refV[c] = 0.9 * v[c] + 0.1 * m2 / (3.0 * plane - 1); // unbiased in the update
+  }
+  for (size_t i = 0; i < ref.size(); ++i) {
+    const int64_t c = (static_cast<int64_t>(i) / plane) % 4;
+    ref[i] = ref[i] * g[c] + b[c];
+  }
+  check("batch_norm training y", y, ref, s, kF32Atol, kF32Rtol);
+  check("batch_norm running mean", nm, refM, p, kF32Atol, kF32Rtol);
+  check("batch_norm running var", nv, refV, p, kF32Atol, kF32Rtol);
 }
 
 // ---- activations --------------------------------------------------------------
