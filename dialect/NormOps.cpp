@@ -239,6 +239,45 @@ LogicalResult AdaINOp::verify() {
   return success();
 }
 
+LogicalResult ConditionalInstanceNormOp::verify() {
+  auto x = getX().getType();
+  if (failed(verifyNchwRank(*this, x, 3, 5)))
+    return failure();
+  auto w = getWeights().getType();
+  auto t = getGammaTable().getType();
+  if (w.getRank() != 2 || t.getRank() != 2)
+    return emitOpError() << "weights [N, S] and tables [S, C] must have rank 2, got "
+                         << w.getRank() << " and " << t.getRank();
+  if (!dimsCompatible(w.getDimSize(0), x.getDimSize(0)))
+    return emitOpError() << "weights have " << dimString(w.getDimSize(0))
+                         << " rows but x has a batch of "
+                         << dimString(x.getDimSize(0));
+  if (!dimsCompatible(t.getDimSize(1), x.getDimSize(1)))
+    return emitOpError() << "style tables have width " << dimString(t.getDimSize(1))
+                         << " but x has " << dimString(x.getDimSize(1))
+                         << " channels";
+  if (!dimsCompatible(w.getDimSize(1), t.getDimSize(0)))
+    return emitOpError() << "weights mix " << dimString(w.getDimSize(1))
+                         << " styles but the tables have "
+                         << dimString(t.getDimSize(0)) << " rows";
+  return success();
+}
+
+LogicalResult MatmulOp::verify() {
+  auto l = getLhs().getType(), r = getRhs().getType(), y = getY().getType();
+  if (l.getRank() != 2 || r.getRank() != 2 || y.getRank() != 2)
+    return emitOpError() << "operands and result must have rank 2";
+  if (!dimsCompatible(l.getDimSize(1), r.getDimSize(0)))
+    return emitOpError() << "contracts " << dimString(l.getDimSize(1))
+                         << " columns with " << dimString(r.getDimSize(0))
+                         << " rows";
+  if (!dimsCompatible(y.getDimSize(0), l.getDimSize(0)) ||
+      !dimsCompatible(y.getDimSize(1), r.getDimSize(1)))
+    return emitOpError() << "result must be " << dimString(l.getDimSize(0))
+                         << "x" << dimString(r.getDimSize(1));
+  return success();
+}
+
 template <typename BatchNormLike>
 static LogicalResult verifyBatchNorm(BatchNormLike op) {
   auto x = op.getX().getType();

@@ -269,6 +269,58 @@ def Norm_SpadeOp : Norm_Op<"spade", [Pure, AllTypesMatch<["x", "y", "gamma", "be
   let hasVerifier = 1;
 }
 
+def Norm_ConditionalInstanceNormOp : Norm_Op<"conditional_instance_norm",
+    [Pure, AllTypesMatch<["x", "y"]>, AllTypesMatch<["gamma_table", "beta_table"]>]> {
+  let summary = "Conditional instance normalization (Dumoulin et al. 2017)";
+  let description = [{
+    Instance normalization whose affine parameters are per-sample mixtures of
+    S learned styles: `weights` `[N, S]` (a one-hot row selects a style, a
+    mixed row interpolates styles), tables `[S, C]`:
+
+    ```
+    gamma[n,c] = sum_s weights[n,s] * gamma_table[s,c]
+    beta[n,c]  = sum_s weights[n,s] * beta_table[s,c]
+    y[n,c,p]   = (x[n,c,p] - mean[n,c]) / sqrt(var[n,c] + epsilon)
+                 * gamma[n,c] + beta[n,c]
+    ```
+
+    Example:
+    ```mlir
+    %y = norm.conditional_instance_norm %x, %w, %gt, %bt eps = 1.0e-05
+        : (tensor<2x64x32x32xf32>, tensor<2x10xf32>, tensor<10x64xf32>,
+           tensor<10x64xf32>) -> tensor<2x64x32x32xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Tensor:$weights,
+                       Norm_F32Tensor:$gamma_table, Norm_F32Tensor:$beta_table,
+                       Norm_EpsilonAttr:$epsilon);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $x `,` $weights `,` $gamma_table `,` $beta_table `eps` `=` $epsilon
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Norm_MatmulOp : Norm_Op<"matmul", [Pure]> {
+  let summary = "Matrix product of two rank-2 tensors";
+  let description = [{
+    `y[i,j] = sum_k lhs[i,k] * rhs[k,j]` (f32 accumulation). Used to mix style
+    tables by per-sample weights.
+
+    Example:
+    ```mlir
+    %g = norm.matmul %w, %table : (tensor<2x10xf32>, tensor<10x64xf32>) -> tensor<2x64xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$lhs, Norm_F32Tensor:$rhs);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 def Norm_BatchNormOp : Norm_Op<"batch_norm",
     [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>,
      AllTypesMatch<["running_mean", "running_var"]>]> {

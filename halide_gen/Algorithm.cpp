@@ -79,6 +79,11 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
     values[modulate.getY()] = buildModulate(modulate, values, kernel);
     return true;
   }
+  if (auto matmul = dyn_cast<MatmulOp>(op)) {
+    values[matmul.getY()] = buildMatmul(matmul, values.at(matmul.getLhs()),
+                                        values.at(matmul.getRhs()), kernel);
+    return true;
+  }
   if (isa<AddOp, MulOp>(op)) {
     values[op->getResult(0)] = buildBinary(op, values.at(op->getOperand(0)),
                                            values.at(op->getOperand(1)), kernel);
@@ -139,7 +144,7 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
     }
   }
   if (isa<InstanceNormOp, GroupNormOp, LayerNormOp, AdaINOp, SpadeOp,
-          BatchNormOp, BatchNormTrainOp>(op)) {
+          BatchNormOp, BatchNormTrainOp, ConditionalInstanceNormOp>(op)) {
     op->emitOpError() << "must be decomposed before code generation (run "
                          "--norm-decompose)";
     return false;

@@ -20,6 +20,9 @@ HTensor buildModulate(normc::norm::ModulateOp op,
 /// relu, leaky_relu, silu, gelu, sigmoid, tanh, reciprocal; returns false for
 /// other ops.
 bool buildActivation(mlir::Operation *op, const HTensor &x, HTensor &out);
+/// norm.matmul: a reduction over the contracted dimension.
+HTensor buildMatmul(normc::norm::MatmulOp op, const HTensor &lhs,
+                    const HTensor &rhs, LoweredKernel &kernel);
 /// norm.add / norm.mul with broadcasting.
 HTensor buildBinary(mlir::Operation *op, const HTensor &a, const HTensor &b,
                     LoweredKernel &kernel);

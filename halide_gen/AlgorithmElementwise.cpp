@@ -102,6 +102,21 @@ bool buildActivation(Operation *op, const HTensor &x, HTensor &out) {
   return true;
 }
 
+HTensor buildMatmul(MatmulOp op, const HTensor &lhs, const HTensor &rhs,
+                    LoweredKernel &kernel) {
+  requireEqual(kernel, lhs.shape[1], rhs.shape[0],
+               {"shape mismatch: " + describeOp(op) + " contracts", lhs.shape[1],
+                std::string("columns with"), rhs.shape[0], std::string("rows")});
+  RDom k(0, lhs.shape[1], "k_matmul");
+  std::vector<Expr> v = nchwVars(2);
+  Func f("matmul");
+  f(halideVars(2)) = 0.0f;
+  f(halideVars(2)) += lhs.at({v[0], Expr(k)}) * rhs.at({Expr(k), v[1]});
+  kernel.smallTables.push_back(f);
+  HTensor out{f, {lhs.shape[0], rhs.shape[1]}, {lhs.unit[0], rhs.unit[1]}};
+  return out;
+}
+
 HTensor buildBinary(Operation *op, const HTensor &a, const HTensor &b,
                     LoweredKernel &kernel) {
   const int rank = a.rank();

@@ -68,6 +68,9 @@ struct LoweredKernel {
   std::vector<Halide::Func> outputs;
   std::vector<HTensor> outputTensors;
   std::vector<MomentsInfo> moments;
+  /// Small per-(n, c) tables (mixed style parameters) that the schedule
+  /// computes once instead of inlining into every element.
+  std::vector<Halide::Func> smallTables;
   /// Runtime shape relations between arguments: condition + message pieces.
   std::vector<std::pair<Halide::Expr, std::vector<Halide::Expr>>> requirements;
 };

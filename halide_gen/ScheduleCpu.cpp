@@ -138,6 +138,8 @@ int64_t staticPlaneCount(const LoweredKernel &kernel, int outer) {
 } // namespace
 
 void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
+  for (Func &table : kernel.smallTables)
+    table.compute_root();
   bool perPlane = knobs.placement == StatsPlacement::PerPlane &&
                   kernel.outputs.size() == 1 && kernel.moments.size() == 1 &&
                   outerDimsOf(kernel.moments[0]) > 0 &&

@@ -292,6 +292,32 @@ struct DecomposeBatchNormTrain : OpRewritePattern<BatchNormTrainOp> {
   }
 };
 
+/// Conditional IN: mix the style tables per sample (two [N, S] x [S, C]
+/// products), reshape to [N, C, 1, ...] and modulate with them.
+struct DecomposeConditionalInstanceNorm
+    : OpRewritePattern<ConditionalInstanceNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ConditionalInstanceNormOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto xType = op.getX().getType();
+    auto w = op.getWeights().getType();
+    auto t = op.getGammaTable().getType();
+    auto mixedType = RankedTensorType::get({w.getDimSize(0), t.getDimSize(1)},
+                                           xType.getElementType());
+    Value gamma = rewriter.create<MatmulOp>(loc, mixedType, op.getWeights(),
+                                            op.getGammaTable());
+    Value beta = rewriter.create<MatmulOp>(loc, mixedType, op.getWeights(),
+                                           op.getBetaTable());
+    Value scale = expandToRankOf(rewriter, loc, gamma, xType, 0);
+    Value shift = expandToRankOf(rewriter, loc, beta, xType, 0);
+    rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(),
+                                    dimsFrom(2, xType.getRank()), 1,
+                                    op.getEpsilonAttr(), scale, shift));
+    return success();
+  }
+};
+
 struct NormDecomposePass
     : public normc::impl::NormDecomposeBase<NormDecomposePass> {
   void runOnOperation() override {
@@ -307,5 +333,6 @@ struct NormDecomposePass
 void normc::populateNormDecomposePatterns(RewritePatternSet &patterns) {
   patterns.add<DecomposeInstanceNorm, DecomposeGroupNorm, DecomposeLayerNorm,
                DecomposeAdaIN, DecomposeSpade, DecomposeBatchNorm,
-               DecomposeBatchNormTrain>(patterns.getContext());
+               DecomposeBatchNormTrain, DecomposeConditionalInstanceNorm>(
+      patterns.getContext());
 }

@@ -666,3 +666,51 @@ func.func @batch_norm_train_scale(%x: tensor<2x4x8x8xf32>, %m: tensor<4xf32>, %g
   %y, %a, %b = norm.batch_norm_train %x, %m, %m scale(%g) eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<5xf32>) -> (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>)
   return %y : tensor<2x4x8x8xf32>
 }
+
+// -----
+
+func.func @cin_weight_rows(%x: tensor<2x4x8x8xf32>, %w: tensor<3x3xf32>, %t: tensor<3x4xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.conditional_instance_norm' op weights have 3 rows but x has a batch of 2}}
+  %y = norm.conditional_instance_norm %x, %w, %t, %t eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<3x3xf32>, tensor<3x4xf32>, tensor<3x4xf32>) -> tensor<2x4x8x8xf32>
+  return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+func.func @cin_table_width(%x: tensor<2x4x8x8xf32>, %w: tensor<2x3xf32>, %t: tensor<3x5xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.conditional_instance_norm' op style tables have width 5 but x has 4 channels}}
+  %y = norm.conditional_instance_norm %x, %w, %t, %t eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<2x3xf32>, tensor<3x5xf32>, tensor<3x5xf32>) -> tensor<2x4x8x8xf32>
+  return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+func.func @cin_styles(%x: tensor<2x4x8x8xf32>, %w: tensor<2x2xf32>, %t: tensor<3x4xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.conditional_instance_norm' op weights mix 2 styles but the tables have 3 rows}}
+  %y = norm.conditional_instance_norm %x, %w, %t, %t eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<2x2xf32>, tensor<3x4xf32>, tensor<3x4xf32>) -> tensor<2x4x8x8xf32>
+  return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+func.func @cin_table_rank(%x: tensor<2x4x8x8xf32>, %w: tensor<2x3xf32>, %t: tensor<4xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.conditional_instance_norm' op weights [N, S] and tables [S, C] must have rank 2, got 2 and 1}}
+  %y = norm.conditional_instance_norm %x, %w, %t, %t eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<2x3xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<2x4x8x8xf32>
+  return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+func.func @matmul_contract(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) -> tensor<2x5xf32> {
+  // expected-error @+1 {{'norm.matmul' op contracts 3 columns with 4 rows}}
+  %y = norm.matmul %a, %b : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
+  return %y : tensor<2x5xf32>
+}
+
+// -----
+
+func.func @matmul_result(%a: tensor<2x3xf32>, %b: tensor<3x5xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'norm.matmul' op result must be 2x5}}
+  %y = norm.matmul %a, %b : (tensor<2x3xf32>, tensor<3x5xf32>) -> tensor<2x4xf32>
+  return %y : tensor<2x4xf32>
+}

@@ -410,3 +410,13 @@ func.func @batch_norm_forms(%x: tensor<2x4x8x8xf32>, %m: tensor<4xf32>, %v: tens
   %s = norm.sqrt %var : tensor<1x4x1x1xf32>
   return %y, %s : tensor<2x4x8x8xf32>, tensor<1x4x1x1xf32>
 }
+
+// CHECK-LABEL: func.func @conditional_forms
+// CHECK: norm.conditional_instance_norm %arg0, %arg1, %arg2, %arg3 eps = 9.99999974E-6 :
+// CHECK-SAME: (tensor<2x4x8x8xf32>, tensor<2x3xf32>, tensor<3x4xf32>, tensor<3x4xf32>) -> tensor<2x4x8x8xf32>
+// CHECK: norm.matmul %arg1, %arg2 : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+func.func @conditional_forms(%x: tensor<2x4x8x8xf32>, %w: tensor<2x3xf32>, %gt: tensor<3x4xf32>, %bt: tensor<3x4xf32>) -> (tensor<2x4x8x8xf32>, tensor<2x4xf32>) {
+  %y = norm.conditional_instance_norm %x, %w, %gt, %bt eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<2x3xf32>, tensor<3x4xf32>, tensor<3x4xf32>) -> tensor<2x4x8x8xf32>
+  %m = norm.matmul %w, %gt : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+  return %y, %m : tensor<2x4x8x8xf32>, tensor<2x4xf32>
+}

@@ -154,3 +154,9 @@ func.func @bn_infer(%x: tensor<?x?x?x?xf32>, %m: tensor<?xf32>, %v: tensor<?xf32
   %y = norm.batch_norm %x, %m, %v scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?x?x?xf32>
   return %y : tensor<?x?x?x?xf32>
 }
+
+// ---- conditional instance norm ---------------------------------------------------------
+func.func @cin(%x: tensor<?x?x?x?xf32>, %w: tensor<?x?xf32>, %gt: tensor<?x?xf32>, %bt: tensor<?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.conditional_instance_norm %x, %w, %gt, %bt eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?x?xf32>, tensor<?x?xf32>, tensor<?x?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}

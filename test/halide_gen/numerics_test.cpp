@@ -27,6 +27,7 @@
 #include "adain_mix.h"
 #include "bn_infer.h"
 #include "bn_train.h"
+#include "cin.h"
 #include "spade_bn.h"
 #include "spade_in.h"
 #include "act_gelu_tanh.h"
@@ -479,6 +480,37 @@ TEST(BatchNorm, TrainingBatchStatisticsAndRunningUpdate) {
   check("batch_norm training y", y, ref, s, kF32Atol, kF32Rtol);
   check("batch_norm running mean", nm, refM, p, kF32Atol, kF32Rtol);
   check("batch_norm running var", nv, refV, p, kF32Atol, kF32Rtol);
+}
+
+// ---- conditional instance norm --------------------------------------------------
+
+TEST(ConditionalInstanceNorm, OneHotAndMixedStyles) {
+  const int64_t S = 3;
+  for (const Shape &s : {Shape{2, 5, 7, 13}, Shape{3, 16, 16, 16}}) {
+    const int64_t N = s[0], C = s[1];
+    auto x = randomPlanes(s, innerSize(s, 2), 2.0, 1.0, 111);
+    auto gt = randomVector(S * C, 0.5, 2.0, 112), bt = randomVector(S * C, -1, 1, 113);
+    // Row 0 selects style 1, the other rows interpolate.
+    std::vector<float> w = randomVector(N * S, 0.0, 1.0, 114);
+    for (int64_t j = 0; j < S; ++j)
+      w[j] = j == 1 ? 1.0f : 0.0f;
+    std::vector<float> y(x.size(), -999.0f);
+    HostBuffer xb(x, s), wb(w, {N, S}), gb(gt, {S, C}), bb(bt, {S, C}), yb(y, s);
+    ASSERT_EQ(cin(nullptr, xb.get(), wb.get(), gb.get(), bb.get(), yb.get()), 0);
+    auto ref = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
+    const int64_t plane = innerSize(s, 2);
+    for (size_t i = 0; i < ref.size(); ++i) {
+      const int64_t n = static_cast<int64_t>(i) / (C * plane);
+      const int64_t c = (static_cast<int64_t>(i) / plane) % C;
+      double g = 0, b = 0;
+      for (int64_t j = 0; j < S; ++j) {
+        g += static_cast<double>(w[n * S + j]) * gt[j * C + c];
+        b += static_cast<double>(w[n * S + j]) * bt[j * C + c];
+      }
+      ref[i] = ref[i] * g + b;
+    }
+    check("conditional_instance_norm " + shapeName(s), y, ref, s, 1e-4, kF32Rtol);
+  }
 }
 
 // ---- activations --------------------------------------------------------------

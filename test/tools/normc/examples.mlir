@@ -6,3 +6,10 @@
 // RUN: FileCheck %s --check-prefix=ADAIN < %t/adain/adain.h
 // IN: int instance_norm_relu(void const *__user_context, struct halide_buffer_t *_x_buffer, struct halide_buffer_t *_gamma_buffer, struct halide_buffer_t *_beta_buffer, struct halide_buffer_t *_y_buffer);
 // ADAIN: int adain(void const *__user_context, struct halide_buffer_t *_content_buffer, struct halide_buffer_t *_style_buffer, struct halide_buffer_t *_y_buffer);
+// RUN: normc %examples/variants.mlir -o %t/variants --emit=lib,header
+// RUN: ls %t/variants | FileCheck %s --check-prefix=VARIANTS
+// VARIANTS-DAG: adain_full.a
+// VARIANTS-DAG: conditional_in.a
+// VARIANTS-DAG: spade_relu.a
+// VARIANTS-DAG: batch_norm_inference.a
+// VARIANTS-DAG: batch_norm_training.a

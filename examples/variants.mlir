@@ -1,0 +1,32 @@
+// One function per normalization variant, as a style-transfer or GAN
+// generator would use them. `normc examples/variants.mlir -o out/` compiles
+// every one into its own library and header.
+
+// AdaIN with a style of another size, full style.
+func.func @adain_full(%c: tensor<1x32x64x64xf32>, %s: tensor<1x32x40x40xf32>) -> tensor<1x32x64x64xf32> {
+  %y = norm.adain %c, %s alpha = 1.0 eps = 1.0e-05 : (tensor<1x32x64x64xf32>, tensor<1x32x40x40xf32>) -> tensor<1x32x64x64xf32>
+  return %y : tensor<1x32x64x64xf32>
+}
+
+// Conditional instance norm: 4 samples, 10 styles.
+func.func @conditional_in(%x: tensor<4x32x64x64xf32>, %w: tensor<4x10xf32>, %gt: tensor<10x32xf32>, %bt: tensor<10x32xf32>) -> tensor<4x32x64x64xf32> {
+  %y = norm.conditional_instance_norm %x, %w, %gt, %bt eps = 1.0e-05 : (tensor<4x32x64x64xf32>, tensor<4x10xf32>, tensor<10x32xf32>, tensor<10x32xf32>) -> tensor<4x32x64x64xf32>
+  return %y : tensor<4x32x64x64xf32>
+}
+
+// SPADE modulation on instance statistics, then ReLU.
+func.func @spade_relu(%x: tensor<2x32x64x64xf32>, %g: tensor<2x32x64x64xf32>, %b: tensor<2x32x64x64xf32>) -> tensor<2x32x64x64xf32> {
+  %y = norm.spade %x, %g, %b eps = 1.0e-05 : tensor<2x32x64x64xf32>
+  %r = norm.relu %y : tensor<2x32x64x64xf32>
+  return %r : tensor<2x32x64x64xf32>
+}
+
+// Batch norm, inference and training (PyTorch momentum 0.1).
+func.func @batch_norm_inference(%x: tensor<8x64x32x32xf32>, %m: tensor<64xf32>, %v: tensor<64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<8x64x32x32xf32> {
+  %y = norm.batch_norm %x, %m, %v scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<8x64x32x32xf32>
+  return %y : tensor<8x64x32x32xf32>
+}
+func.func @batch_norm_training(%x: tensor<8x64x32x32xf32>, %m: tensor<64xf32>, %v: tensor<64xf32>) -> (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>) {
+  %y, %nm, %nv = norm.batch_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>) -> (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>)
+  return %y, %nm, %nv : tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>
+}
