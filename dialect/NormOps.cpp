@@ -294,6 +294,31 @@ static LogicalResult verifyBatchNorm(BatchNormLike op) {
 }
 
 LogicalResult BatchNormOp::verify() { return verifyBatchNorm(*this); }
+
+LogicalResult BatchInstanceNormOp::verify() {
+  auto x = getX().getType();
+  if (failed(verifyNchwRank(*this, x, 3, 5)))
+    return failure();
+  if ((getRunningMean() == nullptr) != (getRunningVar() == nullptr))
+    return emitOpError() << "needs both running_mean and running_var, or neither";
+  for (auto [param, name] :
+       {std::pair<Value, StringRef>{getRho(), "rho"},
+        {getRunningMean(), "running_mean"},
+        {getRunningVar(), "running_var"},
+        {getScale(), "scale"},
+        {getBias(), "bias"}})
+    if (failed(verifyChannelParam(*this, param, name, x)))
+      return failure();
+  return success();
+}
+
+LogicalResult ClampOp::verify() {
+  if (getMin().convertToDouble() > getMax().convertToDouble())
+    return emitOpError() << "min (" << getMin().convertToDouble()
+                         << ") is greater than max ("
+                         << getMax().convertToDouble() << ")";
+  return success();
+}
 LogicalResult BatchNormTrainOp::verify() { return verifyBatchNorm(*this); }
 
 LogicalResult SpadeOp::verify() {

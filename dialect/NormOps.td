@@ -321,6 +321,44 @@ def Norm_MatmulOp : Norm_Op<"matmul", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Norm_BatchInstanceNormOp : Norm_Op<"batch_instance_norm",
+    [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>]> {
+  let summary = "Batch-instance normalization (Nam & Kim 2018)";
+  let description = [{
+    A per-channel gate `rho`, clipped to [0, 1], mixes batch and instance
+    normalization before the affine:
+
+    ```
+    x_bn = (x - mean_B[c]) / sqrt(var_B[c] + epsilon)
+    x_in = (x - mean[n,c]) / sqrt(var[n,c] + epsilon)
+    y    = (rho[c] * x_bn + (1 - rho[c]) * x_in) * scale[c] + bias[c]
+    ```
+
+    The batch part uses the statistics of the batch (training), or with
+    `running_mean` and `running_var` given, those (inference).
+
+    Example:
+    ```mlir
+    %y = norm.batch_instance_norm %x, %rho scale(%g) bias(%b) eps = 1.0e-05
+        : (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>, tensor<64xf32>)
+        -> tensor<8x64x32x32xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Vector:$rho,
+                       Optional<Norm_F32Vector>:$running_mean,
+                       Optional<Norm_F32Vector>:$running_var,
+                       Optional<Norm_F32Vector>:$scale,
+                       Optional<Norm_F32Vector>:$bias,
+                       Norm_EpsilonAttr:$epsilon);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = [{
+    $x `,` $rho (`running` `(` $running_mean^ `,` $running_var `)`)?
+    (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 def Norm_BatchNormOp : Norm_Op<"batch_norm",
     [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>,
      AllTypesMatch<["running_mean", "running_var"]>]> {
@@ -426,6 +464,20 @@ class Norm_BinaryOp<string mnemonic, string formula>
 
 def Norm_AddOp : Norm_BinaryOp<"add", "y = lhs + rhs">;
 def Norm_MulOp : Norm_BinaryOp<"mul", "y = lhs * rhs">;
+
+def Norm_ClampOp : Norm_Op<"clamp", [Pure, SameOperandsAndResultType]> {
+  let summary = "Elementwise y = min(max(x, min), max)";
+  let description = [{
+    Example (batch-instance norm's gate):
+    ```mlir
+    %r = norm.clamp %rho min = 0.0 max = 1.0 : tensor<1x64x1x1xf32>
+    ```
+  }];
+  let arguments = (ins Norm_F32Tensor:$x, F32Attr:$min, F32Attr:$max);
+  let results = (outs Norm_F32Tensor:$y);
+  let assemblyFormat = "$x `min` `=` $min `max` `=` $max attr-dict `:` type($x)";
+  let hasVerifier = 1;
+}
 
 def Norm_SqrtOp : Norm_Op<"sqrt", [Pure, SameOperandsAndResultType]> {
   let summary = "Elementwise y = sqrt(x)";

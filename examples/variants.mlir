@@ -30,3 +30,9 @@ func.func @batch_norm_training(%x: tensor<8x64x32x32xf32>, %m: tensor<64xf32>, %
   %y, %nm, %nv = norm.batch_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>) -> (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>)
   return %y, %nm, %nv : tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>
 }
+
+// Batch-instance norm with batch statistics.
+func.func @batch_instance(%x: tensor<8x64x32x32xf32>, %rho: tensor<64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<8x64x32x32xf32> {
+  %y = norm.batch_instance_norm %x, %rho scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<8x64x32x32xf32>
+  return %y : tensor<8x64x32x32xf32>
+}

@@ -144,7 +144,8 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
     }
   }
   if (isa<InstanceNormOp, GroupNormOp, LayerNormOp, AdaINOp, SpadeOp,
-          BatchNormOp, BatchNormTrainOp, ConditionalInstanceNormOp>(op)) {
+          BatchNormOp, BatchNormTrainOp, ConditionalInstanceNormOp,
+          BatchInstanceNormOp>(op)) {
     op->emitOpError() << "must be decomposed before code generation (run "
                          "--norm-decompose)";
     return false;

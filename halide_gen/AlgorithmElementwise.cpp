@@ -85,6 +85,8 @@ bool buildActivation(Operation *op, const HTensor &x, HTensor &out) {
     y = 1.0f / e;
   } else if (isa<SqrtOp>(op)) {
     y = sqrt(e);
+  } else if (auto clampOp = dyn_cast<ClampOp>(op)) {
+    y = clamp(e, clampOp.getMin().convertToFloat(), clampOp.getMax().convertToFloat());
   } else if (auto gelu = dyn_cast<GeluOp>(op)) {
     if (gelu.getTanhApproximation())
       y = 0.5f * e *

@@ -318,6 +318,61 @@ struct DecomposeConditionalInstanceNorm
   }
 };
 
+/// BIN: y = modulate(x, batch stats, scale = rho * g) +
+///          modulate(x, instance stats, scale = (1 - rho) * g, shift = b),
+/// rho clipped to [0, 1]. Two modulates (rather than one with combined
+/// coefficients) keep each subtraction of a mean next to x, which stays
+/// accurate for a large mean.
+struct DecomposeBatchInstanceNorm : OpRewritePattern<BatchInstanceNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(BatchInstanceNormOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto xType = op.getX().getType();
+    int64_t rank = xType.getRank();
+    auto mul = [&](Value x, Value y) -> Value {
+      return rewriter.create<MulOp>(loc, broadcastType(x, y), x, y);
+    };
+    auto add = [&](Value x, Value y) -> Value {
+      return rewriter.create<AddOp>(loc, broadcastType(x, y), x, y);
+    };
+    Value rho = expandToRankOf(rewriter, loc, op.getRho(), xType, 1);
+    rho = rewriter.create<ClampOp>(loc, rho, rewriter.getF32FloatAttr(0.0f),
+                                   rewriter.getF32FloatAttr(1.0f));
+    Value oneMinusRho = add(mul(rho, splatScalar(rewriter, loc, rank, -1.0f)),
+                            splatScalar(rewriter, loc, rank, 1.0f));
+    Value gamma = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
+    Value bnScale = gamma ? mul(rho, gamma) : rho;
+    Value inScale = gamma ? mul(oneMinusRho, gamma) : oneMinusRho;
+    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+
+    // Batch part: running statistics (inference) or batch statistics.
+    Value bnMean, bnRstd;
+    if (op.getRunningMean()) {
+      bnMean = expandToRankOf(rewriter, loc, op.getRunningMean(), xType, 1);
+      Value var = expandToRankOf(rewriter, loc, op.getRunningVar(), xType, 1);
+      Value eps = splatScalar(rewriter, loc, rank, op.getEpsilon().convertToFloat());
+      bnRstd = rewriter.create<ReciprocalOp>(
+          loc, rewriter.create<SqrtOp>(loc, add(var, eps)).getResult());
+    } else {
+      SmallVector<int64_t> dims = dimsFrom(2, rank);
+      dims.insert(dims.begin(), 0);
+      auto sType = statsType(xType, dims);
+      auto batch = rewriter.create<MomentsOp>(
+          loc, sType, sType, op.getX(), rewriter.getDenseI64ArrayAttr(dims),
+          rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(), UnitAttr(), UnitAttr());
+      bnMean = batch.getMean();
+      bnRstd = batch.getRstd();
+    }
+    Value bn = rewriter.create<ModulateOp>(loc, xType, op.getX(), bnMean, bnRstd,
+                                           bnScale, Value());
+    Value in = emitCore(rewriter, loc, op.getX(), dimsFrom(2, rank), 1,
+                        op.getEpsilonAttr(), inScale, shift);
+    rewriter.replaceOpWithNewOp<AddOp>(op, xType, bn, in);
+    return success();
+  }
+};
+
 struct NormDecomposePass
     : public normc::impl::NormDecomposeBase<NormDecomposePass> {
   void runOnOperation() override {
@@ -333,6 +388,7 @@ struct NormDecomposePass
 void normc::populateNormDecomposePatterns(RewritePatternSet &patterns) {
   patterns.add<DecomposeInstanceNorm, DecomposeGroupNorm, DecomposeLayerNorm,
                DecomposeAdaIN, DecomposeSpade, DecomposeBatchNorm,
-               DecomposeBatchNormTrain, DecomposeConditionalInstanceNorm>(
+               DecomposeBatchNormTrain, DecomposeConditionalInstanceNorm,
+               DecomposeBatchInstanceNorm>(
       patterns.getContext());
 }

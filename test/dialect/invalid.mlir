@@ -714,3 +714,27 @@ func.func @matmul_result(%a: tensor<2x3xf32>, %b: tensor<3x5xf32>) -> tensor<2x4
   %y = norm.matmul %a, %b : (tensor<2x3xf32>, tensor<3x5xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }
+
+// -----
+
+func.func @bin_rho(%x: tensor<2x4x8x8xf32>, %rho: tensor<3xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.batch_instance_norm' op rho has 3 elements but x has 4 channels}}
+  %y = norm.batch_instance_norm %x, %rho eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<3xf32>) -> tensor<2x4x8x8xf32>
+  return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+func.func @bin_running_pair(%x: tensor<2x4x8x8xf32>, %rho: tensor<4xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.batch_instance_norm' op needs both running_mean and running_var, or neither}}
+  %y = "norm.batch_instance_norm"(%x, %rho, %rho) {epsilon = 1.0e-05 : f32, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0>} : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<2x4x8x8xf32>
+  return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+func.func @clamp_order(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'norm.clamp' op min (1.000000e+00) is greater than max (0.000000e+00)}}
+  %y = norm.clamp %x min = 1.0 max = 0.0 : tensor<4xf32>
+  return %y : tensor<4xf32>
+}

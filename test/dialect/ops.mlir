@@ -420,3 +420,14 @@ func.func @conditional_forms(%x: tensor<2x4x8x8xf32>, %w: tensor<2x3xf32>, %gt: 
   %m = norm.matmul %w, %gt : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
   return %y, %m : tensor<2x4x8x8xf32>, tensor<2x4xf32>
 }
+
+// CHECK-LABEL: func.func @bin_forms
+// CHECK: norm.batch_instance_norm %arg0, %arg1 scale(%arg2) bias(%arg3) eps = 9.99999974E-6 :
+// CHECK: norm.batch_instance_norm %{{.*}}, %arg1 running(%arg2, %arg3) eps = 9.99999974E-6 :
+// CHECK: norm.clamp %arg1 min = 0.000000e+00 max = 1.000000e+00 : tensor<4xf32>
+func.func @bin_forms(%x: tensor<2x4x8x8xf32>, %rho: tensor<4xf32>, %g: tensor<4xf32>, %b: tensor<4xf32>) -> (tensor<2x4x8x8xf32>, tensor<4xf32>) {
+  %y = norm.batch_instance_norm %x, %rho scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<2x4x8x8xf32>
+  %z = norm.batch_instance_norm %y, %rho running(%g, %b) eps = 1.0e-05 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<2x4x8x8xf32>
+  %c = norm.clamp %rho min = 0.0 max = 1.0 : tensor<4xf32>
+  return %z, %c : tensor<2x4x8x8xf32>, tensor<4xf32>
+}

@@ -160,3 +160,13 @@ func.func @cin(%x: tensor<?x?x?x?xf32>, %w: tensor<?x?xf32>, %gt: tensor<?x?xf32
   %y = norm.conditional_instance_norm %x, %w, %gt, %bt eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?x?xf32>, tensor<?x?xf32>, tensor<?x?xf32>) -> tensor<?x?x?x?xf32>
   return %y : tensor<?x?x?x?xf32>
 }
+
+// ---- batch-instance norm -----------------------------------------------------------------
+func.func @bin_train(%x: tensor<?x?x?x?xf32>, %rho: tensor<?xf32>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?x?x?xf32> {
+  %y = norm.batch_instance_norm %x, %rho scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?x?x?xf32>
+  return %y : tensor<?x?x?x?xf32>
+}
+func.func @bin_infer(%x: tensor<2x6x5x7xf32>, %rho: tensor<6xf32>, %m: tensor<6xf32>, %v: tensor<6xf32>) -> tensor<2x6x5x7xf32> {
+  %y = norm.batch_instance_norm %x, %rho running(%m, %v) eps = 1.0e-05 : (tensor<2x6x5x7xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>) -> tensor<2x6x5x7xf32>
+  return %y : tensor<2x6x5x7xf32>
+}

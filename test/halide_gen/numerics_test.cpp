@@ -26,6 +26,8 @@
 #include "adain_dyn.h"
 #include "adain_mix.h"
 #include "bn_infer.h"
+#include "bin_infer.h"
+#include "bin_train.h"
 #include "bn_train.h"
 #include "cin.h"
 #include "spade_bn.h"
@@ -511,6 +513,48 @@ TEST(ConditionalInstanceNorm, OneHotAndMixedStyles) {
     }
     check("conditional_instance_norm " + shapeName(s), y, ref, s, 1e-4, kF32Rtol);
   }
+}
+
+// ---- batch-instance norm ----------------------------------------------------------
+
+TEST(BatchInstanceNorm, BatchStatisticsAndClippedGate) {
+  const Shape s{3, 6, 7, 5};
+  const int64_t C = 6, plane = 35;
+  auto x = randomPlanes(s, plane, 2.0, 1.5, 121);
+  // Gates outside [0, 1] must be clipped.
+  std::vector<float> rho = {-0.5f, 0.0f, 0.25f, 0.5f, 1.0f, 1.75f};
+  auto g = randomVector(C, 0.5, 2, 122), b = randomVector(C, -1, 1, 123);
+  std::vector<float> y(x.size(), -999.0f);
+  HostBuffer xb(x, s), rb(rho, {C}), gb(g, {C}), bb(b, {C}), yb(y, s);
+  ASSERT_EQ(bin_train(nullptr, xb.get(), rb.get(), gb.get(), bb.get(), yb.get()), 0);
+  auto bn = batchStatsNormRef(x, s, 1e-5);
+  auto in = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
+  std::vector<double> ref(x.size());
+  for (size_t i = 0; i < ref.size(); ++i) {
+    const int64_t c = (static_cast<int64_t>(i) / plane) % C;
+    const double r = std::min(1.0, std::max(0.0, static_cast<double>(rho[c])));
+    ref[i] = (r * bn[i] + (1 - r) * in[i]) * g[c] + b[c];
+  }
+  check("batch_instance_norm batch stats", y, ref, s, kF32Atol, kF32Rtol);
+}
+
+TEST(BatchInstanceNorm, RunningStatistics) {
+  const Shape s{2, 6, 5, 7};
+  const int64_t C = 6, plane = 35;
+  auto x = randomPlanes(s, plane, 2.0, 1.5, 124);
+  auto rho = randomVector(C, 0.0, 1.0, 125);
+  auto m = randomVector(C, -1, 1, 126), v = randomVector(C, 0.5, 3, 127);
+  std::vector<float> y(x.size(), -999.0f);
+  HostBuffer xb(x, s), rb(rho, {C}), mb(m, {C}), vb(v, {C}), yb(y, s);
+  ASSERT_EQ(bin_infer(nullptr, xb.get(), rb.get(), mb.get(), vb.get(), yb.get()), 0);
+  auto in = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
+  std::vector<double> ref(x.size());
+  for (size_t i = 0; i < ref.size(); ++i) {
+    const int64_t c = (static_cast<int64_t>(i) / plane) % C;
+    const double bn = (x[i] - m[c]) / std::sqrt(v[c] + 1e-5);
+    ref[i] = rho[c] * bn + (1 - rho[c]) * in[i];
+  }
+  check("batch_instance_norm running stats", y, ref, s, 1e-4, kF32Rtol);
 }
 
 // ---- activations --------------------------------------------------------------

@@ -13,3 +13,4 @@
 // VARIANTS-DAG: spade_relu.a
 // VARIANTS-DAG: batch_norm_inference.a
 // VARIANTS-DAG: batch_norm_training.a
+// VARIANTS-DAG: batch_instance.a
