@@ -28,10 +28,12 @@ def Norm_Dialect : Dialect {
 class Norm_Op<string mnemonic, list<Trait> traits = []>
     : Op<Norm_Dialect, mnemonic, traits>;
 
-// Element types normc can compile today. Wider support (f16/bf16) comes with
-// the variants issue; until then other types get the ODS type diagnostic.
+// Element types: tensors of data (and their parameters) are f32, f16 or bf16;
+// statistics are always f32 (f16 overflows in x^2 above |x| = 256). halide_gen
+// computes every intermediate in f32 and rounds only the function results.
 def Norm_F32Tensor : RankedTensorOf<[F32]>;
-def Norm_F32Vector : 1DTensorOf<[F32]>;
+def Norm_FloatTensor : RankedTensorOf<[F32, F16, BF16]>;
+def Norm_FloatVector : 1DTensorOf<[F32, F16, BF16]>;
 
 def Norm_FloatPositive : AttrConstraint<
     CPred<"::llvm::cast<::mlir::FloatAttr>($_self).getValueAsDouble() > 0.0">,

@@ -43,11 +43,11 @@ def Norm_InstanceNormOp : Norm_Op<"instance_norm",
         -> tensor<1x64x32x32xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x,
-                       Optional<Norm_F32Vector>:$scale,
-                       Optional<Norm_F32Vector>:$bias,
+  let arguments = (ins Norm_FloatTensor:$x,
+                       Optional<Norm_FloatVector>:$scale,
+                       Optional<Norm_FloatVector>:$bias,
                        Norm_EpsilonAttr:$epsilon);
-  let results = (outs Norm_F32Tensor:$y);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon
     attr-dict `:` functional-type(operands, results)
@@ -77,12 +77,12 @@ def Norm_GroupNormOp : Norm_Op<"group_norm",
         -> tensor<2x64x16x16xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x,
-                       Optional<Norm_F32Vector>:$scale,
-                       Optional<Norm_F32Vector>:$bias,
+  let arguments = (ins Norm_FloatTensor:$x,
+                       Optional<Norm_FloatVector>:$scale,
+                       Optional<Norm_FloatVector>:$bias,
                        Norm_PositiveI64Attr:$groups,
                        Norm_EpsilonAttr:$epsilon);
-  let results = (outs Norm_F32Tensor:$y);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `groups` `=` $groups (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)?
     `eps` `=` $epsilon attr-dict `:` functional-type(operands, results)
@@ -111,12 +111,12 @@ def Norm_LayerNormOp : Norm_Op<"layer_norm",
         -> tensor<4x64x8x8xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x,
-                       Optional<Norm_F32Tensor>:$scale,
-                       Optional<Norm_F32Tensor>:$bias,
+  let arguments = (ins Norm_FloatTensor:$x,
+                       Optional<Norm_FloatTensor>:$scale,
+                       Optional<Norm_FloatTensor>:$bias,
                        ConfinedAttr<I64Attr, [IntNonNegative]>:$axis,
                        Norm_EpsilonAttr:$epsilon);
-  let results = (outs Norm_F32Tensor:$y);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `axis` `=` $axis (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)?
     `eps` `=` $epsilon attr-dict `:` functional-type(operands, results)
@@ -148,6 +148,9 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
     (Bessel's correction, as the AdaIN reference computes its standard
     deviations); a set of one element then gets a NaN variance, as in PyTorch.
 
+    The results are f32 for any input element type (f16's range ends at
+    65504: squares of |x| > 256 overflow it).
+
     Implementations must be accurate in f32 for inputs whose mean is large
     relative to their spread (no naive `E[x^2] - E[x]^2`).
 
@@ -157,7 +160,7 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
         : tensor<1x64x32x32xf32> -> tensor<1x64x1x1xf32>, tensor<1x64x1x1xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x,
+  let arguments = (ins Norm_FloatTensor:$x,
                        DenseI64ArrayAttr:$dims,
                        Norm_PositiveI64Attr:$groups,
                        Norm_EpsilonAttr:$epsilon,
@@ -189,11 +192,11 @@ def Norm_ModulateOp : Norm_Op<"modulate",
            tensor<1x64x1x1xf32>, tensor<1x64x1x1xf32>) -> tensor<1x64x32x32xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Tensor:$mean,
-                       Norm_F32Tensor:$rstd,
-                       Optional<Norm_F32Tensor>:$scale,
-                       Optional<Norm_F32Tensor>:$shift);
-  let results = (outs Norm_F32Tensor:$y);
+  let arguments = (ins Norm_FloatTensor:$x, Norm_FloatTensor:$mean,
+                       Norm_FloatTensor:$rstd,
+                       Optional<Norm_FloatTensor>:$scale,
+                       Optional<Norm_FloatTensor>:$shift);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $mean `,` $rstd (`scale` `(` $scale^ `)`)? (`shift` `(` $shift^ `)`)?
     attr-dict `:` functional-type(operands, results)
@@ -227,10 +230,10 @@ def Norm_AdaINOp : Norm_Op<"adain", [Pure, AllTypesMatch<["content", "y"]>]> {
         : (tensor<1x64x32x32xf32>, tensor<1x64x24x24xf32>) -> tensor<1x64x32x32xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$content, Norm_F32Tensor:$style,
+  let arguments = (ins Norm_FloatTensor:$content, Norm_FloatTensor:$style,
                        ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$alpha,
                        Norm_EpsilonAttr:$epsilon, UnitAttr:$biased);
-  let results = (outs Norm_F32Tensor:$y);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $content `,` $style `alpha` `=` $alpha `eps` `=` $epsilon
     (`biased` $biased^)? attr-dict `:` functional-type(operands, results)
@@ -258,10 +261,10 @@ def Norm_SpadeOp : Norm_Op<"spade", [Pure, AllTypesMatch<["x", "y", "gamma", "be
         : tensor<1x64x32x32xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Tensor:$gamma,
-                       Norm_F32Tensor:$beta, Norm_EpsilonAttr:$epsilon,
+  let arguments = (ins Norm_FloatTensor:$x, Norm_FloatTensor:$gamma,
+                       Norm_FloatTensor:$beta, Norm_EpsilonAttr:$epsilon,
                        UnitAttr:$batch_stats);
-  let results = (outs Norm_F32Tensor:$y);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $gamma `,` $beta `eps` `=` $epsilon (`batch_stats` $batch_stats^)?
     attr-dict `:` type($x)
@@ -291,10 +294,10 @@ def Norm_ConditionalInstanceNormOp : Norm_Op<"conditional_instance_norm",
            tensor<10x64xf32>) -> tensor<2x64x32x32xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Tensor:$weights,
-                       Norm_F32Tensor:$gamma_table, Norm_F32Tensor:$beta_table,
+  let arguments = (ins Norm_FloatTensor:$x, Norm_FloatTensor:$weights,
+                       Norm_FloatTensor:$gamma_table, Norm_FloatTensor:$beta_table,
                        Norm_EpsilonAttr:$epsilon);
-  let results = (outs Norm_F32Tensor:$y);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $weights `,` $gamma_table `,` $beta_table `eps` `=` $epsilon
     attr-dict `:` functional-type(operands, results)
@@ -313,8 +316,8 @@ def Norm_MatmulOp : Norm_Op<"matmul", [Pure]> {
     %g = norm.matmul %w, %table : (tensor<2x10xf32>, tensor<10x64xf32>) -> tensor<2x64xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$lhs, Norm_F32Tensor:$rhs);
-  let results = (outs Norm_F32Tensor:$y);
+  let arguments = (ins Norm_FloatTensor:$lhs, Norm_FloatTensor:$rhs);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
   }];
@@ -344,13 +347,13 @@ def Norm_BatchInstanceNormOp : Norm_Op<"batch_instance_norm",
         -> tensor<8x64x32x32xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Vector:$rho,
-                       Optional<Norm_F32Vector>:$running_mean,
-                       Optional<Norm_F32Vector>:$running_var,
-                       Optional<Norm_F32Vector>:$scale,
-                       Optional<Norm_F32Vector>:$bias,
+  let arguments = (ins Norm_FloatTensor:$x, Norm_FloatVector:$rho,
+                       Optional<Norm_FloatVector>:$running_mean,
+                       Optional<Norm_FloatVector>:$running_var,
+                       Optional<Norm_FloatVector>:$scale,
+                       Optional<Norm_FloatVector>:$bias,
                        Norm_EpsilonAttr:$epsilon);
-  let results = (outs Norm_F32Tensor:$y);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $rho (`running` `(` $running_mean^ `,` $running_var `)`)?
     (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon
@@ -378,12 +381,12 @@ def Norm_BatchNormOp : Norm_Op<"batch_norm",
            tensor<64xf32>) -> tensor<8x64x32x32xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Vector:$running_mean,
-                       Norm_F32Vector:$running_var,
-                       Optional<Norm_F32Vector>:$scale,
-                       Optional<Norm_F32Vector>:$bias,
+  let arguments = (ins Norm_FloatTensor:$x, Norm_FloatVector:$running_mean,
+                       Norm_FloatVector:$running_var,
+                       Optional<Norm_FloatVector>:$scale,
+                       Optional<Norm_FloatVector>:$bias,
                        Norm_EpsilonAttr:$epsilon);
-  let results = (outs Norm_F32Tensor:$y);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
     (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon attr-dict
@@ -420,14 +423,14 @@ def Norm_BatchNormTrainOp : Norm_Op<"batch_norm_train",
         -> (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>)
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x, Norm_F32Vector:$running_mean,
-                       Norm_F32Vector:$running_var,
-                       Optional<Norm_F32Vector>:$scale,
-                       Optional<Norm_F32Vector>:$bias,
+  let arguments = (ins Norm_FloatTensor:$x, Norm_FloatVector:$running_mean,
+                       Norm_FloatVector:$running_var,
+                       Optional<Norm_FloatVector>:$scale,
+                       Optional<Norm_FloatVector>:$bias,
                        Norm_EpsilonAttr:$epsilon,
                        ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$momentum);
-  let results = (outs Norm_F32Tensor:$y, Norm_F32Vector:$new_running_mean,
-                      Norm_F32Vector:$new_running_var);
+  let results = (outs Norm_FloatTensor:$y, Norm_FloatVector:$new_running_mean,
+                      Norm_FloatVector:$new_running_var);
   let assemblyFormat = [{
     $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
     (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon `momentum` `=` $momentum
@@ -454,8 +457,8 @@ class Norm_BinaryOp<string mnemonic, string formula>
         : (tensor<2x8x1x1xf32>, tensor<1x8x1x1xf32>) -> tensor<2x8x1x1xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$lhs, Norm_F32Tensor:$rhs);
-  let results = (outs Norm_F32Tensor:$y);
+  let arguments = (ins Norm_FloatTensor:$lhs, Norm_FloatTensor:$rhs);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
   }];
@@ -473,8 +476,8 @@ def Norm_ClampOp : Norm_Op<"clamp", [Pure, SameOperandsAndResultType]> {
     %r = norm.clamp %rho min = 0.0 max = 1.0 : tensor<1x64x1x1xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x, F32Attr:$min, F32Attr:$max);
-  let results = (outs Norm_F32Tensor:$y);
+  let arguments = (ins Norm_FloatTensor:$x, F32Attr:$min, F32Attr:$max);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = "$x `min` `=` $min `max` `=` $max attr-dict `:` type($x)";
   let hasVerifier = 1;
 }
@@ -487,8 +490,8 @@ def Norm_SqrtOp : Norm_Op<"sqrt", [Pure, SameOperandsAndResultType]> {
     %s = norm.sqrt %var : tensor<1x64x1x1xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x);
-  let results = (outs Norm_F32Tensor:$y);
+  let arguments = (ins Norm_FloatTensor:$x);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = "$x attr-dict `:` type($x)";
 }
 
@@ -500,8 +503,8 @@ def Norm_ReciprocalOp : Norm_Op<"reciprocal", [Pure, SameOperandsAndResultType]>
     %std = norm.reciprocal %rstd : tensor<1x64x1x1xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x);
-  let results = (outs Norm_F32Tensor:$y);
+  let arguments = (ins Norm_FloatTensor:$x);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = "$x attr-dict `:` type($x)";
 }
 
@@ -520,8 +523,8 @@ class Norm_ActivationOp<string mnemonic, string formula>
     %y = norm.}] # mnemonic # [{ %x : tensor<1x64x32x32xf32>
     ```
   }];
-  let arguments = (ins Norm_F32Tensor:$x);
-  let results = (outs Norm_F32Tensor:$y);
+  let arguments = (ins Norm_FloatTensor:$x);
+  let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = "$x attr-dict `:` type($x)";
 }
 
@@ -533,7 +536,7 @@ def Norm_SigmoidOp : Norm_ActivationOp<"sigmoid", "y = 1 / (1 + exp(-x))">;
 def Norm_TanhOp : Norm_ActivationOp<"tanh", "y = tanh(x)">;
 def Norm_GeluOp : Norm_ActivationOp<"gelu",
     "y = x * Phi(x) = 0.5 * x * (1 + erf(x / sqrt(2)))"> {
-  let arguments = (ins Norm_F32Tensor:$x, UnitAttr:$tanh_approximation);
+  let arguments = (ins Norm_FloatTensor:$x, UnitAttr:$tanh_approximation);
   let assemblyFormat = "$x (`tanh_approximation` $tanh_approximation^)? attr-dict `:` type($x)";
   let description = [{
     Gaussian error linear unit. Exact form `0.5 * x * (1 + erf(x / sqrt(2)))`
@@ -549,7 +552,7 @@ def Norm_GeluOp : Norm_ActivationOp<"gelu",
 }
 def Norm_LeakyReluOp : Norm_ActivationOp<"leaky_relu",
     "y = x if x >= 0 else alpha * x"> {
-  let arguments = (ins Norm_F32Tensor:$x, F32Attr:$alpha);
+  let arguments = (ins Norm_FloatTensor:$x, F32Attr:$alpha);
   let assemblyFormat = "$x `alpha` `=` $alpha attr-dict `:` type($x)";
 }
 

@@ -51,13 +51,23 @@ void constrainDim(Dim dim, int halideIndex, int64_t size) {
   }
 }
 
+/// The Halide type of a tensor element type (f32, f16, bf16).
+Halide::Type halideTypeOf(Type element) {
+  if (element.isF16())
+    return Halide::Float(16);
+  if (element.isBF16())
+    return Halide::BFloat(16);
+  return Halide::Float(32);
+}
+
 LogicalResult checkSupportedType(Operation *op, Type type, StringRef what) {
   auto tensor = dyn_cast<RankedTensorType>(type);
-  if (!tensor || !tensor.getElementType().isF32() || tensor.getRank() < 1 ||
-      tensor.getRank() > 8)
+  Type element = tensor ? tensor.getElementType() : Type();
+  if (!tensor || !(element.isF32() || element.isF16() || element.isBF16()) ||
+      tensor.getRank() < 1 || tensor.getRank() > 8)
     return op->emitError() << what << " has type " << type
-                           << "; halide_gen supports ranked f32 tensors of "
-                              "rank 1 to 8";
+                           << "; halide_gen supports ranked f32, f16 and bf16 "
+                              "tensors of rank 1 to 8";
   for (int64_t d : tensor.getShape())
     if (!ShapedType::isDynamic(d) && d > INT32_MAX)
       return op->emitError() << what << " has a dimension of " << d
@@ -156,10 +166,12 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     for (auto [i, arg] : llvm::enumerate(func.getArguments())) {
       auto type = cast<RankedTensorType>(arg.getType());
       const int rank = type.getRank();
-      Halide::ImageParam param(Halide::Float(32), rank, argName(func, i));
+      Halide::ImageParam param(halideTypeOf(type.getElementType()), rank,
+                               argName(func, i));
       HTensor t;
       t.func = Halide::Func(argName(func, i) + "_in");
-      t.func(halideVars(rank)) = param(halideVars(rank));
+      // Everything inside the kernel is computed in f32 (f16/bf16 storage).
+      t.func(halideVars(rank)) = Halide::cast<float>(param(halideVars(rank)));
       for (int d = 0; d < rank; ++d) {
         int64_t size = type.getDimSize(d);
         constrainDim(param.dim(rank - 1 - d), rank - 1 - d, size);
@@ -218,7 +230,8 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
       auto type = cast<RankedTensorType>(value.getType());
       const int rank = type.getRank();
       Halide::Func out(resultName(func, i));
-      out(halideVars(rank)) = t.func(halideVars(rank));
+      out(halideVars(rank)) = Halide::cast(halideTypeOf(type.getElementType()),
+                                           t.func(halideVars(rank)));
       for (int d = 0; d < rank; ++d) {
         auto dim = out.output_buffer().dim(rank - 1 - d);
         constrainDim(dim, rank - 1 - d, type.getDimSize(d));

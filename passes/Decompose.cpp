@@ -50,12 +50,13 @@ Value expandToRankOf(PatternRewriter &rewriter, Location loc, Value param,
                                                 outputShape);
 }
 
-/// Type of the keep-dims statistics of x reduced over `dims`.
+/// Type of the keep-dims statistics of x reduced over `dims`: always f32,
+/// whatever x's element type.
 RankedTensorType statsType(RankedTensorType xType, ArrayRef<int64_t> dims) {
   SmallVector<int64_t> shape(xType.getShape());
   for (int64_t d : dims)
     shape[d] = 1;
-  return RankedTensorType::get(shape, xType.getElementType());
+  return RankedTensorType::get(shape, Float32Type::get(xType.getContext()));
 }
 
 /// Emits moments over `dims` (pooled over `groups` channel groups) followed by

@@ -19,7 +19,13 @@ class HostBuffer {
 public:
   HostBuffer(std::vector<float> &data, const Shape &shape)
       : HostBuffer(data.data(), shape) {}
-  HostBuffer(float *data, const Shape &shape) : dims_(shape.size()) {
+  HostBuffer(float *data, const Shape &shape)
+      : HostBuffer(data, shape, halide_type_t{halide_type_float, 32, 1}) {}
+  /// 16-bit storage: f16 is {halide_type_float, 16}, bf16 {halide_type_bfloat, 16}.
+  HostBuffer(std::vector<uint16_t> &data, const Shape &shape, halide_type_t type)
+      : HostBuffer(data.data(), shape, type) {}
+  HostBuffer(void *data, const Shape &shape, halide_type_t type)
+      : dims_(shape.size()) {
     int32_t stride = 1;
     const int rank = static_cast<int>(shape.size());
     for (int k = 0; k < rank; ++k) {
@@ -27,8 +33,8 @@ public:
       dims_[k] = halide_dimension_t{0, extent, stride, 0};
       stride *= extent;
     }
-    buf_.host = reinterpret_cast<uint8_t *>(data);
-    buf_.type = halide_type_t{halide_type_float, 32, 1};
+    buf_.host = static_cast<uint8_t *>(data);
+    buf_.type = type;
     buf_.dimensions = rank;
     buf_.dim = dims_.data();
   }

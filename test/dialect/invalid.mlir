@@ -45,7 +45,7 @@ func.func @instance_norm_bias_channels(%x: tensor<1x8x4x4xf32>, %g: tensor<8xf32
 
 func.func @instance_norm_scale_not_1d(%x: tensor<1x8x4x4xf32>, %g: tensor<1x8xf32>)
     -> tensor<1x8x4x4xf32> {
-  // expected-error @+1 {{'norm.instance_norm' op operand #1 must be 1D tensor of 32-bit float values, but got 'tensor<1x8xf32>'}}
+  // expected-error @+1 {{'norm.instance_norm' op operand #1 must be 1D tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<1x8xf32>'}}
   %y = norm.instance_norm %x scale(%g) eps = 1.0e-05
       : (tensor<1x8x4x4xf32>, tensor<1x8xf32>) -> tensor<1x8x4x4xf32>
   return %y : tensor<1x8x4x4xf32>
@@ -77,16 +77,16 @@ func.func @instance_norm_result_type(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x5x
 
 // -----
 
-func.func @instance_norm_f16(%x: tensor<1x8x4x4xf16>) -> tensor<1x8x4x4xf16> {
-  // expected-error @+1 {{'norm.instance_norm' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<1x8x4x4xf16>'}}
-  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<1x8x4x4xf16>) -> tensor<1x8x4x4xf16>
-  return %y : tensor<1x8x4x4xf16>
+func.func @instance_norm_f64(%x: tensor<1x8x4x4xf64>) -> tensor<1x8x4x4xf64> {
+  // expected-error @+1 {{'norm.instance_norm' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<1x8x4x4xf64>'}}
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<1x8x4x4xf64>) -> tensor<1x8x4x4xf64>
+  return %y : tensor<1x8x4x4xf64>
 }
 
 // -----
 
 func.func @instance_norm_unranked(%x: tensor<*xf32>) -> tensor<*xf32> {
-  // expected-error @+1 {{'norm.instance_norm' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<*xf32>'}}
+  // expected-error @+1 {{'norm.instance_norm' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<*xf32>'}}
   %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<*xf32>) -> tensor<*xf32>
   return %y : tensor<*xf32>
 }
@@ -373,8 +373,9 @@ func.func @moments_result_kept_dim(%x: tensor<2x8x4x4xf32>) -> tensor<2x4x1x1xf3
 
 // -----
 
-func.func @moments_f16(%x: tensor<2x8x4x4xf16>) -> tensor<2x8x1x1xf16> {
-  // expected-error @+1 {{'norm.moments' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<2x8x4x4xf16>'}}
+// f16 data is fine, but statistics are always f32.
+func.func @moments_f16_results(%x: tensor<2x8x4x4xf16>) -> tensor<2x8x1x1xf16> {
+  // expected-error @+1 {{'norm.moments' op result #0 must be ranked tensor of 32-bit float values, but got 'tensor<2x8x1x1xf16>'}}
   %m, %r = norm.moments %x dims = [2, 3] groups = 1 eps = 1.0e-05
       : tensor<2x8x4x4xf16> -> tensor<2x8x1x1xf16>, tensor<2x8x1x1xf16>
   return %m : tensor<2x8x1x1xf16>
@@ -500,18 +501,18 @@ func.func @modulate_result_type(%x: tensor<1x8x4x4xf32>, %m: tensor<1x8x1x1xf32>
 
 // -----
 
-func.func @relu_f16(%x: tensor<1x8x4x4xf16>) -> tensor<1x8x4x4xf16> {
-  // expected-error @+1 {{'norm.relu' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<1x8x4x4xf16>'}}
-  %y = norm.relu %x : tensor<1x8x4x4xf16>
-  return %y : tensor<1x8x4x4xf16>
+func.func @relu_i32(%x: tensor<1x8x4x4xi32>) -> tensor<1x8x4x4xi32> {
+  // expected-error @+1 {{'norm.relu' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<1x8x4x4xi32>'}}
+  %y = norm.relu %x : tensor<1x8x4x4xi32>
+  return %y : tensor<1x8x4x4xi32>
 }
 
 // -----
 
-func.func @gelu_bf16(%x: tensor<4xbf16>) -> tensor<4xbf16> {
-  // expected-error @+1 {{'norm.gelu' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<4xbf16>'}}
-  %y = norm.gelu %x tanh_approximation : tensor<4xbf16>
-  return %y : tensor<4xbf16>
+func.func @gelu_f64(%x: tensor<4xf64>) -> tensor<4xf64> {
+  // expected-error @+1 {{'norm.gelu' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xf64>'}}
+  %y = norm.gelu %x tanh_approximation : tensor<4xf64>
+  return %y : tensor<4xf64>
 }
 
 // -----

@@ -170,3 +170,21 @@ func.func @bin_infer(%x: tensor<2x6x5x7xf32>, %rho: tensor<6xf32>, %m: tensor<6x
   %y = norm.batch_instance_norm %x, %rho running(%m, %v) eps = 1.0e-05 : (tensor<2x6x5x7xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>) -> tensor<2x6x5x7xf32>
   return %y : tensor<2x6x5x7xf32>
 }
+
+// ---- f16 / bf16 storage, f32 statistics --------------------------------------------------
+func.func @in_f16(%x: tensor<?x?x?x?xf16>, %g: tensor<?xf16>, %b: tensor<?xf16>) -> tensor<?x?x?x?xf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xf16>, tensor<?xf16>, tensor<?xf16>) -> tensor<?x?x?x?xf16>
+  return %y : tensor<?x?x?x?xf16>
+}
+func.func @in_bf16(%x: tensor<?x?x?x?xbf16>, %g: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?x?x?xbf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xbf16>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?x?x?xbf16>
+  return %y : tensor<?x?x?x?xbf16>
+}
+func.func @gn_f16(%x: tensor<2x8x5x7xf16>) -> tensor<2x8x5x7xf16> {
+  %y = norm.group_norm %x groups = 4 eps = 1.0e-05 : (tensor<2x8x5x7xf16>) -> tensor<2x8x5x7xf16>
+  return %y : tensor<2x8x5x7xf16>
+}
+func.func @ln_bf16(%x: tensor<?x?x?x?xbf16>) -> tensor<?x?x?x?xbf16> {
+  %y = norm.layer_norm %x axis = 1 eps = 1.0e-05 : (tensor<?x?x?x?xbf16>) -> tensor<?x?x?x?xbf16>
+  return %y : tensor<?x?x?x?xbf16>
+}

@@ -29,6 +29,11 @@
 #include "bin_infer.h"
 #include "bin_train.h"
 #include "bn_train.h"
+#include "gn_f16.h"
+#include "half.h"
+#include "in_bf16.h"
+#include "in_f16.h"
+#include "ln_bf16.h"
 #include "cin.h"
 #include "spade_bn.h"
 #include "spade_in.h"
@@ -555,6 +560,61 @@ TEST(BatchInstanceNorm, RunningStatistics) {
     ref[i] = rho[c] * bn + (1 - rho[c]) * in[i];
   }
   check("batch_instance_norm running stats", y, ref, s, 1e-4, kF32Rtol);
+}
+
+// ---- f16 / bf16 storage -----------------------------------------------------------
+// Inputs are rounded to the storage type first and the reference is computed
+// from the rounded values, so only the kernel's own error is measured; the
+// output is rounded once to its type: f16 has a relative step of 2^-11 and
+// bf16 2^-8, so for outputs up to ~5 the bounds are atol 4e-3 (f16) and 3e-2
+// (bf16) plus one step relative.
+
+const halide_type_t kF16{halide_type_float, 16, 1};
+const halide_type_t kBf16{halide_type_bfloat, 16, 1};
+
+TEST(HalfPrecision, F16InstanceNormWithLargeValues) {
+  // |x| ~ 1000: x^2 ~ 1e6 overflows f16, so statistics must be f32.
+  for (const Shape &s : {Shape{2, 3, 7, 13}, Shape{1, 4, 32, 32}}) {
+    auto xf = randomPlanes(s, innerSize(s, 2), 1000.0, 50.0, 131);
+    auto x = encode(xf, toF16);
+    auto g = encode(randomVector(s[1], 0.5, 2.0, 132), toF16);
+    auto b = encode(randomVector(s[1], -1, 1, 133), toF16);
+    std::vector<uint16_t> y(x.size(), 0x7E00);
+    HostBuffer xb(x, s, kF16), gb(g, {s[1]}, kF16), bb(b, {s[1]}, kF16), yb(y, s, kF16);
+    ASSERT_EQ(in_f16(nullptr, xb.get(), gb.get(), bb.get(), yb.get()), 0);
+    auto gd = decode(g, fromF16), bd = decode(b, fromF16);
+    check("instance_norm f16 " + shapeName(s), decode(y, fromF16),
+          instanceNormRef(decode(x, fromF16), s, &gd, &bd, 1e-5), s, 4e-3, 1e-3);
+  }
+}
+
+TEST(HalfPrecision, Bf16InstanceNormWithF32Parameters) {
+  const Shape s{2, 5, 9, 11};
+  auto x = encode(randomPlanes(s, 99, 20.0, 3.0, 134), toBf16);
+  auto g = randomVector(5, 0.5, 2.0, 135), b = randomVector(5, -1, 1, 136);
+  std::vector<uint16_t> y(x.size(), 0);
+  HostBuffer xb(x, s, kBf16), gb(g, {5}), bb(b, {5}), yb(y, s, kBf16);
+  ASSERT_EQ(in_bf16(nullptr, xb.get(), gb.get(), bb.get(), yb.get()), 0);
+  check("instance_norm bf16", decode(y, fromBf16),
+        instanceNormRef(decode(x, fromBf16), s, &g, &b, 1e-5), s, 3e-2, 8e-3);
+}
+
+TEST(HalfPrecision, F16GroupNormAndBf16LayerNorm) {
+  const Shape gs{2, 8, 5, 7};
+  auto xg = encode(randomPlanes(gs, 70, 300.0, 20.0, 137), toF16);
+  std::vector<uint16_t> yg(xg.size(), 0);
+  HostBuffer xgb(xg, gs, kF16), ygb(yg, gs, kF16);
+  ASSERT_EQ(gn_f16(nullptr, xgb.get(), ygb.get()), 0);
+  check("group_norm f16", decode(yg, fromF16),
+        groupNormRef(decode(xg, fromF16), gs, 4, nullptr, nullptr, 1e-5), gs, 4e-3, 1e-3);
+
+  const Shape ls{3, 4, 6, 6};
+  auto xl = encode(randomPlanes(ls, 144, 5.0, 2.0, 138), toBf16);
+  std::vector<uint16_t> yl(xl.size(), 0);
+  HostBuffer xlb(xl, ls, kBf16), ylb(yl, ls, kBf16);
+  ASSERT_EQ(ln_bf16(nullptr, xlb.get(), ylb.get()), 0);
+  check("layer_norm bf16", decode(yl, fromBf16),
+        layerNormRef(decode(xl, fromBf16), ls, 1, nullptr, nullptr, 1e-5), ls, 3e-2, 8e-3);
 }
 
 // ---- activations --------------------------------------------------------------

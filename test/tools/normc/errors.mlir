@@ -89,15 +89,15 @@
 // KEEP: {{^}}old.txt{{$}}
 // KEEP-NOT: {{.}}
 
-// RUN: not normc %S/Inputs/f16.mlir -o %t/f16 2>&1 | FileCheck %s --check-prefix=F16
-// RUN: not ls %t/f16
-// F16: {{.*}}f16.mlir:2:{{[0-9]+}}: error: 'norm.relu' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<4xf16>'
+// RUN: not normc %S/Inputs/f64.mlir -o %t/f64 2>&1 | FileCheck %s --check-prefix=F64
+// RUN: not ls %t/f64
+// F64: {{.*}}f64.mlir:2:{{[0-9]+}}: error: 'norm.relu' op operand #0 must be ranked tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xf64>'
 
 // Errors found during code generation, after the temporary directory was
 // created: the LEFT check at the end makes sure the temporary is removed too.
-// RUN: not normc %S/Inputs/f16-argument.mlir -o %t/f16arg 2>&1 | FileCheck %s --check-prefix=F16ARG
-// RUN: not ls %t/f16arg
-// F16ARG: {{.*}}f16-argument.mlir:2:1: error: argument arg1 has type 'tensor<4xf16>'; halide_gen supports ranked f32 tensors of rank 1 to 8
+// RUN: not normc %S/Inputs/f64-argument.mlir -o %t/f64arg 2>&1 | FileCheck %s --check-prefix=F64ARG
+// RUN: not ls %t/f64arg
+// F64ARG: {{.*}}f64-argument.mlir:2:1: error: argument arg1 has type 'tensor<4xf64>'; halide_gen supports ranked f32, f16 and bf16 tensors of rank 1 to 8
 
 // RUN: not normc %S/Inputs/bad-name.mlir -o %t/name 2>&1 | FileCheck %s --check-prefix=NAME
 // RUN: not ls %t/name
