@@ -320,6 +320,11 @@ LogicalResult ClampOp::verify() {
   return success();
 }
 LogicalResult BatchNormTrainOp::verify() { return verifyBatchNorm(*this); }
+LogicalResult InstanceNormTrainOp::verify() {
+  if (failed(verifyNchwRank(*this, getX().getType(), 3, 5)))
+    return failure();
+  return verifyBatchNorm(*this);
+}
 
 LogicalResult SpadeOp::verify() {
   return verifyNchwRank(*this, getX().getType(), 3, 5);

@@ -362,6 +362,50 @@ def Norm_BatchInstanceNormOp : Norm_Op<"batch_instance_norm",
   let hasVerifier = 1;
 }
 
+def Norm_InstanceNormTrainOp : Norm_Op<"instance_norm_train",
+    [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>,
+     AllTypesMatch<["running_mean", "running_var", "new_running_mean",
+                    "new_running_var"]>]> {
+  let summary = "Instance normalization that tracks running statistics";
+  let description = [{
+    PyTorch's `InstanceNorm*d(track_running_stats=True)` in training mode: y
+    is plain instance norm (per-plane statistics), and the running statistics
+    move towards the batch average of the per-plane statistics, the variance
+    unbiased:
+
+    ```
+    new_running_mean[c] = (1 - momentum) * running_mean[c]
+                          + momentum * mean_n(mean[n,c])
+    new_running_var[c]  = (1 - momentum) * running_var[c]
+                          + momentum * mean_n(var_unbiased[n,c])
+    ```
+
+    In evaluation mode PyTorch normalizes with the running statistics: that is
+    `norm.batch_norm` with the same tensors.
+
+    Example:
+    ```mlir
+    %y, %m, %v = norm.instance_norm_train %x, %mean, %var eps = 1.0e-05 momentum = 0.1
+        : (tensor<4x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>)
+        -> (tensor<4x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>)
+    ```
+  }];
+  let arguments = (ins Norm_FloatTensor:$x, Norm_FloatVector:$running_mean,
+                       Norm_FloatVector:$running_var,
+                       Optional<Norm_FloatVector>:$scale,
+                       Optional<Norm_FloatVector>:$bias,
+                       Norm_EpsilonAttr:$epsilon,
+                       ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$momentum);
+  let results = (outs Norm_FloatTensor:$y, Norm_FloatVector:$new_running_mean,
+                      Norm_FloatVector:$new_running_var);
+  let assemblyFormat = [{
+    $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
+    (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon `momentum` `=` $momentum
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 def Norm_BatchNormOp : Norm_Op<"batch_norm",
     [Pure, AttrSizedOperandSegments, AllTypesMatch<["x", "y"]>,
      AllTypesMatch<["running_mean", "running_var"]>]> {

@@ -145,7 +145,7 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
   }
   if (isa<InstanceNormOp, GroupNormOp, LayerNormOp, AdaINOp, SpadeOp,
           BatchNormOp, BatchNormTrainOp, ConditionalInstanceNormOp,
-          BatchInstanceNormOp>(op)) {
+          BatchInstanceNormOp, InstanceNormTrainOp>(op)) {
     op->emitOpError() << "must be decomposed before code generation (run "
                          "--norm-decompose)";
     return false;

@@ -241,6 +241,66 @@ struct DecomposeBatchNorm : OpRewritePattern<BatchNormOp> {
   }
 };
 
+/// new = (1 - momentum) * running + momentum * batchValue, with `running`
+/// [C] expanded to the rank of x and the result collapsed back to [C].
+Value runningUpdate(PatternRewriter &rewriter, Location loc, Value running,
+                    Value batchValue, RankedTensorType xType, float momentum) {
+  int64_t rank = xType.getRank();
+  Value m = splatScalar(rewriter, loc, rank, momentum);
+  Value keep = splatScalar(rewriter, loc, rank, 1.0f - momentum);
+  Value r = expandToRankOf(rewriter, loc, running, xType, 1);
+  auto rType = cast<RankedTensorType>(r.getType());
+  Value a = rewriter.create<MulOp>(loc, rType, r, keep);
+  Value b = rewriter.create<MulOp>(loc, rType, batchValue, m);
+  Value sum = rewriter.create<AddOp>(loc, rType, a, b);
+  SmallVector<ReassociationIndices> all(1);
+  for (int64_t d = 0; d < rank; ++d)
+    all[0].push_back(d);
+  return rewriter.create<tensor::CollapseShapeOp>(loc, running.getType(), sum, all);
+}
+
+/// Training instance norm with running statistics: per-plane statistics for
+/// y; the per-plane means and unbiased variances averaged over the batch
+/// (a moments over dim 0 of each) for the running update.
+struct DecomposeInstanceNormTrain : OpRewritePattern<InstanceNormTrainOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(InstanceNormTrainOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto xType = op.getX().getType();
+    SmallVector<int64_t> dims = dimsFrom(2, xType.getRank());
+    auto sType = statsType(xType, dims);
+    auto planes = rewriter.create<MomentsOp>(
+        loc, sType, sType, op.getX(), rewriter.getDenseI64ArrayAttr(dims),
+        rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(), UnitAttr(), UnitAttr());
+    auto unbiased = rewriter.create<MomentsOp>(
+        loc, sType, sType, op.getX(), rewriter.getDenseI64ArrayAttr(dims),
+        rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(), rewriter.getUnitAttr(),
+        rewriter.getUnitAttr());
+    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
+    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), planes.getMean(),
+                                          planes.getRstd(), scale, shift);
+    // Batch averages: the mean over dim 0 of the [N, C, 1, ...] statistics.
+    auto avgType = statsType(sType, {0});
+    auto avg = [&](Value perPlane) -> Value {
+      return rewriter
+          .create<MomentsOp>(loc, avgType, avgType, perPlane,
+                             rewriter.getDenseI64ArrayAttr({0}),
+                             rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(),
+                             UnitAttr(), UnitAttr())
+          .getMean();
+    };
+    float momentum = op.getMomentum().convertToFloat();
+    Value newMean = runningUpdate(rewriter, loc, op.getRunningMean(),
+                                  avg(planes.getMean()), xType, momentum);
+    Value newVar = runningUpdate(rewriter, loc, op.getRunningVar(),
+                                 avg(unbiased.getRstd()), xType, momentum);
+    rewriter.replaceOp(op, {y, newMean, newVar});
+    return success();
+  }
+};
+
 /// Training batch norm: batch statistics (biased, for normalizing) and the
 /// unbiased batch variance (for the running update), then
 /// new = (1 - momentum) * running + momentum * batch, reshaped back to [C].
@@ -272,22 +332,10 @@ struct DecomposeBatchNormTrain : OpRewritePattern<BatchNormTrainOp> {
                                           batch.getRstd(), scale, shift);
 
     float momentum = op.getMomentum().convertToFloat();
-    Value m = splatScalar(rewriter, loc, rank, momentum);
-    Value keep = splatScalar(rewriter, loc, rank, 1.0f - momentum);
-    auto update = [&](Value running, Value batchValue) -> Value {
-      Value r = expandToRankOf(rewriter, loc, running, xType, 1);
-      auto rType = cast<RankedTensorType>(r.getType());
-      Value a = rewriter.create<MulOp>(loc, rType, r, keep);
-      Value b = rewriter.create<MulOp>(loc, rType, batchValue, m);
-      Value sum = rewriter.create<AddOp>(loc, rType, a, b);
-      SmallVector<ReassociationIndices> all(1);
-      for (int64_t d = 0; d < rank; ++d)
-        all[0].push_back(d);
-      return rewriter.create<tensor::CollapseShapeOp>(loc, running.getType(), sum,
-                                                      all);
-    };
-    Value newMean = update(op.getRunningMean(), batch.getMean());
-    Value newVar = update(op.getRunningVar(), unbiased.getRstd());
+    Value newMean = runningUpdate(rewriter, loc, op.getRunningMean(),
+                                  batch.getMean(), xType, momentum);
+    Value newVar = runningUpdate(rewriter, loc, op.getRunningVar(),
+                                 unbiased.getRstd(), xType, momentum);
     rewriter.replaceOp(op, {y, newMean, newVar});
     return success();
   }
@@ -390,6 +438,6 @@ void normc::populateNormDecomposePatterns(RewritePatternSet &patterns) {
   patterns.add<DecomposeInstanceNorm, DecomposeGroupNorm, DecomposeLayerNorm,
                DecomposeAdaIN, DecomposeSpade, DecomposeBatchNorm,
                DecomposeBatchNormTrain, DecomposeConditionalInstanceNorm,
-               DecomposeBatchInstanceNorm>(
+               DecomposeBatchInstanceNorm, DecomposeInstanceNormTrain>(
       patterns.getContext());
 }

@@ -739,3 +739,19 @@ func.func @clamp_order(%x: tensor<4xf32>) -> tensor<4xf32> {
   %y = norm.clamp %x min = 1.0 max = 0.0 : tensor<4xf32>
   return %y : tensor<4xf32>
 }
+
+// -----
+
+func.func @instance_norm_train_rank(%x: tensor<2x4xf32>, %m: tensor<4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'norm.instance_norm_train' op expects x of rank 3 to 5 ([N, C, spatial...]), got rank 2}}
+  %y, %a, %b = norm.instance_norm_train %x, %m, %m eps = 1.0e-05 momentum = 0.1 : (tensor<2x4xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x4xf32>, tensor<4xf32>, tensor<4xf32>)
+  return %y : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @instance_norm_train_channels(%x: tensor<2x4x8x8xf32>, %m: tensor<5xf32>) -> tensor<2x4x8x8xf32> {
+  // expected-error @+1 {{'norm.instance_norm_train' op running_mean has 5 elements but x has 4 channels}}
+  %y, %a, %b = norm.instance_norm_train %x, %m, %m eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf32>, tensor<5xf32>, tensor<5xf32>) -> (tensor<2x4x8x8xf32>, tensor<5xf32>, tensor<5xf32>)
+  return %y : tensor<2x4x8x8xf32>
+}

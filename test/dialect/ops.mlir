@@ -431,3 +431,11 @@ func.func @bin_forms(%x: tensor<2x4x8x8xf32>, %rho: tensor<4xf32>, %g: tensor<4x
   %c = norm.clamp %rho min = 0.0 max = 1.0 : tensor<4xf32>
   return %z, %c : tensor<2x4x8x8xf32>, tensor<4xf32>
 }
+
+// CHECK-LABEL: func.func @instance_norm_train_form
+// CHECK: norm.instance_norm_train %arg0, %arg1, %arg2 eps = 9.99999974E-6 momentum = 1.000000e-01 :
+// CHECK-SAME: -> (tensor<2x4x8x8xf16>, tensor<4xf32>, tensor<4xf32>)
+func.func @instance_norm_train_form(%x: tensor<2x4x8x8xf16>, %m: tensor<4xf32>, %v: tensor<4xf32>) -> tensor<2x4x8x8xf16> {
+  %y, %nm, %nv = norm.instance_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf16>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x4x8x8xf16>, tensor<4xf32>, tensor<4xf32>)
+  return %y : tensor<2x4x8x8xf16>
+}

@@ -188,3 +188,9 @@ func.func @ln_bf16(%x: tensor<?x?x?x?xbf16>) -> tensor<?x?x?x?xbf16> {
   %y = norm.layer_norm %x axis = 1 eps = 1.0e-05 : (tensor<?x?x?x?xbf16>) -> tensor<?x?x?x?xbf16>
   return %y : tensor<?x?x?x?xbf16>
 }
+
+// ---- instance norm with running statistics ------------------------------------------------
+func.func @in_train(%x: tensor<3x4x5x7xf32>, %m: tensor<4xf32>, %v: tensor<4xf32>, %g: tensor<4xf32>, %b: tensor<4xf32>) -> (tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>) {
+  %y, %nm, %nv = norm.instance_norm_train %x, %m, %v scale(%g) bias(%b) eps = 1.0e-05 momentum = 0.1 : (tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>)
+  return %y, %nm, %nv : tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>
+}

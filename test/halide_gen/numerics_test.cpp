@@ -33,6 +33,7 @@
 #include "half.h"
 #include "in_bf16.h"
 #include "in_f16.h"
+#include "in_train.h"
 #include "ln_bf16.h"
 #include "cin.h"
 #include "spade_bn.h"
@@ -560,6 +561,42 @@ TEST(BatchInstanceNorm, RunningStatistics) {
     ref[i] = rho[c] * bn + (1 - rho[c]) * in[i];
   }
   check("batch_instance_norm running stats", y, ref, s, 1e-4, kF32Rtol);
+}
+
+TEST(InstanceNorm, TrainingUpdatesRunningStatistics) {
+  const Shape s{3, 4, 5, 7};
+  const int64_t plane = 35;
+  auto x = randomPlanes(s, plane, 2.0, 1.5, 141);
+  auto m = randomVector(4, -1, 1, 142), v = randomVector(4, 0.5, 3, 143);
+  auto g = randomVector(4, 0.5, 2, 144), b = randomVector(4, -1, 1, 145);
+  std::vector<float> y(x.size(), -999.0f), nm(4, -999.0f), nv(4, -999.0f);
+  const Shape p{4};
+  HostBuffer xb(x, s), mb(m, p), vb(v, p), gb(g, p), bb(b, p), yb(y, s), nmb(nm, p),
+      nvb(nv, p);
+  ASSERT_EQ(in_train(nullptr, xb.get(), mb.get(), vb.get(), gb.get(), bb.get(),
+                     yb.get(), nmb.get(), nvb.get()),
+            0);
+  std::vector<double> refM(4), refV(4);
+  for (int64_t c = 0; c < 4; ++c) {
+    double meanOfMeans = 0, meanOfVars = 0;
+    for (int64_t n = 0; n < 3; ++n) {
+      const float *q = &x[(n * 4 + c) * plane];
+      double mean = 0, m2 = 0;
+      for (int64_t i = 0; i < plane; ++i)
+        mean += q[i];
+      mean /= plane;
+      for (int64_t i = 0; i < plane; ++i)
+        m2 += (q[i] - mean) * (q[i] - mean);
+      meanOfMeans += mean / 3;
+      meanOfVars += m2 / (plane - 1) / 3; // unbiased, as PyTorch's update
+    }
+    refM[c] = 0.9 * m[c] + 0.1 * meanOfMeans;
+    refV[c] = 0.9 * v[c] + 0.1 * meanOfVars;
+  }
+  check("instance_norm_train y", y, instanceNormRef(x, s, &g, &b, 1e-5), s, kF32Atol,
+        kF32Rtol);
+  check("instance_norm_train running mean", nm, refM, p, kF32Atol, kF32Rtol);
+  check("instance_norm_train running var", nv, refV, p, kF32Atol, kF32Rtol);
 }
 
 // ---- f16 / bf16 storage -----------------------------------------------------------

@@ -33,3 +33,17 @@ func.func @training(%x: tensor<2x4x8x8xf32>, %m: tensor<4xf32>, %v: tensor<4xf32
   %y, %nm, %nv = norm.batch_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>)
   return %y, %nm, %nv : tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>
 }
+
+// Instance norm with running statistics: per-plane moments for y, and their
+// batch averages (moments over dim 0) for the update.
+// CHECK-LABEL: func.func @instance_training
+// CHECK-DAG: %[[PM:.*]], %[[PR:.*]] = norm.moments %arg0 dims = [2, 3] groups = 1 eps = {{[^ ]*}} :
+// CHECK-DAG: %{{.*}}, %[[PV:.*]] = norm.moments %arg0 dims = [2, 3] groups = 1 eps = {{.*}} unbiased return_variance
+// CHECK-DAG: %[[AM:.*]], %{{.*}} = norm.moments %[[PM]] dims = [0] groups = 1 {{.*}} : tensor<2x4x1x1xf32> -> tensor<1x4x1x1xf32>
+// CHECK-DAG: %[[AV:.*]], %{{.*}} = norm.moments %[[PV]] dims = [0] groups = 1
+// CHECK-DAG: norm.mul %[[AM]],
+// CHECK-DAG: norm.mul %[[AV]],
+func.func @instance_training(%x: tensor<2x4x8x8xf32>, %m: tensor<4xf32>, %v: tensor<4xf32>) -> (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>) {
+  %y, %nm, %nv = norm.instance_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>)
+  return %y, %nm, %nv : tensor<2x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>
+}
