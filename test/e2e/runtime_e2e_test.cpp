@@ -9,6 +9,8 @@
 #include "reference.h"
 
 #include "gn4_dynamic.h"
+#include "half.h"
+#include "in_f16_e2e.h"
 #include "instance_norm_relu.h"
 #include "normrt.h"
 
@@ -167,4 +169,31 @@ TEST(RuntimeE2E, WrongArgumentCountIsRejected) {
   const normrt_tensor_t *args[] = {&tx};
   EXPECT_EQ(normrt_kernel_call(&kDynamic, args, 1), NORMRT_STATUS_INVALID_ARGUMENT);
   EXPECT_NE(std::string(normrt_last_error()).find("gn4_dynamic"), std::string::npos);
+}
+
+TEST(RuntimeE2E, F16TensorsThroughTheRuntime) {
+  const Shape s{2, 3, 16, 16};
+  auto xf = randomPlanes(s, 256, 500.0, 20.0, 12);
+  auto x = encode(xf, toF16);
+  std::vector<uint16_t> y(x.size(), 0);
+  normrt_tensor_t tx, ty;
+  ASSERT_EQ(normrt_tensor_init(&tx, x.data(), NORMRT_DTYPE_F16, 4, s.data(), nullptr),
+            NORMRT_STATUS_OK);
+  ASSERT_EQ(normrt_tensor_init(&ty, y.data(), NORMRT_DTYPE_F16, 4, s.data(), nullptr),
+            NORMRT_STATUS_OK);
+  const normrt_kernel_t k = NORMRT_KERNEL(in_f16_e2e);
+  const normrt_tensor_t *args[] = {&tx, &ty};
+  ASSERT_EQ(normrt_kernel_call(&k, args, 2), NORMRT_STATUS_OK) << normrt_last_error();
+  // One f16 output step (2^-11 relative) on values up to ~4.
+  EXPECT_TRUE(allClose(decode(y, fromF16),
+                       instanceNormRef(decode(x, fromF16), s, nullptr, nullptr, 1e-5), s,
+                       4e-3, 1e-3));
+  // An f32 tensor where the kernel stores f16 is a dtype error.
+  std::vector<float> wrong(x.size());
+  normrt_tensor_t tw = tensorOf(wrong, s);
+  const normrt_tensor_t *bad[] = {&tw, &ty};
+  EXPECT_EQ(normrt_kernel_call(&k, bad, 2), NORMRT_STATUS_DTYPE_MISMATCH);
+  EXPECT_NE(std::string(normrt_last_error()).find("expected f16, got f32"),
+            std::string::npos)
+      << normrt_last_error();
 }
