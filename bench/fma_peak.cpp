@@ -34,7 +34,7 @@ float fmaLoop(long iterations) {
 double measureFmaPeakGflops(int threads) {
   const long iterations = 20'000'000;
   double best = 0;
-  for (int rep = 0; rep < 3; ++rep) {
+  for (int rep = 0; rep < 5; ++rep) {
     volatile float sink = 0;
     auto t0 = std::chrono::steady_clock::now();
 #pragma omp parallel num_threads(threads)
