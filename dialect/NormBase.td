@@ -18,7 +18,8 @@ def Norm_Dialect : Dialect {
   let description = [{
     Tensors are ranked and laid out NCHW: dimension 0 is the batch N,
     dimension 1 the channels C, the rest are spatial. Dimensions may be
-    static or dynamic (`?`). Only f32 elements are accepted for now.
+    static or dynamic (`?`). Elements are f32, f16 or bf16; statistics are
+    always f32.
   }];
   let cppNamespace = "::normc::norm";
   let dependentDialects = ["::mlir::tensor::TensorDialect",

@@ -36,3 +36,9 @@ func.func @batch_instance(%x: tensor<8x64x32x32xf32>, %rho: tensor<64xf32>, %g: 
   %y = norm.batch_instance_norm %x, %rho scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x32x32xf32>, tensor<64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<8x64x32x32xf32>
   return %y : tensor<8x64x32x32xf32>
 }
+
+// Instance norm that tracks running statistics (PyTorch track_running_stats).
+func.func @instance_norm_training(%x: tensor<4x32x64x64xf32>, %m: tensor<32xf32>, %v: tensor<32xf32>) -> (tensor<4x32x64x64xf32>, tensor<32xf32>, tensor<32xf32>) {
+  %y, %nm, %nv = norm.instance_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<4x32x64x64xf32>, tensor<32xf32>, tensor<32xf32>) -> (tensor<4x32x64x64xf32>, tensor<32xf32>, tensor<32xf32>)
+  return %y, %nm, %nv : tensor<4x32x64x64xf32>, tensor<32xf32>, tensor<32xf32>
+}

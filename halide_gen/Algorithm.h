@@ -17,8 +17,8 @@ HTensor buildMoments(normc::norm::MomentsOp op, const HTensor &x,
 HTensor buildModulate(normc::norm::ModulateOp op,
                       llvm::DenseMap<mlir::Value, HTensor> &values,
                       LoweredKernel &kernel);
-/// relu, leaky_relu, silu, gelu, sigmoid, tanh, reciprocal; returns false for
-/// other ops.
+/// relu, leaky_relu, silu, gelu, sigmoid, tanh, reciprocal, sqrt, clamp;
+/// returns false for other ops.
 bool buildActivation(mlir::Operation *op, const HTensor &x, HTensor &out);
 /// norm.matmul: a reduction over the contracted dimension.
 HTensor buildMatmul(normc::norm::MatmulOp op, const HTensor &lhs,

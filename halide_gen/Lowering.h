@@ -51,7 +51,8 @@ struct MomentsInfo {
   std::vector<Reduction> reductions; ///< in evaluation order
   Halide::Func stats;    ///< Tuple(shift, mean - shift, rstd) per (group) point
   Halide::Func setStats; ///< Tuple(shift, mean - shift, variance) it derives from
-  /// Hierarchical statistics (>= 3 reduced dims): per-slice statistics over
+  /// Hierarchical statistics (>= 3 reduced dims, or channel groups with
+  /// spatial dims): per-slice statistics over
   /// NCHW dim `sliceDim` (reductions above are per slice), then `merges`.
   Halide::Func slice;
   int sliceDim = -1;

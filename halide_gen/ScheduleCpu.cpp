@@ -255,6 +255,8 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     auto elems = Halide::Internal::as_const_int(Halide::Internal::simplify(total));
     tiny = elems && *elems < 16384;
   }
+  if (tiny)
+    knobs.parallel = false; // the record says what ran
   VarOrRVar inner = plane;
   if (perTask > 1) {
     Var po("plane_task"), pi("plane_in_task");
@@ -262,7 +264,7 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     plane = po;
     inner = pi;
   }
-  if (knobs.parallel && !tiny)
+  if (knobs.parallel)
     out.parallel(plane);
 
   LoopLevel level(out, inner);

@@ -352,8 +352,9 @@ struct DecomposeConditionalInstanceNorm
     auto xType = op.getX().getType();
     auto w = op.getWeights().getType();
     auto t = op.getGammaTable().getType();
+    // Mixed parameters are computed (and typed) in f32 whatever the storage.
     auto mixedType = RankedTensorType::get({w.getDimSize(0), t.getDimSize(1)},
-                                           xType.getElementType());
+                                           rewriter.getF32Type());
     Value gamma = rewriter.create<MatmulOp>(loc, mixedType, op.getWeights(),
                                             op.getGammaTable());
     Value beta = rewriter.create<MatmulOp>(loc, mixedType, op.getWeights(),

@@ -14,3 +14,4 @@
 // VARIANTS-DAG: batch_norm_inference.a
 // VARIANTS-DAG: batch_norm_training.a
 // VARIANTS-DAG: batch_instance.a
+// VARIANTS-DAG: instance_norm_training.a

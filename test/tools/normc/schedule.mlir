@@ -10,7 +10,7 @@
 // RUN: not normc %s -o %t.bad --schedule=vector_width 2>&1 | FileCheck %s --check-prefix=NOVALUE
 // RUN: not ls %t.bad
 
-// Eight 8x8 planes: too few to share tasks (at least 16 tasks are kept).
+// Sixteen 64x64 planes: too few to share tasks (at least 16 tasks are kept).
 // DEFAULT: "accumulators": 2, "planes_per_task": 1, "stats": "two_pass", "placement": "per_plane", "parallel": true
 // OVERRIDE: "vector_width": 4, "accumulators": 1, "planes_per_task": 0, "stats": "shifted_one_pass", "placement": "root", "parallel": false
 // One reduction of shifted sums, no parallel loop.
@@ -21,7 +21,17 @@
 // BADKEY: normc: error: unknown schedule knob 'unroll'
 // NOVALUE: normc: error: schedule knob 'vector_width' needs a value (key=value)
 
-func.func @inorm(%x: tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32> {
-  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32>
-  return %y : tensor<2x4x8x8xf32>
+func.func @inorm(%x: tensor<2x8x64x64xf32>) -> tensor<2x8x64x64xf32> {
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<2x8x64x64xf32>) -> tensor<2x8x64x64xf32>
+  return %y : tensor<2x8x64x64xf32>
+}
+
+// A tensor of a few hundred elements runs on the calling thread, and the
+// record says so.
+// RUN: rm -rf %t.tinyin && normc %s -o %t.tinyin --emit=schedule --schedule=placement=per_plane
+// RUN: FileCheck %s --check-prefix=TINY < %t.tinyin/tiny.schedule.json
+// TINY: "placement": "per_plane", "parallel": false
+func.func @tiny(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
 }
