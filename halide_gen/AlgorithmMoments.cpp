@@ -161,8 +161,15 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   // instance norm) are computed per slice of the outermost reduced dim and
   // merged: each slice is small enough to stay in cache for its second
   // pass, and slices can run on different cores.
+  // Moments of the same tensor over the same dims share their sums (the
+  // training ops ask for the biased rstd and the unbiased variance of x):
+  // only the final formula differs.
+  auto key = std::make_tuple(op.getX().getAsOpaquePointer(), info.dims, info.groups);
   Func varStats;
-  if (info.groups > 1 && !info.dims.empty()) {
+  auto cached = kernel.setStatsCache.find(key);
+  if (cached != kernel.setStatsCache.end()) {
+    varStats = cached->second;
+  } else if (info.groups > 1 && !info.dims.empty()) {
     // Group norm: per-channel statistics (each channel plane stays in cache
     // for its second pass), merged over the channels of each group.
     info.sliceDim = 1;
@@ -179,6 +186,7 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
     varStats = buildSetStats(x, info.dims, info.groups, info.channelsPerGroup,
                              strategy, tag, info);
   }
+  kernel.setStatsCache.emplace(key, varStats);
 
   const auto &hv = halideVars(rank);
   std::vector<Var> pure(hv.begin(), hv.end());

@@ -12,7 +12,9 @@
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace normc {
@@ -72,6 +74,10 @@ struct LoweredKernel {
   /// Small per-(n, c) tables (mixed style parameters) that the schedule
   /// computes once instead of inlining into every element.
   std::vector<Halide::Func> smallTables;
+  /// Statistics already built, by (tensor, reduced dims, groups), so that
+  /// moments ops differing only in their final formula share one pass.
+  std::map<std::tuple<void *, std::vector<int64_t>, int64_t>, Halide::Func>
+      setStatsCache;
   /// Runtime shape relations between arguments: condition + message pieces.
   std::vector<std::pair<Halide::Expr, std::vector<Halide::Expr>>> requirements;
 };
