@@ -59,9 +59,11 @@ cl::opt<std::string> emitList(
     cl::init("lib,header,runtime"), cl::cat(normcCategory));
 cl::opt<std::string> scheduleKnobs(
     "schedule",
-    cl::desc("Override schedule knobs, e.g. --schedule=stats=two_pass,"
-             "placement=root,vector_width=16,accumulators=4,parallel=false "
-             "(the autotuner's knobs; defaults come from the target)"),
+    cl::desc("Override schedule knobs (the autotuner's; defaults come from "
+             "the target): vector_width=N, accumulators=N, planes_per_task=N "
+             "(0 = auto), stats=two_pass|shifted_one_pass, "
+             "placement=per_plane|root, parallel=true|false. E.g. "
+             "--schedule=stats=shifted_one_pass,placement=root,vector_width=16"),
     cl::value_desc("key=value,..."), cl::init(""), cl::cat(normcCategory));
 cl::opt<bool> listTargets("list-targets",
                           cl::desc("Print the accepted target spellings and "
