@@ -66,6 +66,18 @@ void requireEqual(LoweredKernel &kernel, const Halide::Expr &a,
   kernel.requirements.emplace_back(a == b, std::move(message));
 }
 
+/// True when every reassociation group of the expanded side holds at most
+/// one dimension that is not statically 1: the reshape then only inserts or
+/// removes unit dimensions, an index remapping halide_gen implements.
+static bool onlyUnitDimsChange(ArrayRef<ReassociationIndices> groups,
+                               RankedTensorType expanded) {
+  return llvm::all_of(groups, [&](const ReassociationIndices &group) {
+    return llvm::count_if(group, [&](int64_t d) {
+             return expanded.getDimSize(d) != 1;
+           }) <= 1;
+  });
+}
+
 bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
              LoweredKernel &kernel, StatsStrategy statsStrategy) {
   if (auto moments = dyn_cast<MomentsOp>(op)) {
@@ -92,34 +104,24 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
   if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
     // Only reshapes that insert unit dimensions are index remappings that
     // halide_gen implements; anything else would need flattened indexing.
-    auto type = expand.getResultType();
-    for (const auto &group : expand.getReassociationIndices()) {
-      int nonUnit = 0;
-      for (int64_t d : group)
-        nonUnit += type.getDimSize(d) != 1;
-      if (nonUnit > 1) {
-        expand.emitOpError()
-            << "splits a dimension into several non-unit dimensions; "
-               "halide_gen only supports expand_shape that inserts unit "
-               "dimensions";
-        return false;
-      }
+    if (!onlyUnitDimsChange(expand.getReassociationIndices(),
+                            expand.getResultType())) {
+      expand.emitOpError()
+          << "splits a dimension into several non-unit dimensions; "
+             "halide_gen only supports expand_shape that inserts unit "
+             "dimensions";
+      return false;
     }
     values[expand.getResult()] = buildExpandShape(expand, values.at(expand.getSrc()));
     return true;
   }
   if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
-    auto type = collapse.getSrcType();
-    for (const auto &group : collapse.getReassociationIndices()) {
-      int nonUnit = 0;
-      for (int64_t d : group)
-        nonUnit += type.getDimSize(d) != 1;
-      if (nonUnit > 1) {
-        collapse.emitOpError()
-            << "merges several non-unit dimensions; halide_gen only supports "
-               "collapse_shape that removes unit dimensions";
-        return false;
-      }
+    if (!onlyUnitDimsChange(collapse.getReassociationIndices(),
+                            collapse.getSrcType())) {
+      collapse.emitOpError()
+          << "merges several non-unit dimensions; halide_gen only supports "
+             "collapse_shape that removes unit dimensions";
+      return false;
     }
     values[collapse.getResult()] =
         buildCollapseShape(collapse, values.at(collapse.getSrc()));

@@ -127,12 +127,18 @@ void scheduleElementwiseOutput(Func out, int rank, const CpuNormKnobs &knobs) {
 }
 
 /// Number of outer points (planes) when every outer dim is static, else -1.
+/// Product of the output's extents over NCHW dims [begin, end) when all are
+/// static, else -1.
+int64_t staticExtent(const LoweredKernel &kernel, int begin, int end) {
+  Expr product = 1;
+  for (int d = begin; d < end; ++d)
+    product *= kernel.outputTensors[0].shape[d];
+  auto value = Halide::Internal::as_const_int(Halide::Internal::simplify(product));
+  return value ? *value : -1;
+}
+
 int64_t staticPlaneCount(const LoweredKernel &kernel, int outer) {
-  Expr planes = 1;
-  for (int d = 0; d < outer; ++d)
-    planes *= kernel.outputTensors[0].shape[d];
-  auto count = Halide::Internal::as_const_int(Halide::Internal::simplify(planes));
-  return count ? *count : -1;
+  return staticExtent(kernel, 0, outer);
 }
 
 } // namespace
@@ -225,36 +231,27 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   int perTask = knobs.planesPerTask;
   if (perTask == 0) {
     perTask = 1;
-    Expr planeElems = 1, planes = 1;
-    for (int d = 0; d < rank; ++d)
-      (d < outer ? planes : planeElems) *= kernel.outputTensors[0].shape[d];
+    int64_t elems = staticExtent(kernel, outer, rank);
+    int64_t count = staticPlaneCount(kernel, outer);
     if (m.groups > 1) {
       // The loop runs over groups: a task's unit is C / groups channels.
-      planeElems *= m.channelsPerGroup;
-      planes = planes / m.channelsPerGroup;
+      auto cpg = Halide::Internal::as_const_int(
+          Halide::Internal::simplify(m.channelsPerGroup));
+      elems = cpg && elems > 0 ? elems * *cpg : -1;
+      count = cpg && count > 0 ? count / *cpg : -1;
     }
-    planeElems = Halide::Internal::simplify(planeElems);
-    planes = Halide::Internal::simplify(planes);
-    auto elems = Halide::Internal::as_const_int(planeElems);
-    auto count = Halide::Internal::as_const_int(planes);
-    if (elems && *elems > 0) {
-      perTask = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(256, 65536 / *elems)));
-      if (count) // keep at least 16 tasks for load balance
-        perTask = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(perTask, *count / 16)));
+    if (elems > 0) {
+      perTask = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(256, 65536 / elems)));
+      if (count > 0) // keep at least 16 tasks for load balance
+        perTask = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(perTask, count / 16)));
     }
   }
   knobs.planesPerTask = perTask;
   // A whole tensor of a few thousand elements costs less than waking the
   // thread pool: (3,5,7,13) ran in 5 us with 15 tasks, the copy of the same
   // bytes in 1 us. Tiny static tensors run on the calling thread.
-  bool tiny = false;
-  {
-    Expr total = 1;
-    for (int d = 0; d < rank; ++d)
-      total *= kernel.outputTensors[0].shape[d];
-    auto elems = Halide::Internal::as_const_int(Halide::Internal::simplify(total));
-    tiny = elems && *elems < 16384;
-  }
+  int64_t total = staticExtent(kernel, 0, rank);
+  bool tiny = total >= 0 && total < 16384;
   if (tiny)
     knobs.parallel = false; // the record says what ran
   VarOrRVar inner = plane;

@@ -59,17 +59,27 @@ RankedTensorType statsType(RankedTensorType xType, ArrayRef<int64_t> dims) {
   return RankedTensorType::get(shape, Float32Type::get(xType.getContext()));
 }
 
+/// The one place decompositions build norm.moments: keep-dims f32 results;
+/// `unbiased` divides by n - 1, `returnVariance` makes the second result the
+/// variance instead of the rstd.
+MomentsOp createMoments(PatternRewriter &rewriter, Location loc, Value x,
+                        ArrayRef<int64_t> dims, int64_t groups, FloatAttr epsilon,
+                        bool unbiased = false, bool returnVariance = false) {
+  auto sType = statsType(cast<RankedTensorType>(x.getType()), dims);
+  auto flag = [&](bool on) { return on ? rewriter.getUnitAttr() : UnitAttr(); };
+  return rewriter.create<MomentsOp>(loc, sType, sType, x,
+                                    rewriter.getDenseI64ArrayAttr(dims),
+                                    rewriter.getI64IntegerAttr(groups), epsilon,
+                                    flag(unbiased), flag(returnVariance));
+}
+
 /// Emits moments over `dims` (pooled over `groups` channel groups) followed by
 /// modulate with the already-expanded scale and shift.
 Value emitCore(PatternRewriter &rewriter, Location loc, Value x,
                ArrayRef<int64_t> dims, int64_t groups, FloatAttr epsilon,
                Value scale, Value shift) {
-  auto xType = cast<RankedTensorType>(x.getType());
-  auto sType = statsType(xType, dims);
-  auto moments = rewriter.create<MomentsOp>(
-      loc, sType, sType, x, rewriter.getDenseI64ArrayAttr(dims),
-      rewriter.getI64IntegerAttr(groups), epsilon, UnitAttr(), UnitAttr());
-  return rewriter.create<ModulateOp>(loc, xType, x, moments.getMean(),
+  auto moments = createMoments(rewriter, loc, x, dims, groups, epsilon);
+  return rewriter.create<ModulateOp>(loc, x.getType(), x, moments.getMean(),
                                      moments.getRstd(), scale, shift);
 }
 
@@ -77,6 +87,13 @@ SmallVector<int64_t> dimsFrom(int64_t first, int64_t rank) {
   SmallVector<int64_t> dims;
   for (int64_t d = first; d < rank; ++d)
     dims.push_back(d);
+  return dims;
+}
+
+/// Batch statistics reduce everything but the channels: [0, 2, 3, ...].
+SmallVector<int64_t> batchDims(int64_t rank) {
+  SmallVector<int64_t> dims = dimsFrom(2, rank);
+  dims.insert(dims.begin(), 0);
   return dims;
 }
 
@@ -162,19 +179,12 @@ struct DecomposeAdaIN : OpRewritePattern<AdaINOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto cType = op.getContent().getType();
-    auto sType = op.getStyle().getType();
     SmallVector<int64_t> dims = dimsFrom(2, cType.getRank());
-    UnitAttr unbiased = op.getBiased() ? UnitAttr() : rewriter.getUnitAttr();
-    auto cStatsType = statsType(cType, dims);
-    auto sStatsType = statsType(sType, dims);
-    auto c = rewriter.create<MomentsOp>(loc, cStatsType, cStatsType, op.getContent(),
-                                        rewriter.getDenseI64ArrayAttr(dims),
-                                        rewriter.getI64IntegerAttr(1),
-                                        op.getEpsilonAttr(), unbiased, UnitAttr());
-    auto s = rewriter.create<MomentsOp>(loc, sStatsType, sStatsType, op.getStyle(),
-                                        rewriter.getDenseI64ArrayAttr(dims),
-                                        rewriter.getI64IntegerAttr(1),
-                                        op.getEpsilonAttr(), unbiased, UnitAttr());
+    bool unbiased = !op.getBiased();
+    auto c = createMoments(rewriter, loc, op.getContent(), dims, 1,
+                           op.getEpsilonAttr(), unbiased);
+    auto s = createMoments(rewriter, loc, op.getStyle(), dims, 1,
+                           op.getEpsilonAttr(), unbiased);
     Value sStd = rewriter.create<ReciprocalOp>(loc, s.getRstd());
     Value scale = sStd, shift = s.getMean();
     float alpha = op.getAlpha().convertToFloat();
@@ -206,9 +216,8 @@ struct DecomposeSpade : OpRewritePattern<SpadeOp> {
     Location loc = op.getLoc();
     auto xType = op.getX().getType();
     int64_t rank = xType.getRank();
-    SmallVector<int64_t> dims = dimsFrom(2, rank);
-    if (op.getBatchStats())
-      dims.insert(dims.begin(), 0);
+    SmallVector<int64_t> dims =
+        op.getBatchStats() ? batchDims(rank) : dimsFrom(2, rank);
     Value one = splatScalar(rewriter, loc, rank, 1.0f);
     Value scale = rewriter.create<AddOp>(loc, xType, op.getGamma(), one);
     rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(), dims, 1,
@@ -216,6 +225,18 @@ struct DecomposeSpade : OpRewritePattern<SpadeOp> {
     return success();
   }
 };
+
+/// rstd = 1 / sqrt(var + eps) for a variance given as a tensor (running
+/// statistics), with eps as a broadcastable splat.
+Value rstdFromVariance(PatternRewriter &rewriter, Location loc, Value var,
+                       FloatAttr epsilon) {
+  auto vType = cast<RankedTensorType>(var.getType());
+  Value eps = splatScalar(rewriter, loc, vType.getRank(),
+                          epsilon.getValue().convertToFloat());
+  Value sum = rewriter.create<AddOp>(loc, vType, var, eps);
+  return rewriter.create<ReciprocalOp>(loc,
+                                       rewriter.create<SqrtOp>(loc, sum).getResult());
+}
 
 /// Batch norm with running statistics: the statistics are inputs, so the
 /// core's modulate gets mean = running_mean and rstd = 1 / sqrt(var + eps).
@@ -226,13 +247,9 @@ struct DecomposeBatchNorm : OpRewritePattern<BatchNormOp> {
     Location loc = op.getLoc();
     auto xType = op.getX().getType();
     Value mean = expandToRankOf(rewriter, loc, op.getRunningMean(), xType, 1);
-    Value var = expandToRankOf(rewriter, loc, op.getRunningVar(), xType, 1);
-    Value eps = splatScalar(rewriter, loc, xType.getRank(),
-                            op.getEpsilon().convertToFloat());
-    auto vType = cast<RankedTensorType>(var.getType());
-    Value sum = rewriter.create<AddOp>(loc, vType, var, eps);
-    Value rstd = rewriter.create<ReciprocalOp>(
-        loc, rewriter.create<SqrtOp>(loc, sum).getResult());
+    Value rstd = rstdFromVariance(
+        rewriter, loc, expandToRankOf(rewriter, loc, op.getRunningVar(), xType, 1),
+        op.getEpsilonAttr());
     Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
     Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
     rewriter.replaceOpWithNewOp<ModulateOp>(op, xType, op.getX(), mean, rstd,
@@ -269,26 +286,17 @@ struct DecomposeInstanceNormTrain : OpRewritePattern<InstanceNormTrainOp> {
     Location loc = op.getLoc();
     auto xType = op.getX().getType();
     SmallVector<int64_t> dims = dimsFrom(2, xType.getRank());
-    auto sType = statsType(xType, dims);
-    auto planes = rewriter.create<MomentsOp>(
-        loc, sType, sType, op.getX(), rewriter.getDenseI64ArrayAttr(dims),
-        rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(), UnitAttr(), UnitAttr());
-    auto unbiased = rewriter.create<MomentsOp>(
-        loc, sType, sType, op.getX(), rewriter.getDenseI64ArrayAttr(dims),
-        rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(), rewriter.getUnitAttr(),
-        rewriter.getUnitAttr());
+    auto planes = createMoments(rewriter, loc, op.getX(), dims, 1, op.getEpsilonAttr());
+    auto unbiased = createMoments(rewriter, loc, op.getX(), dims, 1,
+                                  op.getEpsilonAttr(), /*unbiased=*/true,
+                                  /*returnVariance=*/true);
     Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
     Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
     Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), planes.getMean(),
                                           planes.getRstd(), scale, shift);
     // Batch averages: the mean over dim 0 of the [N, C, 1, ...] statistics.
-    auto avgType = statsType(sType, {0});
     auto avg = [&](Value perPlane) -> Value {
-      return rewriter
-          .create<MomentsOp>(loc, avgType, avgType, perPlane,
-                             rewriter.getDenseI64ArrayAttr({0}),
-                             rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(),
-                             UnitAttr(), UnitAttr())
+      return createMoments(rewriter, loc, perPlane, {0}, 1, op.getEpsilonAttr())
           .getMean();
     };
     float momentum = op.getMomentum().convertToFloat();
@@ -310,22 +318,11 @@ struct DecomposeBatchNormTrain : OpRewritePattern<BatchNormTrainOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto xType = op.getX().getType();
-    int64_t rank = xType.getRank();
-    SmallVector<int64_t> dims = dimsFrom(2, rank);
-    dims.insert(dims.begin(), 0);
-    auto sType = statsType(xType, dims);
-    auto attrs = [&](bool unbiasedVariance) {
-      return std::make_tuple(rewriter.getDenseI64ArrayAttr(dims),
-                             rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(),
-                             unbiasedVariance ? rewriter.getUnitAttr() : UnitAttr(),
-                             unbiasedVariance ? rewriter.getUnitAttr() : UnitAttr());
-    };
-    auto [d0, g0, e0, u0, r0] = attrs(false);
-    auto batch = rewriter.create<MomentsOp>(loc, sType, sType, op.getX(), d0, g0,
-                                            e0, u0, r0);
-    auto [d1, g1, e1, u1, r1] = attrs(true);
-    auto unbiased = rewriter.create<MomentsOp>(loc, sType, sType, op.getX(), d1,
-                                               g1, e1, u1, r1);
+    SmallVector<int64_t> dims = batchDims(xType.getRank());
+    auto batch = createMoments(rewriter, loc, op.getX(), dims, 1, op.getEpsilonAttr());
+    auto unbiased = createMoments(rewriter, loc, op.getX(), dims, 1,
+                                  op.getEpsilonAttr(), /*unbiased=*/true,
+                                  /*returnVariance=*/true);
     Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
     Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
     Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), batch.getMean(),
@@ -400,17 +397,12 @@ struct DecomposeBatchInstanceNorm : OpRewritePattern<BatchInstanceNormOp> {
     Value bnMean, bnRstd;
     if (op.getRunningMean()) {
       bnMean = expandToRankOf(rewriter, loc, op.getRunningMean(), xType, 1);
-      Value var = expandToRankOf(rewriter, loc, op.getRunningVar(), xType, 1);
-      Value eps = splatScalar(rewriter, loc, rank, op.getEpsilon().convertToFloat());
-      bnRstd = rewriter.create<ReciprocalOp>(
-          loc, rewriter.create<SqrtOp>(loc, add(var, eps)).getResult());
+      bnRstd = rstdFromVariance(
+          rewriter, loc, expandToRankOf(rewriter, loc, op.getRunningVar(), xType, 1),
+          op.getEpsilonAttr());
     } else {
-      SmallVector<int64_t> dims = dimsFrom(2, rank);
-      dims.insert(dims.begin(), 0);
-      auto sType = statsType(xType, dims);
-      auto batch = rewriter.create<MomentsOp>(
-          loc, sType, sType, op.getX(), rewriter.getDenseI64ArrayAttr(dims),
-          rewriter.getI64IntegerAttr(1), op.getEpsilonAttr(), UnitAttr(), UnitAttr());
+      auto batch = createMoments(rewriter, loc, op.getX(), batchDims(rank), 1,
+                                 op.getEpsilonAttr());
       bnMean = batch.getMean();
       bnRstd = batch.getRstd();
     }
