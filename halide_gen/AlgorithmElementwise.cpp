@@ -39,28 +39,20 @@ HTensor buildModulate(ModulateOp op, llvm::DenseMap<Value, HTensor> &values,
   // (x - mean) * (rstd * scale) + shift. The subtraction comes first on
   // purpose: folding the mean into the shift (x * a + (shift - mean * a))
   // cancels catastrophically when the mean is large relative to the spread.
-  // With moments' split mean (shift s + offset o), x - s is exact or nearly
-  // (s is a sample of the same plane) and the per-plane remainder folds into
-  // the additive term: y = (x - s) * a + (shift - o * a), one subtraction
-  // and one fused multiply-add per element. The folded term is O(|o| / std),
-  // small unless s is a far outlier.
+  // With moments' split mean (shift s + offset o) it is (x - s) - o: x - s is
+  // exact or nearly (s is a sample of the same data) and the mean is never
+  // rounded to f32 as a whole. strict_float stops Halide's simplifier and
+  // LLVM's fast-math from reassociating it back into x - (s + o).
+  Expr centered = mean->splitMean
+                      ? strict_float((x.at(v) - mean->at(mean->shiftPart, v)) -
+                                     mean->at(mean->offsetPart, v))
+                      : x.at(v) - mean->at(v);
   Expr a = rstd->at(v);
   if (scale)
     a = a * scale->at(v);
-  Expr y;
-  if (mean->splitMean) {
-    // strict_float stops Halide's simplifier (and LLVM's fast-math) from
-    // rewriting x - s into something that rounds the mean first.
-    Expr centered = strict_float(x.at(v) - mean->at(mean->shiftPart, v));
-    Expr add = -(mean->at(mean->offsetPart, v) * a);
-    if (shift)
-      add = shift->at(v) + add;
-    y = centered * a + add;
-  } else {
-    y = (x.at(v) - mean->at(v)) * a;
-    if (shift)
-      y = y + shift->at(v);
-  }
+  Expr y = centered * a;
+  if (shift)
+    y = y + shift->at(v);
 
   Func f("modulate" + std::to_string(kernel.moments.size()));
   f(halideVars(rank)) = y;
