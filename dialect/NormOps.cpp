@@ -19,23 +19,32 @@ std::string dimString(int64_t d) {
   return ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d);
 }
 
-/// Checks the rank of an `[N, C, spatial...]` input.
+/// The channel dimension: 1 for NCHW, the last one for channels-last
+/// (NHWC) tensors.
+int64_t channelDim(RankedTensorType x, bool channelsLast) {
+  return channelsLast ? x.getRank() - 1 : 1;
+}
+
+/// Checks the rank of an `[N, C, spatial...]` (or channels-last
+/// `[N, spatial..., C]`) input.
 LogicalResult verifyNchwRank(Operation *op, RankedTensorType x, int64_t minRank,
-                             int64_t maxRank) {
+                             int64_t maxRank, bool channelsLast) {
   if (x.getRank() < minRank || x.getRank() > maxRank)
     return op->emitOpError() << "expects x of rank " << minRank << " to "
-                             << maxRank << " ([N, C, spatial...]), got rank "
-                             << x.getRank();
+                             << maxRank
+                             << (channelsLast ? " ([N, spatial..., C])"
+                                              : " ([N, C, spatial...])")
+                             << ", got rank " << x.getRank();
   return success();
 }
 
 /// Checks a per-channel parameter of shape [C] against x's channel count.
 LogicalResult verifyChannelParam(Operation *op, Value param, StringRef name,
-                                 RankedTensorType x) {
+                                 RankedTensorType x, bool channelsLast) {
   if (!param)
     return success();
   int64_t len = cast<RankedTensorType>(param.getType()).getDimSize(0);
-  int64_t channels = x.getDimSize(1);
+  int64_t channels = x.getDimSize(channelDim(x, channelsLast));
   if (!dimsCompatible(len, channels))
     return op->emitOpError() << name << " has " << len
                              << " elements but x has " << channels
@@ -66,8 +75,8 @@ LogicalResult verifyBroadcastable(Operation *op, Value operand, StringRef name,
 }
 
 LogicalResult verifyGroupsDivideChannels(Operation *op, int64_t groups,
-                                         RankedTensorType x) {
-  int64_t channels = x.getDimSize(1);
+                                         RankedTensorType x, bool channelsLast) {
+  int64_t channels = x.getDimSize(channelDim(x, channelsLast));
   if (!ShapedType::isDynamic(channels) && channels % groups != 0)
     return op->emitOpError() << "groups = " << groups
                              << " does not divide the " << channels
@@ -83,19 +92,21 @@ LogicalResult verifyGroupsDivideChannels(Operation *op, int64_t groups,
 
 LogicalResult InstanceNormOp::verify() {
   auto x = getX().getType();
-  if (failed(verifyNchwRank(*this, x, 3, 5)) ||
-      failed(verifyChannelParam(*this, getScale(), "scale", x)) ||
-      failed(verifyChannelParam(*this, getBias(), "bias", x)))
+  bool cl = getChannelsLast();
+  if (failed(verifyNchwRank(*this, x, 3, 5, cl)) ||
+      failed(verifyChannelParam(*this, getScale(), "scale", x, cl)) ||
+      failed(verifyChannelParam(*this, getBias(), "bias", x, cl)))
     return failure();
   return success();
 }
 
 LogicalResult GroupNormOp::verify() {
   auto x = getX().getType();
-  if (failed(verifyNchwRank(*this, x, 2, 5)) ||
-      failed(verifyGroupsDivideChannels(*this, getGroups(), x)) ||
-      failed(verifyChannelParam(*this, getScale(), "scale", x)) ||
-      failed(verifyChannelParam(*this, getBias(), "bias", x)))
+  bool cl = getChannelsLast();
+  if (failed(verifyNchwRank(*this, x, 2, 5, cl)) ||
+      failed(verifyGroupsDivideChannels(*this, getGroups(), x, cl)) ||
+      failed(verifyChannelParam(*this, getScale(), "scale", x, cl)) ||
+      failed(verifyChannelParam(*this, getBias(), "bias", x, cl)))
     return failure();
   return success();
 }
@@ -147,10 +158,12 @@ LogicalResult MomentsOp::verify() {
   }
   int64_t groups = getGroups();
   if (groups > 1) {
-    if (x.getRank() < 2 || llvm::is_contained(dims, 1))
-      return emitOpError() << "groups = " << groups
-                           << " needs a channel dimension 1 that is not reduced";
-    if (failed(verifyGroupsDivideChannels(*this, groups, x)))
+    bool cl = getChannelsLast();
+    if (x.getRank() < 2 || llvm::is_contained(dims, channelDim(x, cl)))
+      return emitOpError() << "groups = " << groups << " needs a channel dimension "
+                           << (x.getRank() < 2 ? 1 : channelDim(x, cl))
+                           << " that is not reduced";
+    if (failed(verifyGroupsDivideChannels(*this, groups, x, cl)))
       return failure();
   }
   auto result = getMean().getType();
@@ -221,16 +234,18 @@ void ModulateOp::getCanonicalizationPatterns(RewritePatternSet &results,
 LogicalResult AdaINOp::verify() {
   auto content = getContent().getType();
   auto style = getStyle().getType();
-  if (failed(verifyNchwRank(*this, content, 3, 5)))
+  bool cl = getChannelsLast();
+  if (failed(verifyNchwRank(*this, content, 3, 5, cl)))
     return failure();
+  int64_t cd = channelDim(content, cl);
   if (style.getRank() != content.getRank())
     return emitOpError() << "style must have the rank of content ("
                          << content.getRank() << "), got rank "
                          << style.getRank();
-  if (!dimsCompatible(style.getDimSize(1), content.getDimSize(1)))
-    return emitOpError() << "style has " << dimString(style.getDimSize(1))
+  if (!dimsCompatible(style.getDimSize(cd), content.getDimSize(cd)))
+    return emitOpError() << "style has " << dimString(style.getDimSize(cd))
                          << " channels but content has "
-                         << dimString(content.getDimSize(1));
+                         << dimString(content.getDimSize(cd));
   int64_t sn = style.getDimSize(0);
   if (sn != 1 && !dimsCompatible(sn, content.getDimSize(0)))
     return emitOpError() << "style batch is " << dimString(sn)
@@ -241,8 +256,10 @@ LogicalResult AdaINOp::verify() {
 
 LogicalResult ConditionalInstanceNormOp::verify() {
   auto x = getX().getType();
-  if (failed(verifyNchwRank(*this, x, 3, 5)))
+  bool cl = getChannelsLast();
+  if (failed(verifyNchwRank(*this, x, 3, 5, cl)))
     return failure();
+  int64_t cd = channelDim(x, cl);
   auto w = getWeights().getType();
   auto t = getGammaTable().getType();
   if (w.getRank() != 2 || t.getRank() != 2)
@@ -252,9 +269,9 @@ LogicalResult ConditionalInstanceNormOp::verify() {
     return emitOpError() << "weights have " << dimString(w.getDimSize(0))
                          << " rows but x has a batch of "
                          << dimString(x.getDimSize(0));
-  if (!dimsCompatible(t.getDimSize(1), x.getDimSize(1)))
+  if (!dimsCompatible(t.getDimSize(1), x.getDimSize(cd)))
     return emitOpError() << "style tables have width " << dimString(t.getDimSize(1))
-                         << " but x has " << dimString(x.getDimSize(1))
+                         << " but x has " << dimString(x.getDimSize(cd))
                          << " channels";
   if (!dimsCompatible(w.getDimSize(1), t.getDimSize(0)))
     return emitOpError() << "weights mix " << dimString(w.getDimSize(1))
@@ -281,14 +298,15 @@ LogicalResult MatmulOp::verify() {
 template <typename BatchNormLike>
 static LogicalResult verifyBatchNorm(BatchNormLike op) {
   auto x = op.getX().getType();
-  if (failed(verifyNchwRank(op, x, 2, 5)))
+  bool cl = op.getChannelsLast();
+  if (failed(verifyNchwRank(op, x, 2, 5, cl)))
     return failure();
   for (auto [param, name] :
        {std::pair<Value, StringRef>{op.getRunningMean(), "running_mean"},
         {op.getRunningVar(), "running_var"},
         {op.getScale(), "scale"},
         {op.getBias(), "bias"}})
-    if (failed(verifyChannelParam(op, param, name, x)))
+    if (failed(verifyChannelParam(op, param, name, x, cl)))
       return failure();
   return success();
 }
@@ -297,7 +315,8 @@ LogicalResult BatchNormOp::verify() { return verifyBatchNorm(*this); }
 
 LogicalResult BatchInstanceNormOp::verify() {
   auto x = getX().getType();
-  if (failed(verifyNchwRank(*this, x, 3, 5)))
+  bool cl = getChannelsLast();
+  if (failed(verifyNchwRank(*this, x, 3, 5, cl)))
     return failure();
   if ((getRunningMean() == nullptr) != (getRunningVar() == nullptr))
     return emitOpError() << "needs both running_mean and running_var, or neither";
@@ -307,7 +326,7 @@ LogicalResult BatchInstanceNormOp::verify() {
         {getRunningVar(), "running_var"},
         {getScale(), "scale"},
         {getBias(), "bias"}})
-    if (failed(verifyChannelParam(*this, param, name, x)))
+    if (failed(verifyChannelParam(*this, param, name, x, cl)))
       return failure();
   return success();
 }
@@ -321,13 +340,13 @@ LogicalResult ClampOp::verify() {
 }
 LogicalResult BatchNormTrainOp::verify() { return verifyBatchNorm(*this); }
 LogicalResult InstanceNormTrainOp::verify() {
-  if (failed(verifyNchwRank(*this, getX().getType(), 3, 5)))
+  if (failed(verifyNchwRank(*this, getX().getType(), 3, 5, getChannelsLast())))
     return failure();
   return verifyBatchNorm(*this);
 }
 
 LogicalResult SpadeOp::verify() {
-  return verifyNchwRank(*this, getX().getType(), 3, 5);
+  return verifyNchwRank(*this, getX().getType(), 3, 5, getChannelsLast());
 }
 
 /// Shared by add and mul: operands broadcast to the result.

@@ -46,11 +46,12 @@ def Norm_InstanceNormOp : Norm_Op<"instance_norm",
   let arguments = (ins Norm_FloatTensor:$x,
                        Optional<Norm_FloatVector>:$scale,
                        Optional<Norm_FloatVector>:$bias,
-                       Norm_EpsilonAttr:$epsilon);
+                       Norm_EpsilonAttr:$epsilon,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon
-    attr-dict `:` functional-type(operands, results)
+    (`channels_last` $channels_last^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }
@@ -81,11 +82,12 @@ def Norm_GroupNormOp : Norm_Op<"group_norm",
                        Optional<Norm_FloatVector>:$scale,
                        Optional<Norm_FloatVector>:$bias,
                        Norm_PositiveI64Attr:$groups,
-                       Norm_EpsilonAttr:$epsilon);
+                       Norm_EpsilonAttr:$epsilon,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `groups` `=` $groups (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)?
-    `eps` `=` $epsilon attr-dict `:` functional-type(operands, results)
+    `eps` `=` $epsilon (`channels_last` $channels_last^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }
@@ -164,11 +166,12 @@ def Norm_MomentsOp : Norm_Op<"moments", [Pure]> {
                        DenseI64ArrayAttr:$dims,
                        Norm_PositiveI64Attr:$groups,
                        Norm_EpsilonAttr:$epsilon,
-                       UnitAttr:$unbiased, UnitAttr:$return_variance);
+                       UnitAttr:$unbiased, UnitAttr:$return_variance,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_F32Tensor:$mean, Norm_F32Tensor:$rstd);
   let assemblyFormat = [{
     $x `dims` `=` $dims `groups` `=` $groups `eps` `=` $epsilon
-    (`unbiased` $unbiased^)? (`return_variance` $return_variance^)? attr-dict
+    (`unbiased` $unbiased^)? (`return_variance` $return_variance^)? (`channels_last` $channels_last^)? attr-dict
     `:` type($x) `->` type($mean) `,` type($rstd)
   }];
   let hasVerifier = 1;
@@ -232,11 +235,12 @@ def Norm_AdaINOp : Norm_Op<"adain", [Pure, AllTypesMatch<["content", "y"]>]> {
   }];
   let arguments = (ins Norm_FloatTensor:$content, Norm_FloatTensor:$style,
                        ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$alpha,
-                       Norm_EpsilonAttr:$epsilon, UnitAttr:$biased);
+                       Norm_EpsilonAttr:$epsilon, UnitAttr:$biased,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $content `,` $style `alpha` `=` $alpha `eps` `=` $epsilon
-    (`biased` $biased^)? attr-dict `:` functional-type(operands, results)
+    (`biased` $biased^)? (`channels_last` $channels_last^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }
@@ -263,11 +267,12 @@ def Norm_SpadeOp : Norm_Op<"spade", [Pure, AllTypesMatch<["x", "y", "gamma", "be
   }];
   let arguments = (ins Norm_FloatTensor:$x, Norm_FloatTensor:$gamma,
                        Norm_FloatTensor:$beta, Norm_EpsilonAttr:$epsilon,
-                       UnitAttr:$batch_stats);
+                       UnitAttr:$batch_stats,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $gamma `,` $beta `eps` `=` $epsilon (`batch_stats` $batch_stats^)?
-    attr-dict `:` type($x)
+    (`channels_last` $channels_last^)? attr-dict `:` type($x)
   }];
   let hasVerifier = 1;
 }
@@ -296,11 +301,12 @@ def Norm_ConditionalInstanceNormOp : Norm_Op<"conditional_instance_norm",
   }];
   let arguments = (ins Norm_FloatTensor:$x, Norm_FloatTensor:$weights,
                        Norm_FloatTensor:$gamma_table, Norm_FloatTensor:$beta_table,
-                       Norm_EpsilonAttr:$epsilon);
+                       Norm_EpsilonAttr:$epsilon,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $weights `,` $gamma_table `,` $beta_table `eps` `=` $epsilon
-    attr-dict `:` functional-type(operands, results)
+    (`channels_last` $channels_last^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }
@@ -352,12 +358,13 @@ def Norm_BatchInstanceNormOp : Norm_Op<"batch_instance_norm",
                        Optional<Norm_FloatVector>:$running_var,
                        Optional<Norm_FloatVector>:$scale,
                        Optional<Norm_FloatVector>:$bias,
-                       Norm_EpsilonAttr:$epsilon);
+                       Norm_EpsilonAttr:$epsilon,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $rho (`running` `(` $running_mean^ `,` $running_var `)`)?
     (`scale` `(` $scale^ `)`)? (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon
-    attr-dict `:` functional-type(operands, results)
+    (`channels_last` $channels_last^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }
@@ -395,13 +402,14 @@ def Norm_InstanceNormTrainOp : Norm_Op<"instance_norm_train",
                        Optional<Norm_FloatVector>:$scale,
                        Optional<Norm_FloatVector>:$bias,
                        Norm_EpsilonAttr:$epsilon,
-                       ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$momentum);
+                       ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$momentum,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y, Norm_FloatVector:$new_running_mean,
                       Norm_FloatVector:$new_running_var);
   let assemblyFormat = [{
     $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
     (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon `momentum` `=` $momentum
-    attr-dict `:` functional-type(operands, results)
+    (`channels_last` $channels_last^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }
@@ -429,11 +437,12 @@ def Norm_BatchNormOp : Norm_Op<"batch_norm",
                        Norm_FloatVector:$running_var,
                        Optional<Norm_FloatVector>:$scale,
                        Optional<Norm_FloatVector>:$bias,
-                       Norm_EpsilonAttr:$epsilon);
+                       Norm_EpsilonAttr:$epsilon,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y);
   let assemblyFormat = [{
     $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
-    (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon attr-dict
+    (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon (`channels_last` $channels_last^)? attr-dict
     `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
@@ -472,13 +481,14 @@ def Norm_BatchNormTrainOp : Norm_Op<"batch_norm_train",
                        Optional<Norm_FloatVector>:$scale,
                        Optional<Norm_FloatVector>:$bias,
                        Norm_EpsilonAttr:$epsilon,
-                       ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$momentum);
+                       ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$momentum,
+                       UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y, Norm_FloatVector:$new_running_mean,
                       Norm_FloatVector:$new_running_var);
   let assemblyFormat = [{
     $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
     (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon `momentum` `=` $momentum
-    attr-dict `:` functional-type(operands, results)
+    (`channels_last` $channels_last^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }

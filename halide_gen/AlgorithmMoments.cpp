@@ -13,6 +13,8 @@
 //===----------------------------------------------------------------------===//
 #include "Algorithm.h"
 
+#include <algorithm>
+
 using namespace Halide;
 using namespace normc::norm;
 
@@ -28,6 +30,7 @@ Func buildSetStats(const HTensor &x, const std::vector<int64_t> &dims,
                    int64_t groups, const Expr &channelsPerGroup,
                    StatsStrategy strategy, const std::string &tag,
                    MomentsInfo &info) {
+  const int channelDim = info.channelDim;
   const int rank = x.rank();
   // Reduction domain, innermost dimension first so that the first RVar walks
   // contiguous memory; the channel-within-group index (if any) is outermost.
@@ -45,7 +48,7 @@ Func buildSetStats(const HTensor &x, const std::vector<int64_t> &dims,
     for (size_t k = 0; k < dims.size(); ++k)
       idx[dims[dims.size() - 1 - k]] = r ? Expr((*r)[k]) : Expr(0);
     if (groups > 1)
-      idx[1] = vars[1] * channelsPerGroup +
+      idx[channelDim] = vars[channelDim] * channelsPerGroup +
                (r ? Expr((*r)[r->dimensions() - 1]) : Expr(0));
     return x.at(idx);
   };
@@ -148,14 +151,21 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   info.dims.assign(op.getDims().begin(), op.getDims().end());
   info.rank = rank;
   info.groups = op.getGroups();
+  info.channelDim = op.getChannelsLast() ? rank - 1 : 1;
+  const int cd = info.channelDim;
   if (info.groups > 1) {
-    info.channelsPerGroup = x.shape[1] / static_cast<int>(info.groups);
+    info.channelsPerGroup = x.shape[cd] / static_cast<int>(info.groups);
     kernel.requirements.push_back(
-        {x.shape[1] % static_cast<int>(info.groups) == 0,
+        {x.shape[cd] % static_cast<int>(info.groups) == 0,
          {std::string("shape mismatch: groups = ") +
               std::to_string(info.groups) + " must divide the channels of x, which are",
-          x.shape[1], "in " + describeOp(op)}});
+          x.shape[cd], "in " + describeOp(op)}});
   }
+  // Channels-last statistics: the innermost dim is kept (not reduced) and
+  // not a broadcast unit dim, so the sums vectorize across it.
+  info.innermostKept =
+      std::find(info.dims.begin(), info.dims.end(), rank - 1) == info.dims.end() &&
+      !x.unit[rank - 1];
 
   // Statistics over three or more dims (layer norm over C, H, W; 3-d
   // instance norm) are computed per slice of the outermost reduced dim and
@@ -172,9 +182,9 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   } else if (info.groups > 1 && !info.dims.empty()) {
     // Group norm: per-channel statistics (each channel plane stays in cache
     // for its second pass), merged over the channels of each group.
-    info.sliceDim = 1;
+    info.sliceDim = cd;
     info.slice = buildSetStats(x, info.dims, 1, Expr(), strategy, tag + "_slice", info);
-    varStats = mergeSlices(info.slice, 1, info.channelsPerGroup, rank, tag, info,
+    varStats = mergeSlices(info.slice, cd, info.channelsPerGroup, rank, tag, info,
                            info.channelsPerGroup);
   } else if (info.groups == 1 && info.dims.size() >= 3) {
     info.sliceDim = static_cast<int>(info.dims[0]);
@@ -212,7 +222,7 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   std::vector<Expr> vars = nchwVars(rank);
   std::vector<Expr> statsIdx = vars;
   if (info.groups > 1)
-    statsIdx[1] = vars[1] / info.channelsPerGroup;
+    statsIdx[cd] = vars[cd] / info.channelsPerGroup;
   std::vector<Expr> statsArgs(statsIdx.rbegin(), statsIdx.rend());
   Func mean("mean" + tag), rstd("rstd" + tag);
   Func shiftPart("mean_shift" + tag), offsetPart("mean_offset" + tag);

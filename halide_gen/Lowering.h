@@ -62,7 +62,11 @@ struct MomentsInfo {
   std::vector<int64_t> dims;         ///< reduced dims (NCHW order)
   int rank = 0;
   int64_t groups = 1;
+  int channelDim = 1;                ///< NCHW index of the channels (groups)
   Halide::Expr channelsPerGroup;     ///< C / groups when groups > 1
+  /// The innermost dim is kept and not a unit broadcast (channels-last
+  /// statistics): the sums vectorize across it instead of along a reduction.
+  bool innermostKept = false;
 };
 
 /// Everything the algorithm builders produce for one kernel group.

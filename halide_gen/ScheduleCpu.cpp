@@ -96,6 +96,44 @@ void scheduleReductionRoot(Reduction &red, const CpuNormKnobs &knobs, int rank) 
   lanes.compute_at(LoopLevel(red.func, fused));
 }
 
+/// Channels-last statistics (the innermost dim, channels, is kept): the sums
+/// vectorize across channels, one lane per channel, so no rfactor into lanes
+/// is needed. Every reduction variable but the innermost becomes a "row"
+/// of partial sums (rfactor), rows run in parallel, and a short serial pass
+/// adds the rows up: with N = 1 the rows (image lines) still give every core
+/// work, and each serial f32 chain is only one line long.
+void scheduleReductionChannelsLast(Reduction &red, const CpuNormKnobs &knobs,
+                                   int rank) {
+  const auto &hv = halideVars(rank);
+  const Var &c = hv[0];
+  red.func.compute_root();
+  red.func.vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
+  Stage update = red.func.update();
+  // Halide drops reduction variables of static extent 1.
+  std::vector<RVar> rvars;
+  for (int k = 0; k < red.rdom.dimensions(); ++k)
+    if (!Halide::Internal::is_const_one(red.rdom[k].extent()))
+      rvars.push_back(red.rdom[k]);
+  if (rvars.size() >= 2) {
+    std::vector<std::pair<RVar, Var>> rows;
+    for (size_t k = 1; k < rvars.size(); ++k)
+      rows.emplace_back(rvars[k], Var("row" + std::to_string(k)));
+    Func partial = update.rfactor(rows);
+    partial.compute_root().vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
+    Stage pu = partial.update();
+    pu.reorder(c, rvars[0]).vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
+    if (knobs.parallel)
+      pu.parallel(rows.back().second);
+  } else if (rvars.size() == 1) {
+    update.reorder(c, rvars[0]);
+  }
+  // The remaining update (the sum over rows, or the whole reduction when it
+  // has one variable): channels in lanes, the other kept dims in parallel.
+  update.vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
+  if (knobs.parallel && rank > 1)
+    update.parallel(hv[rank - 1]);
+}
+
 /// True when the moments reduce a suffix of the dimensions (possibly with
 /// channel groups), so statistics can be computed per outer index.
 int outerDimsOf(const MomentsInfo &m) {
@@ -168,6 +206,18 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     knobs.placement = StatsPlacement::Root; // what the record should say
     for (MomentsInfo &m : kernel.moments) {
       m.stats.compute_root();
+      if (m.innermostKept) {
+        // Slices (per channel for group norm, per sample for batch
+        // statistics) are channels-last statistics themselves; their
+        // merges are small serial passes.
+        if (m.slice.defined())
+          m.slice.compute_root();
+        for (Func &merge : m.merges)
+          merge.compute_root();
+        for (Reduction &red : m.reductions)
+          scheduleReductionChannelsLast(red, knobs, m.rank);
+        continue;
+      }
       if (!m.slice.defined()) {
         for (Reduction &red : m.reductions)
           scheduleReductionRoot(red, knobs, m.rank);

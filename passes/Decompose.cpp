@@ -22,11 +22,11 @@ using namespace normc::norm;
 
 namespace {
 
-/// Reshapes `param`, whose dimensions line up with x's dimensions
-/// [firstDim, firstDim + rank(param)), to the rank of x by inserting unit
+/// Reshapes `param`, whose dimension j lines up with x's dimension
+/// `positions[j]` (increasing), to the rank of x by inserting unit
 /// dimensions, so that it broadcasts in norm.modulate.
-Value expandToRankOf(PatternRewriter &rewriter, Location loc, Value param,
-                     RankedTensorType xType, int64_t firstDim) {
+Value expandInto(PatternRewriter &rewriter, Location loc, Value param,
+                 RankedTensorType xType, ArrayRef<int64_t> positions) {
   if (!param)
     return param;
   auto type = cast<RankedTensorType>(param.getType());
@@ -37,17 +37,41 @@ Value expandToRankOf(PatternRewriter &rewriter, Location loc, Value param,
   SmallVector<OpFoldResult> outputShape(rank, rewriter.getIndexAttr(1));
   SmallVector<ReassociationIndices> groups(k);
   for (int64_t j = 0; j < k; ++j) {
-    shape[firstDim + j] = type.getDimSize(j);
-    outputShape[firstDim + j] = tensor::getMixedSize(rewriter, loc, param, j);
-    // Leading unit dims join the first group, trailing ones the last.
-    int64_t begin = j == 0 ? 0 : firstDim + j;
-    int64_t end = j == k - 1 ? rank : firstDim + j + 1;
+    shape[positions[j]] = type.getDimSize(j);
+    outputShape[positions[j]] = tensor::getMixedSize(rewriter, loc, param, j);
+    // Each group is one parameter dim plus the unit dims before it; the
+    // trailing unit dims join the last group.
+    int64_t begin = j == 0 ? 0 : positions[j - 1] + 1;
+    int64_t end = j == k - 1 ? rank : positions[j] + 1;
     for (int64_t d = begin; d < end; ++d)
       groups[j].push_back(d);
   }
   auto resultType = RankedTensorType::get(shape, type.getElementType());
   return rewriter.create<tensor::ExpandShapeOp>(loc, resultType, param, groups,
                                                 outputShape);
+}
+
+/// expandInto for a parameter lining up with x's dims [firstDim, ...).
+Value expandToRankOf(PatternRewriter &rewriter, Location loc, Value param,
+                     RankedTensorType xType, int64_t firstDim) {
+  if (!param)
+    return param;
+  SmallVector<int64_t> positions;
+  for (int64_t j = 0; j < cast<RankedTensorType>(param.getType()).getRank(); ++j)
+    positions.push_back(firstDim + j);
+  return expandInto(rewriter, loc, param, xType, positions);
+}
+
+/// The channel dimension of x: 1 (NCHW) or the last one (channels-last).
+int64_t channelDim(RankedTensorType xType, bool channelsLast) {
+  return channelsLast ? xType.getRank() - 1 : 1;
+}
+
+/// A per-channel [C] parameter reshaped to broadcast against x.
+Value expandChannelParam(PatternRewriter &rewriter, Location loc, Value param,
+                         RankedTensorType xType, bool channelsLast) {
+  return expandToRankOf(rewriter, loc, param, xType,
+                        channelDim(xType, channelsLast));
 }
 
 /// Type of the keep-dims statistics of x reduced over `dims`: always f32,
@@ -64,21 +88,25 @@ RankedTensorType statsType(RankedTensorType xType, ArrayRef<int64_t> dims) {
 /// variance instead of the rstd.
 MomentsOp createMoments(PatternRewriter &rewriter, Location loc, Value x,
                         ArrayRef<int64_t> dims, int64_t groups, FloatAttr epsilon,
-                        bool unbiased = false, bool returnVariance = false) {
+                        bool unbiased = false, bool returnVariance = false,
+                        bool channelsLast = false) {
   auto sType = statsType(cast<RankedTensorType>(x.getType()), dims);
   auto flag = [&](bool on) { return on ? rewriter.getUnitAttr() : UnitAttr(); };
-  return rewriter.create<MomentsOp>(loc, sType, sType, x,
-                                    rewriter.getDenseI64ArrayAttr(dims),
-                                    rewriter.getI64IntegerAttr(groups), epsilon,
-                                    flag(unbiased), flag(returnVariance));
+  // Only channel groups need to know where the channels are.
+  return rewriter.create<MomentsOp>(
+      loc, sType, sType, x, rewriter.getDenseI64ArrayAttr(dims),
+      rewriter.getI64IntegerAttr(groups), epsilon, flag(unbiased),
+      flag(returnVariance), flag(channelsLast && groups > 1));
 }
 
 /// Emits moments over `dims` (pooled over `groups` channel groups) followed by
 /// modulate with the already-expanded scale and shift.
 Value emitCore(PatternRewriter &rewriter, Location loc, Value x,
                ArrayRef<int64_t> dims, int64_t groups, FloatAttr epsilon,
-               Value scale, Value shift) {
-  auto moments = createMoments(rewriter, loc, x, dims, groups, epsilon);
+               Value scale, Value shift, bool channelsLast = false) {
+  auto moments = createMoments(rewriter, loc, x, dims, groups, epsilon,
+                               /*unbiased=*/false, /*returnVariance=*/false,
+                               channelsLast);
   return rewriter.create<ModulateOp>(loc, x.getType(), x, moments.getMean(),
                                      moments.getRstd(), scale, shift);
 }
@@ -90,9 +118,19 @@ SmallVector<int64_t> dimsFrom(int64_t first, int64_t rank) {
   return dims;
 }
 
-/// Batch statistics reduce everything but the channels: [0, 2, 3, ...].
-SmallVector<int64_t> batchDims(int64_t rank) {
-  SmallVector<int64_t> dims = dimsFrom(2, rank);
+/// Instance statistics reduce the spatial dims: [2, ...] (NCHW) or
+/// [1, ..., rank - 2] (channels-last).
+SmallVector<int64_t> spatialDims(int64_t rank, bool channelsLast) {
+  SmallVector<int64_t> dims = dimsFrom(channelsLast ? 1 : 2, rank);
+  if (channelsLast)
+    dims.pop_back();
+  return dims;
+}
+
+/// Batch statistics reduce everything but the channels: [0, 2, 3, ...]
+/// (NCHW) or [0, ..., rank - 2] (channels-last).
+SmallVector<int64_t> batchDims(int64_t rank, bool channelsLast) {
+  SmallVector<int64_t> dims = spatialDims(rank, channelsLast);
   dims.insert(dims.begin(), 0);
   return dims;
 }
@@ -103,10 +141,11 @@ struct DecomposeInstanceNorm : OpRewritePattern<InstanceNormOp> {
                                 PatternRewriter &rewriter) const override {
     auto xType = op.getX().getType();
     Location loc = op.getLoc();
-    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
-    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    bool cl = op.getChannelsLast();
+    Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
+    Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
     rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(),
-                                    dimsFrom(2, xType.getRank()), 1,
+                                    spatialDims(xType.getRank(), cl), 1,
                                     op.getEpsilonAttr(), scale, shift));
     return success();
   }
@@ -119,18 +158,20 @@ struct DecomposeGroupNorm : OpRewritePattern<GroupNormOp> {
     auto xType = op.getX().getType();
     Location loc = op.getLoc();
     int64_t groups = op.getGroups();
-    int64_t channels = xType.getDimSize(1);
+    bool cl = op.getChannelsLast();
+    int64_t channels = xType.getDimSize(channelDim(xType, cl));
     // One group pools every channel (layer norm over C and the spatial dims);
     // one channel per group with spatial dims is instance norm. Both need no
     // channel pooling in moments, which is cheaper to schedule. A rank-2
     // [N, C] input has no spatial dims: only the channel groups are pooled.
-    SmallVector<int64_t> dims = dimsFrom(groups == 1 ? 1 : 2, xType.getRank());
+    SmallVector<int64_t> dims = groups == 1 ? dimsFrom(1, xType.getRank())
+                                            : spatialDims(xType.getRank(), cl);
     if (groups == 1 || (groups == channels && !dims.empty()))
       groups = 1;
-    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
-    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
+    Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
     rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(), dims, groups,
-                                    op.getEpsilonAttr(), scale, shift));
+                                    op.getEpsilonAttr(), scale, shift, cl));
     return success();
   }
 };
@@ -179,7 +220,7 @@ struct DecomposeAdaIN : OpRewritePattern<AdaINOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto cType = op.getContent().getType();
-    SmallVector<int64_t> dims = dimsFrom(2, cType.getRank());
+    SmallVector<int64_t> dims = spatialDims(cType.getRank(), op.getChannelsLast());
     bool unbiased = !op.getBiased();
     auto c = createMoments(rewriter, loc, op.getContent(), dims, 1,
                            op.getEpsilonAttr(), unbiased);
@@ -216,8 +257,9 @@ struct DecomposeSpade : OpRewritePattern<SpadeOp> {
     Location loc = op.getLoc();
     auto xType = op.getX().getType();
     int64_t rank = xType.getRank();
+    bool cl = op.getChannelsLast();
     SmallVector<int64_t> dims =
-        op.getBatchStats() ? batchDims(rank) : dimsFrom(2, rank);
+        op.getBatchStats() ? batchDims(rank, cl) : spatialDims(rank, cl);
     Value one = splatScalar(rewriter, loc, rank, 1.0f);
     Value scale = rewriter.create<AddOp>(loc, xType, op.getGamma(), one);
     rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(), dims, 1,
@@ -246,12 +288,14 @@ struct DecomposeBatchNorm : OpRewritePattern<BatchNormOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto xType = op.getX().getType();
-    Value mean = expandToRankOf(rewriter, loc, op.getRunningMean(), xType, 1);
+    bool cl = op.getChannelsLast();
+    Value mean = expandChannelParam(rewriter, loc, op.getRunningMean(), xType, cl);
     Value rstd = rstdFromVariance(
-        rewriter, loc, expandToRankOf(rewriter, loc, op.getRunningVar(), xType, 1),
+        rewriter, loc,
+        expandChannelParam(rewriter, loc, op.getRunningVar(), xType, cl),
         op.getEpsilonAttr());
-    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
-    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
+    Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
     rewriter.replaceOpWithNewOp<ModulateOp>(op, xType, op.getX(), mean, rstd,
                                             scale, shift);
     return success();
@@ -261,11 +305,12 @@ struct DecomposeBatchNorm : OpRewritePattern<BatchNormOp> {
 /// new = (1 - momentum) * running + momentum * batchValue, with `running`
 /// [C] expanded to the rank of x and the result collapsed back to [C].
 Value runningUpdate(PatternRewriter &rewriter, Location loc, Value running,
-                    Value batchValue, RankedTensorType xType, float momentum) {
+                    Value batchValue, RankedTensorType xType, float momentum,
+                    bool channelsLast) {
   int64_t rank = xType.getRank();
   Value m = splatScalar(rewriter, loc, rank, momentum);
   Value keep = splatScalar(rewriter, loc, rank, 1.0f - momentum);
-  Value r = expandToRankOf(rewriter, loc, running, xType, 1);
+  Value r = expandChannelParam(rewriter, loc, running, xType, channelsLast);
   auto rType = cast<RankedTensorType>(r.getType());
   Value a = rewriter.create<MulOp>(loc, rType, r, keep);
   Value b = rewriter.create<MulOp>(loc, rType, batchValue, m);
@@ -285,13 +330,14 @@ struct DecomposeInstanceNormTrain : OpRewritePattern<InstanceNormTrainOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto xType = op.getX().getType();
-    SmallVector<int64_t> dims = dimsFrom(2, xType.getRank());
+    bool cl = op.getChannelsLast();
+    SmallVector<int64_t> dims = spatialDims(xType.getRank(), cl);
     auto planes = createMoments(rewriter, loc, op.getX(), dims, 1, op.getEpsilonAttr());
     auto unbiased = createMoments(rewriter, loc, op.getX(), dims, 1,
                                   op.getEpsilonAttr(), /*unbiased=*/true,
                                   /*returnVariance=*/true);
-    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
-    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
+    Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
     Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), planes.getMean(),
                                           planes.getRstd(), scale, shift);
     // Batch averages: the mean over dim 0 of the [N, C, 1, ...] statistics.
@@ -301,9 +347,9 @@ struct DecomposeInstanceNormTrain : OpRewritePattern<InstanceNormTrainOp> {
     };
     float momentum = op.getMomentum().convertToFloat();
     Value newMean = runningUpdate(rewriter, loc, op.getRunningMean(),
-                                  avg(planes.getMean()), xType, momentum);
+                                  avg(planes.getMean()), xType, momentum, cl);
     Value newVar = runningUpdate(rewriter, loc, op.getRunningVar(),
-                                 avg(unbiased.getRstd()), xType, momentum);
+                                 avg(unbiased.getRstd()), xType, momentum, cl);
     rewriter.replaceOp(op, {y, newMean, newVar});
     return success();
   }
@@ -318,21 +364,22 @@ struct DecomposeBatchNormTrain : OpRewritePattern<BatchNormTrainOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto xType = op.getX().getType();
-    SmallVector<int64_t> dims = batchDims(xType.getRank());
+    bool cl = op.getChannelsLast();
+    SmallVector<int64_t> dims = batchDims(xType.getRank(), cl);
     auto batch = createMoments(rewriter, loc, op.getX(), dims, 1, op.getEpsilonAttr());
     auto unbiased = createMoments(rewriter, loc, op.getX(), dims, 1,
                                   op.getEpsilonAttr(), /*unbiased=*/true,
                                   /*returnVariance=*/true);
-    Value scale = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
-    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
+    Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
     Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), batch.getMean(),
                                           batch.getRstd(), scale, shift);
 
     float momentum = op.getMomentum().convertToFloat();
     Value newMean = runningUpdate(rewriter, loc, op.getRunningMean(),
-                                  batch.getMean(), xType, momentum);
+                                  batch.getMean(), xType, momentum, cl);
     Value newVar = runningUpdate(rewriter, loc, op.getRunningVar(),
-                                 unbiased.getRstd(), xType, momentum);
+                                 unbiased.getRstd(), xType, momentum, cl);
     rewriter.replaceOp(op, {y, newMean, newVar});
     return success();
   }
@@ -356,10 +403,12 @@ struct DecomposeConditionalInstanceNorm
                                             op.getGammaTable());
     Value beta = rewriter.create<MatmulOp>(loc, mixedType, op.getWeights(),
                                            op.getBetaTable());
-    Value scale = expandToRankOf(rewriter, loc, gamma, xType, 0);
-    Value shift = expandToRankOf(rewriter, loc, beta, xType, 0);
+    bool cl = op.getChannelsLast();
+    SmallVector<int64_t> nc = {0, channelDim(xType, cl)};
+    Value scale = expandInto(rewriter, loc, gamma, xType, nc);
+    Value shift = expandInto(rewriter, loc, beta, xType, nc);
     rewriter.replaceOp(op, emitCore(rewriter, loc, op.getX(),
-                                    dimsFrom(2, xType.getRank()), 1,
+                                    spatialDims(xType.getRank(), cl), 1,
                                     op.getEpsilonAttr(), scale, shift));
     return success();
   }
@@ -383,32 +432,35 @@ struct DecomposeBatchInstanceNorm : OpRewritePattern<BatchInstanceNormOp> {
     auto add = [&](Value x, Value y) -> Value {
       return rewriter.create<AddOp>(loc, broadcastType(x, y), x, y);
     };
-    Value rho = expandToRankOf(rewriter, loc, op.getRho(), xType, 1);
+    bool cl = op.getChannelsLast();
+    auto channelParam = [&](Value p) {
+      return expandChannelParam(rewriter, loc, p, xType, cl);
+    };
+    Value rho = channelParam(op.getRho());
     rho = rewriter.create<ClampOp>(loc, rho, rewriter.getF32FloatAttr(0.0f),
                                    rewriter.getF32FloatAttr(1.0f));
     Value oneMinusRho = add(mul(rho, splatScalar(rewriter, loc, rank, -1.0f)),
                             splatScalar(rewriter, loc, rank, 1.0f));
-    Value gamma = expandToRankOf(rewriter, loc, op.getScale(), xType, 1);
+    Value gamma = channelParam(op.getScale());
     Value bnScale = gamma ? mul(rho, gamma) : rho;
     Value inScale = gamma ? mul(oneMinusRho, gamma) : oneMinusRho;
-    Value shift = expandToRankOf(rewriter, loc, op.getBias(), xType, 1);
+    Value shift = channelParam(op.getBias());
 
     // Batch part: running statistics (inference) or batch statistics.
     Value bnMean, bnRstd;
     if (op.getRunningMean()) {
-      bnMean = expandToRankOf(rewriter, loc, op.getRunningMean(), xType, 1);
-      bnRstd = rstdFromVariance(
-          rewriter, loc, expandToRankOf(rewriter, loc, op.getRunningVar(), xType, 1),
-          op.getEpsilonAttr());
+      bnMean = channelParam(op.getRunningMean());
+      bnRstd = rstdFromVariance(rewriter, loc, channelParam(op.getRunningVar()),
+                                op.getEpsilonAttr());
     } else {
-      auto batch = createMoments(rewriter, loc, op.getX(), batchDims(rank), 1,
+      auto batch = createMoments(rewriter, loc, op.getX(), batchDims(rank, cl), 1,
                                  op.getEpsilonAttr());
       bnMean = batch.getMean();
       bnRstd = batch.getRstd();
     }
     Value bn = rewriter.create<ModulateOp>(loc, xType, op.getX(), bnMean, bnRstd,
                                            bnScale, Value());
-    Value in = emitCore(rewriter, loc, op.getX(), dimsFrom(2, rank), 1,
+    Value in = emitCore(rewriter, loc, op.getX(), spatialDims(rank, cl), 1,
                         op.getEpsilonAttr(), inScale, shift);
     rewriter.replaceOpWithNewOp<AddOp>(op, xType, bn, in);
     return success();

@@ -755,3 +755,70 @@ func.func @instance_norm_train_channels(%x: tensor<2x4x8x8xf32>, %m: tensor<5xf3
   %y, %a, %b = norm.instance_norm_train %x, %m, %m eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf32>, tensor<5xf32>, tensor<5xf32>) -> (tensor<2x4x8x8xf32>, tensor<5xf32>, tensor<5xf32>)
   return %y : tensor<2x4x8x8xf32>
 }
+
+//===----------------------------------------------------------------------===//
+// channels_last (NHWC): the channels are the last dimension
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @channels_last_rank(%x: tensor<1x8xf32>) -> tensor<1x8xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op expects x of rank 3 to 5 ([N, spatial..., C]), got rank 2}}
+  %y = norm.instance_norm %x eps = 1.0e-05 channels_last : (tensor<1x8xf32>) -> tensor<1x8xf32>
+  return %y : tensor<1x8xf32>
+}
+
+// -----
+
+// 8 would be the channels in NCHW; channels-last x has 4.
+func.func @channels_last_scale(%x: tensor<1x8x8x4xf32>, %g: tensor<8xf32>) -> tensor<1x8x8x4xf32> {
+  // expected-error @+1 {{'norm.instance_norm' op scale has 8 elements but x has 4 channels}}
+  %y = norm.instance_norm %x scale(%g) eps = 1.0e-05 channels_last
+      : (tensor<1x8x8x4xf32>, tensor<8xf32>) -> tensor<1x8x8x4xf32>
+  return %y : tensor<1x8x8x4xf32>
+}
+
+// -----
+
+func.func @channels_last_groups(%x: tensor<2x8x8x6xf32>) -> tensor<2x8x8x6xf32> {
+  // expected-error @+1 {{'norm.group_norm' op groups = 4 does not divide the 6 channels of x}}
+  %y = norm.group_norm %x groups = 4 eps = 1.0e-05 channels_last
+      : (tensor<2x8x8x6xf32>) -> tensor<2x8x8x6xf32>
+  return %y : tensor<2x8x8x6xf32>
+}
+
+// -----
+
+func.func @channels_last_moments_groups(%x: tensor<2x8x8x6xf32>) -> tensor<2x8x8x1xf32> {
+  // expected-error @+1 {{'norm.moments' op groups = 2 needs a channel dimension 3 that is not reduced}}
+  %m, %r = norm.moments %x dims = [1, 2, 3] groups = 2 eps = 1.0e-05 channels_last
+      : tensor<2x8x8x6xf32> -> tensor<2x1x1x1xf32>, tensor<2x1x1x1xf32>
+  return %m : tensor<2x1x1x1xf32>
+}
+
+// -----
+
+func.func @channels_last_adain(%c: tensor<1x8x8x4xf32>, %s: tensor<1x4x4x8xf32>) -> tensor<1x8x8x4xf32> {
+  // expected-error @+1 {{'norm.adain' op style has 8 channels but content has 4}}
+  %y = norm.adain %c, %s alpha = 1.0 eps = 1.0e-05 channels_last
+      : (tensor<1x8x8x4xf32>, tensor<1x4x4x8xf32>) -> tensor<1x8x8x4xf32>
+  return %y : tensor<1x8x8x4xf32>
+}
+
+// -----
+
+func.func @channels_last_conditional(%x: tensor<2x8x8x4xf32>, %w: tensor<2x3xf32>, %t: tensor<3x8xf32>) -> tensor<2x8x8x4xf32> {
+  // expected-error @+1 {{'norm.conditional_instance_norm' op style tables have width 8 but x has 4 channels}}
+  %y = norm.conditional_instance_norm %x, %w, %t, %t eps = 1.0e-05 channels_last
+      : (tensor<2x8x8x4xf32>, tensor<2x3xf32>, tensor<3x8xf32>, tensor<3x8xf32>) -> tensor<2x8x8x4xf32>
+  return %y : tensor<2x8x8x4xf32>
+}
+
+// -----
+
+func.func @channels_last_batch_norm(%x: tensor<2x8x8x4xf32>, %m: tensor<8xf32>) -> tensor<2x8x8x4xf32> {
+  // expected-error @+1 {{'norm.batch_norm' op running_mean has 8 elements but x has 4 channels}}
+  %y = norm.batch_norm %x, %m, %m eps = 1.0e-05 channels_last
+      : (tensor<2x8x8x4xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<2x8x8x4xf32>
+  return %y : tensor<2x8x8x4xf32>
+}

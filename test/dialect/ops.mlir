@@ -25,6 +25,26 @@ func.func @instance_norm_2d(%x: tensor<1x64x32x32xf32>, %g: tensor<64xf32>,
   return %y : tensor<1x64x32x32xf32>
 }
 
+// CHECK-LABEL: func.func @instance_norm_channels_last
+// CHECK: norm.instance_norm %{{.*}} scale(%{{.*}}) eps = 9.99999974E-6 channels_last : (tensor<2x32x32x64xf16>, tensor<64xf16>)
+// GENERIC-LABEL: sym_name = "instance_norm_channels_last"
+// GENERIC: "norm.instance_norm"
+// GENERIC-SAME: channels_last
+func.func @instance_norm_channels_last(%x: tensor<2x32x32x64xf16>, %g: tensor<64xf16>) -> tensor<2x32x32x64xf16> {
+  %y = norm.instance_norm %x scale(%g) eps = 1.0e-05 channels_last
+      : (tensor<2x32x32x64xf16>, tensor<64xf16>) -> tensor<2x32x32x64xf16>
+  return %y : tensor<2x32x32x64xf16>
+}
+
+// CHECK-LABEL: func.func @batch_norm_train_channels_last
+// CHECK: norm.batch_norm_train %{{.*}} eps = 9.99999974E-6 momentum = 1.000000e-01 channels_last :
+func.func @batch_norm_train_channels_last(%x: tensor<8x4x4x16xbf16>, %m: tensor<16xf32>, %v: tensor<16xf32>)
+    -> (tensor<8x4x4x16xbf16>, tensor<16xf32>, tensor<16xf32>) {
+  %y, %nm, %nv = norm.batch_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 channels_last
+      : (tensor<8x4x4x16xbf16>, tensor<16xf32>, tensor<16xf32>) -> (tensor<8x4x4x16xbf16>, tensor<16xf32>, tensor<16xf32>)
+  return %y, %nm, %nv : tensor<8x4x4x16xbf16>, tensor<16xf32>, tensor<16xf32>
+}
+
 // CHECK-LABEL: func.func @instance_norm_1d_no_affine
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<2x8x100xf32>)
 // CHECK: norm.instance_norm %[[X]] eps = 1.000000e-03 : (tensor<2x8x100xf32>) -> tensor<2x8x100xf32>
