@@ -8,6 +8,7 @@
 #ifndef NORMC_TEST_COMMON_REFERENCE_H_
 #define NORMC_TEST_COMMON_REFERENCE_H_
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -98,14 +99,14 @@ inline std::vector<double> layerNormRef(const std::vector<float> &x,
                        [&](int64_t i) { return i % inner; });
 }
 
-/// Per-(n, c) mean and 1/sqrt(var + eps) of x [N, C, H, W].
-inline void planeMomentsRef(const std::vector<float> &x, const Shape &shape,
-                            double eps, std::vector<double> &mean,
-                            std::vector<double> &rstd) {
+/// Per-(n, c) mean and sum of squared deviations from it (two-pass) of x
+/// [N, C, spatial...].
+inline void planeSumsRef(const std::vector<float> &x, const Shape &shape,
+                         std::vector<double> &mean, std::vector<double> &m2) {
   const int64_t sets = shape[0] * shape[1];
   const int64_t plane = numel(shape) / sets;
   mean.assign(sets, 0);
-  rstd.assign(sets, 0);
+  m2.assign(sets, 0);
   for (int64_t s = 0; s < sets; ++s) {
     double m = 0, v = 0;
     for (int64_t i = 0; i < plane; ++i)
@@ -114,7 +115,40 @@ inline void planeMomentsRef(const std::vector<float> &x, const Shape &shape,
     for (int64_t i = 0; i < plane; ++i)
       v += (x[s * plane + i] - m) * (x[s * plane + i] - m);
     mean[s] = m;
-    rstd[s] = 1.0 / std::sqrt(v / static_cast<double>(plane) + eps);
+    m2[s] = v;
+  }
+}
+
+/// Per-(n, c) mean and 1/sqrt(var + eps) of x [N, C, H, W].
+inline void planeMomentsRef(const std::vector<float> &x, const Shape &shape,
+                            double eps, std::vector<double> &mean,
+                            std::vector<double> &rstd) {
+  const int64_t plane = numel(shape) / (shape[0] * shape[1]);
+  std::vector<double> m2;
+  planeSumsRef(x, shape, mean, m2);
+  rstd.resize(m2.size());
+  for (size_t s = 0; s < m2.size(); ++s)
+    rstd[s] = 1.0 / std::sqrt(m2[s] / static_cast<double>(plane) + eps);
+}
+
+/// Per-channel mean and sum of squared deviations (two-pass) over N and the
+/// spatial dims of x [N, C, spatial...].
+inline void channelSumsRef(const std::vector<float> &x, const Shape &shape,
+                           std::vector<double> &mean, std::vector<double> &m2) {
+  const int64_t N = shape[0], C = shape[1];
+  const int64_t plane = numel(shape) / (N * C);
+  mean.assign(C, 0);
+  m2.assign(C, 0);
+  for (int64_t c = 0; c < C; ++c) {
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t i = 0; i < plane; ++i)
+        mean[c] += x[(n * C + c) * plane + i];
+    mean[c] /= static_cast<double>(N * plane);
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t i = 0; i < plane; ++i) {
+        double d = x[(n * C + c) * plane + i] - mean[c];
+        m2[c] += d * d;
+      }
   }
 }
 
@@ -124,25 +158,161 @@ inline std::vector<double> batchStatsNormRef(const std::vector<float> &x,
                                              const Shape &shape, double eps) {
   const int64_t N = shape[0], C = shape[1];
   const int64_t plane = numel(shape) / (N * C);
+  std::vector<double> mean, m2;
+  channelSumsRef(x, shape, mean, m2);
   std::vector<double> y(x.size());
   for (int64_t c = 0; c < C; ++c) {
-    double mean = 0, m2 = 0;
-    for (int64_t n = 0; n < N; ++n)
-      for (int64_t i = 0; i < plane; ++i)
-        mean += x[(n * C + c) * plane + i];
-    mean /= static_cast<double>(N * plane);
-    for (int64_t n = 0; n < N; ++n)
-      for (int64_t i = 0; i < plane; ++i) {
-        double d = x[(n * C + c) * plane + i] - mean;
-        m2 += d * d;
-      }
-    const double rstd = 1.0 / std::sqrt(m2 / static_cast<double>(N * plane) + eps);
+    const double rstd = 1.0 / std::sqrt(m2[c] / static_cast<double>(N * plane) + eps);
     for (int64_t n = 0; n < N; ++n)
       for (int64_t i = 0; i < plane; ++i) {
         const int64_t k = (n * C + c) * plane + i;
-        y[k] = (x[k] - mean) * rstd;
+        y[k] = (x[k] - mean[c]) * rstd;
       }
   }
+  return y;
+}
+
+/// y[n,c,...] = y * scale[c] + bias[c] in place, for y [N, C, spatial...];
+/// either parameter may be null.
+inline void channelAffineRef(std::vector<double> &y, const Shape &shape,
+                             const std::vector<float> *scale,
+                             const std::vector<float> *bias) {
+  const int64_t C = shape[1];
+  const int64_t plane = numel(shape) / (shape[0] * C);
+  for (size_t i = 0; i < y.size(); ++i) {
+    const int64_t c = (static_cast<int64_t>(i) / plane) % C;
+    if (scale)
+      y[i] *= (*scale)[c];
+    if (bias)
+      y[i] += (*bias)[c];
+  }
+}
+
+/// Batch norm inference: per-channel given (running) mean and variance, then
+/// the optional affine.
+inline std::vector<double> batchNormRef(const std::vector<float> &x,
+                                        const Shape &shape,
+                                        const std::vector<float> &mean,
+                                        const std::vector<float> &var,
+                                        const std::vector<float> *scale,
+                                        const std::vector<float> *bias,
+                                        double eps) {
+  const int64_t C = shape[1];
+  const int64_t plane = numel(shape) / (shape[0] * C);
+  std::vector<double> y(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    const int64_t c = (static_cast<int64_t>(i) / plane) % C;
+    y[i] = (x[i] - static_cast<double>(mean[c])) / std::sqrt(var[c] + eps);
+  }
+  channelAffineRef(y, shape, scale, bias);
+  return y;
+}
+
+/// Running-statistics update of batch norm in training mode (PyTorch):
+/// new = (1 - momentum) * old + momentum * batch statistic, where the batch
+/// variance is unbiased (divides by N * spatial - 1).
+inline void batchNormRunningUpdateRef(const std::vector<float> &x,
+                                      const Shape &shape,
+                                      const std::vector<float> &runMean,
+                                      const std::vector<float> &runVar,
+                                      double momentum,
+                                      std::vector<double> &newMean,
+                                      std::vector<double> &newVar) {
+  const double count = static_cast<double>(numel(shape) / shape[1]);
+  std::vector<double> mean, m2;
+  channelSumsRef(x, shape, mean, m2);
+  newMean.resize(mean.size());
+  newVar.resize(mean.size());
+  for (size_t c = 0; c < mean.size(); ++c) {
+    newMean[c] = (1 - momentum) * runMean[c] + momentum * mean[c];
+    newVar[c] = (1 - momentum) * runVar[c] + momentum * m2[c] / (count - 1);
+  }
+}
+
+/// Running-statistics update of instance norm in training mode (PyTorch's
+/// track_running_stats): the batch averages of the per-plane means and of the
+/// per-plane unbiased variances, weighted by momentum.
+inline void instanceNormRunningUpdateRef(const std::vector<float> &x,
+                                         const Shape &shape,
+                                         const std::vector<float> &runMean,
+                                         const std::vector<float> &runVar,
+                                         double momentum,
+                                         std::vector<double> &newMean,
+                                         std::vector<double> &newVar) {
+  const int64_t N = shape[0], C = shape[1];
+  const double plane = static_cast<double>(numel(shape) / (N * C));
+  std::vector<double> mean, m2;
+  planeSumsRef(x, shape, mean, m2);
+  newMean.assign(C, 0);
+  newVar.assign(C, 0);
+  for (int64_t c = 0; c < C; ++c) {
+    double meanOfMeans = 0, meanOfVars = 0;
+    for (int64_t n = 0; n < N; ++n) {
+      meanOfMeans += mean[n * C + c] / static_cast<double>(N);
+      meanOfVars += m2[n * C + c] / (plane - 1) / static_cast<double>(N);
+    }
+    newMean[c] = (1 - momentum) * runMean[c] + momentum * meanOfMeans;
+    newVar[c] = (1 - momentum) * runVar[c] + momentum * meanOfVars;
+  }
+}
+
+/// Conditional instance norm (Dumoulin et al.): affine parameters per (n, c)
+/// mixed from S style tables [S, C] by weights [N, S].
+inline std::vector<double> conditionalInstanceNormRef(
+    const std::vector<float> &x, const Shape &shape,
+    const std::vector<float> &weights, int64_t S,
+    const std::vector<float> &gammaTable, const std::vector<float> &betaTable,
+    double eps) {
+  const int64_t C = shape[1];
+  const int64_t plane = numel(shape) / (shape[0] * C);
+  auto y = instanceNormRef(x, shape, nullptr, nullptr, eps);
+  for (size_t i = 0; i < y.size(); ++i) {
+    const int64_t n = static_cast<int64_t>(i) / (C * plane);
+    const int64_t c = (static_cast<int64_t>(i) / plane) % C;
+    double g = 0, b = 0;
+    for (int64_t j = 0; j < S; ++j) {
+      g += static_cast<double>(weights[n * S + j]) * gammaTable[j * C + c];
+      b += static_cast<double>(weights[n * S + j]) * betaTable[j * C + c];
+    }
+    y[i] = y[i] * g + b;
+  }
+  return y;
+}
+
+/// SPADE (Park et al.): instance norm (or, with batchStats, batch-statistics
+/// norm) without affine, then y * (1 + gamma) + beta with per-element maps of
+/// the shape of x.
+inline std::vector<double> spadeRef(const std::vector<float> &x,
+                                    const Shape &shape,
+                                    const std::vector<float> &gamma,
+                                    const std::vector<float> &beta, double eps,
+                                    bool batchStats) {
+  auto y = batchStats ? batchStatsNormRef(x, shape, eps)
+                      : instanceNormRef(x, shape, nullptr, nullptr, eps);
+  for (size_t i = 0; i < y.size(); ++i)
+    y[i] = y[i] * (1.0 + gamma[i]) + beta[i];
+  return y;
+}
+
+/// Batch-instance norm (Nam & Kim): rho[c] clipped to [0, 1] mixes the batch
+/// normalized x (batch statistics, or the running ones when given) with the
+/// instance normalized x, then the optional affine.
+inline std::vector<double> batchInstanceNormRef(
+    const std::vector<float> &x, const Shape &shape,
+    const std::vector<float> &rho, const std::vector<float> *runMean,
+    const std::vector<float> *runVar, const std::vector<float> *scale,
+    const std::vector<float> *bias, double eps) {
+  const int64_t C = shape[1];
+  const int64_t plane = numel(shape) / (shape[0] * C);
+  auto bn = runMean ? batchNormRef(x, shape, *runMean, *runVar, nullptr, nullptr, eps)
+                    : batchStatsNormRef(x, shape, eps);
+  auto y = instanceNormRef(x, shape, nullptr, nullptr, eps);
+  for (size_t i = 0; i < y.size(); ++i) {
+    const int64_t c = (static_cast<int64_t>(i) / plane) % C;
+    const double r = std::min(1.0, std::max(0.0, static_cast<double>(rho[c])));
+    y[i] = r * bn[i] + (1 - r) * y[i];
+  }
+  channelAffineRef(y, shape, scale, bias);
   return y;
 }
 

@@ -412,11 +412,8 @@ TEST(Spade, InstanceNormBase) {
   for (const Shape &s : {Shape{2, 3, 7, 13}, Shape{1, 8, 32, 32}}) {
     auto x = randomPlanes(s, innerSize(s, 2), 2.0, 1.0, 91);
     auto g = randomVector(numel(s), -0.5, 0.5, 92), b = randomVector(numel(s), -1, 1, 93);
-    auto ref = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
-    for (size_t i = 0; i < ref.size(); ++i)
-      ref[i] = ref[i] * (1.0 + g[i]) + b[i];
-    check("spade instance " + shapeName(s), runMaps(spade_in, x, g, b, s), ref, s,
-          kF32Atol, kF32Rtol);
+    check("spade instance " + shapeName(s), runMaps(spade_in, x, g, b, s),
+          spadeRef(x, s, g, b, 1e-5, false), s, kF32Atol, kF32Rtol);
   }
 }
 
@@ -424,10 +421,8 @@ TEST(Spade, BatchStatisticsBase) {
   const Shape s{3, 4, 9, 7};
   auto x = randomPlanes(s, 63, 3.0, 1.0, 94);
   auto g = randomVector(numel(s), -0.5, 0.5, 95), b = randomVector(numel(s), -1, 1, 96);
-  auto ref = batchStatsNormRef(x, s, 1e-5);
-  for (size_t i = 0; i < ref.size(); ++i)
-    ref[i] = ref[i] * (1.0 + g[i]) + b[i];
-  check("spade batch stats", runMaps(spade_bn, x, g, b, s), ref, s, kF32Atol, kF32Rtol);
+  check("spade batch stats", runMaps(spade_bn, x, g, b, s),
+        spadeRef(x, s, g, b, 1e-5, true), s, kF32Atol, kF32Rtol);
 }
 
 // ---- batch norm -------------------------------------------------------------------
@@ -441,14 +436,9 @@ TEST(BatchNorm, InferenceWithRunningStatistics) {
     const Shape p{s[1]};
     HostBuffer xb(x, s), mb(m, p), vb(v, p), gb(g, p), bb(b, p), yb(y, s);
     ASSERT_EQ(bn_infer(nullptr, xb.get(), mb.get(), vb.get(), gb.get(), bb.get(), yb.get()), 0);
-    std::vector<double> ref(x.size());
-    const int64_t plane = innerSize(s, 2);
-    for (size_t i = 0; i < x.size(); ++i) {
-      const int64_t c = (static_cast<int64_t>(i) / plane) % s[1];
-      ref[i] = (x[i] - m[c]) / std::sqrt(v[c] + 1e-5) * g[c] + b[c];
-    }
     // Inputs up to ~8 away from the running mean, rstd up to 1.4, gamma 2.
-    check("batch_norm inference " + shapeName(s), y, ref, s, 1e-4, kF32Rtol);
+    check("batch_norm inference " + shapeName(s), y,
+          batchNormRef(x, s, m, v, &g, &b, 1e-5), s, 1e-4, kF32Rtol);
   }
 }
 
@@ -465,24 +455,10 @@ TEST(BatchNorm, TrainingBatchStatisticsAndRunningUpdate) {
                      yb.get(), nmb.get(), nvb.get()),
             0);
   auto ref = batchStatsNormRef(x, s, 1e-5);
-  const int64_t plane = 35;
-  std::vector<double> refM(4), refV(4);
-  for (int64_t c = 0; c < 4; ++c) {
-    double mean = 0, m2 = 0;
-    for (int64_t n = 0; n < 3; ++n)
-      for (int64_t i = 0; i < plane; ++i)
-        mean += x[(n * 4 + c) * plane + i];
-    mean /= 3.0 * plane;
-    for (int64_t n = 0; n < 3; ++n)
-      for (int64_t i = 0; i < plane; ++i)
-        m2 += (x[(n * 4 + c) * plane + i] - mean) * (x[(n * 4 + c) * plane + i] - mean);
-    refM[c] = 0.9 * m[c] + 0.1 * mean;                  // PyTorch: momentum 0.1
-    refV[c] = 0.9 * v[c] + 0.1 * m2 / (3.0 * plane - 1); // unbiased in the update
-  }
-  for (size_t i = 0; i < ref.size(); ++i) {
-    const int64_t c = (static_cast<int64_t>(i) / plane) % 4;
-    ref[i] = ref[i] * g[c] + b[c];
-  }
+  channelAffineRef(ref, s, &g, &b);
+  // PyTorch: momentum 0.1, the unbiased batch variance in the update.
+  std::vector<double> refM, refV;
+  batchNormRunningUpdateRef(x, s, m, v, 0.1, refM, refV);
   check("batch_norm training y", y, ref, s, kF32Atol, kF32Rtol);
   check("batch_norm running mean", nm, refM, p, kF32Atol, kF32Rtol);
   check("batch_norm running var", nv, refV, p, kF32Atol, kF32Rtol);
@@ -503,19 +479,8 @@ TEST(ConditionalInstanceNorm, OneHotAndMixedStyles) {
     std::vector<float> y(x.size(), -999.0f);
     HostBuffer xb(x, s), wb(w, {N, S}), gb(gt, {S, C}), bb(bt, {S, C}), yb(y, s);
     ASSERT_EQ(cin(nullptr, xb.get(), wb.get(), gb.get(), bb.get(), yb.get()), 0);
-    auto ref = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
-    const int64_t plane = innerSize(s, 2);
-    for (size_t i = 0; i < ref.size(); ++i) {
-      const int64_t n = static_cast<int64_t>(i) / (C * plane);
-      const int64_t c = (static_cast<int64_t>(i) / plane) % C;
-      double g = 0, b = 0;
-      for (int64_t j = 0; j < S; ++j) {
-        g += static_cast<double>(w[n * S + j]) * gt[j * C + c];
-        b += static_cast<double>(w[n * S + j]) * bt[j * C + c];
-      }
-      ref[i] = ref[i] * g + b;
-    }
-    check("conditional_instance_norm " + shapeName(s), y, ref, s, 1e-4, kF32Rtol);
+    check("conditional_instance_norm " + shapeName(s), y,
+          conditionalInstanceNormRef(x, s, w, S, gt, bt, 1e-5), s, 1e-4, kF32Rtol);
   }
 }
 
@@ -531,15 +496,9 @@ TEST(BatchInstanceNorm, BatchStatisticsAndClippedGate) {
   std::vector<float> y(x.size(), -999.0f);
   HostBuffer xb(x, s), rb(rho, {C}), gb(g, {C}), bb(b, {C}), yb(y, s);
   ASSERT_EQ(bin_train(nullptr, xb.get(), rb.get(), gb.get(), bb.get(), yb.get()), 0);
-  auto bn = batchStatsNormRef(x, s, 1e-5);
-  auto in = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
-  std::vector<double> ref(x.size());
-  for (size_t i = 0; i < ref.size(); ++i) {
-    const int64_t c = (static_cast<int64_t>(i) / plane) % C;
-    const double r = std::min(1.0, std::max(0.0, static_cast<double>(rho[c])));
-    ref[i] = (r * bn[i] + (1 - r) * in[i]) * g[c] + b[c];
-  }
-  check("batch_instance_norm batch stats", y, ref, s, kF32Atol, kF32Rtol);
+  check("batch_instance_norm batch stats", y,
+        batchInstanceNormRef(x, s, rho, nullptr, nullptr, &g, &b, 1e-5), s, kF32Atol,
+        kF32Rtol);
 }
 
 TEST(BatchInstanceNorm, RunningStatistics) {
@@ -551,14 +510,9 @@ TEST(BatchInstanceNorm, RunningStatistics) {
   std::vector<float> y(x.size(), -999.0f);
   HostBuffer xb(x, s), rb(rho, {C}), mb(m, {C}), vb(v, {C}), yb(y, s);
   ASSERT_EQ(bin_infer(nullptr, xb.get(), rb.get(), mb.get(), vb.get(), yb.get()), 0);
-  auto in = instanceNormRef(x, s, nullptr, nullptr, 1e-5);
-  std::vector<double> ref(x.size());
-  for (size_t i = 0; i < ref.size(); ++i) {
-    const int64_t c = (static_cast<int64_t>(i) / plane) % C;
-    const double bn = (x[i] - m[c]) / std::sqrt(v[c] + 1e-5);
-    ref[i] = rho[c] * bn + (1 - rho[c]) * in[i];
-  }
-  check("batch_instance_norm running stats", y, ref, s, 1e-4, kF32Rtol);
+  check("batch_instance_norm running stats", y,
+        batchInstanceNormRef(x, s, rho, &m, &v, nullptr, nullptr, 1e-5), s, 1e-4,
+        kF32Rtol);
 }
 
 TEST(InstanceNorm, TrainingUpdatesRunningStatistics) {
@@ -574,23 +528,8 @@ TEST(InstanceNorm, TrainingUpdatesRunningStatistics) {
   ASSERT_EQ(in_train(nullptr, xb.get(), mb.get(), vb.get(), gb.get(), bb.get(),
                      yb.get(), nmb.get(), nvb.get()),
             0);
-  std::vector<double> refM(4), refV(4);
-  for (int64_t c = 0; c < 4; ++c) {
-    double meanOfMeans = 0, meanOfVars = 0;
-    for (int64_t n = 0; n < 3; ++n) {
-      const float *q = &x[(n * 4 + c) * plane];
-      double mean = 0, m2 = 0;
-      for (int64_t i = 0; i < plane; ++i)
-        mean += q[i];
-      mean /= plane;
-      for (int64_t i = 0; i < plane; ++i)
-        m2 += (q[i] - mean) * (q[i] - mean);
-      meanOfMeans += mean / 3;
-      meanOfVars += m2 / (plane - 1) / 3; // unbiased, as PyTorch's update
-    }
-    refM[c] = 0.9 * m[c] + 0.1 * meanOfMeans;
-    refV[c] = 0.9 * v[c] + 0.1 * meanOfVars;
-  }
+  std::vector<double> refM, refV; // per-plane variances unbiased, as PyTorch's update
+  instanceNormRunningUpdateRef(x, s, m, v, 0.1, refM, refV);
   check("instance_norm_train y", y, instanceNormRef(x, s, &g, &b, 1e-5), s, kF32Atol,
         kF32Rtol);
   check("instance_norm_train running mean", nm, refM, p, kF32Atol, kF32Rtol);
