@@ -9,12 +9,16 @@
 //    layout, data already blocked (reorders not timed);
 //  - "oneDNN blocked+reorders": NCHW in and out through the blocked kernel,
 //    the realistic cost of the fast path for an NCHW user.
+// NHWC instance norm: one batch normalization per sample on (1, C, H, W) in
+// the nhwc layout (oneDNN's channels-last kernel), called N times.
 // Layer norm is layer_normalization over (N, C*H*W). Conv blocks: the conv
 // alone (blocked, weights prepacked) and reorder -> conv -> bnorm+relu ->
 // reorder.
 //
 //===----------------------------------------------------------------------===//
 #include "workloads.h"
+
+#include "layout.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
 
@@ -105,6 +109,49 @@ private:
   batch_normalization_forward::primitive_desc pd_;
   batch_normalization_forward bn_;
   memory xPlain_, yPlain_, src_, dst_, mean_, var_, ss_;
+};
+
+/// Instance norm of channels-last data: per-sample batch normalization.
+class DnnlInstanceNormNhwc : public Runner {
+public:
+  explicit DnnlInstanceNormNhwc(const Problem &p)
+      : strm_(cpuEngine()), shape_(p.w.shape),
+        x_(normc_test::nchwToNhwc(p.x, p.w.shape)), y_(p.x.size()) {
+    const auto &s = p.w.shape;
+    memory::desc md({1, s[1], s[2], s[3]}, dt::f32, tag::nhwc);
+    auto d = batch_normalization_forward::desc(
+        prop_kind::forward_training, md, 1e-5f, normalization_flags::use_scale_shift);
+    pd_ = batch_normalization_forward::primitive_desc(d, cpuEngine());
+    bn_ = batch_normalization_forward(pd_);
+    src_ = memory(md, cpuEngine(), x_.data());
+    dst_ = memory(md, cpuEngine(), y_.data());
+    mean_ = memory(pd_.mean_desc(), cpuEngine());
+    var_ = memory(pd_.variance_desc(), cpuEngine());
+    ss_ = memory(pd_.weights_desc(), cpuEngine());
+    float *w = static_cast<float *>(ss_.get_data_handle());
+    std::memcpy(w, p.gamma.data(), s[1] * sizeof(float));
+    std::memcpy(w + s[1], p.beta.data(), s[1] * sizeof(float));
+  }
+  void run() override {
+    const size_t sample = x_.size() / static_cast<size_t>(shape_[0]);
+    for (int64_t n = 0; n < shape_[0]; ++n) {
+      src_.set_data_handle(x_.data() + n * sample);
+      dst_.set_data_handle(y_.data() + n * sample);
+      bn_.execute(strm_, {{DNNL_ARG_SRC, src_}, {DNNL_ARG_DST, dst_},
+                          {DNNL_ARG_SCALE_SHIFT, ss_}, {DNNL_ARG_MEAN, mean_},
+                          {DNNL_ARG_VARIANCE, var_}});
+    }
+    strm_.wait();
+  }
+  std::vector<float> output() override { return normc_test::nhwcToNchw(y_, shape_); }
+
+private:
+  stream strm_;
+  normc_test::Shape shape_;
+  std::vector<float> x_, y_;
+  batch_normalization_forward::primitive_desc pd_;
+  batch_normalization_forward bn_;
+  memory src_, dst_, mean_, var_, ss_;
 };
 
 class DnnlLayerNorm : public Runner {
@@ -231,6 +278,11 @@ std::vector<NamedRunner> makeDnnlRunners(const Problem &p) {
   using M = DnnlInstanceNorm::Mode;
   switch (p.w.op) {
   case Op::InstanceNorm:
+    if (p.w.channelsLast) {
+      out.push_back({"oneDNN nhwc (bnorm per sample)",
+                     std::make_unique<DnnlInstanceNormNhwc>(p)});
+      break;
+    }
     out.push_back({"oneDNN nchw", std::make_unique<DnnlInstanceNorm>(p, M::Plain)});
     out.push_back({"oneDNN blocked", std::make_unique<DnnlInstanceNorm>(p, M::Blocked)});
     out.push_back({"oneDNN blocked+reorders",

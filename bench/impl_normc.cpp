@@ -2,6 +2,7 @@
 #include "workloads.h"
 
 #include "halide_call.h"
+#include "layout.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -19,7 +20,8 @@
   X(gn32_1x128x128x128) X(gn32_8x64x128x128) X(gn32_16x256x32x32)              \
   X(gn32_1x32x512x512) X(gn32_4x512x16x16) X(ln_1x64x256x256)                  \
   X(ln_1x128x128x128) X(ln_8x64x128x128) X(ln_16x256x32x32)                    \
-  X(ln_1x32x512x512) X(ln_4x512x16x16)
+  X(ln_1x32x512x512) X(ln_4x512x16x16) X(in_nhwc_1x64x256x256)                \
+  X(in_nhwc_8x64x128x128) X(in_nhwc_16x256x32x32) X(in_nhwc_3x5x7x13)
 
 extern "C" {
 #define DECLARE(name)                                                          \
@@ -74,22 +76,32 @@ private:
 class NormcRunner : public Runner {
 public:
   NormcRunner(KernelFn fn, const Problem &p)
-      : fn_(fn), x_(p.x), g_(p.gamma), b_(p.beta), y_(p.x.size()),
-        xb_(x_.data(), p.w.shape), gb_(g_.data(), paramShape(p)),
-        bb_(b_.data(), paramShape(p)), yb_(y_.data(), p.w.shape) {}
+      : fn_(fn), shape_(p.w.shape), channelsLast_(p.w.channelsLast),
+        x_(channelsLast_ ? normc_test::nchwToNhwc(p.x, shape_) : p.x),
+        g_(p.gamma), b_(p.beta), y_(p.x.size()),
+        xb_(x_.data(), dataShape(p)), gb_(g_.data(), paramShape(p)),
+        bb_(b_.data(), paramShape(p)), yb_(y_.data(), dataShape(p)) {}
   void run() override {
     if (fn_(nullptr, xb_.get(), gb_.get(), bb_.get(), yb_.get()) != 0)
       throw std::runtime_error("normc kernel failed");
   }
-  std::vector<float> output() override { return y_.toVector(); }
+  std::vector<float> output() override {
+    return channelsLast_ ? normc_test::nhwcToNchw(y_.toVector(), shape_)
+                         : y_.toVector();
+  }
 
 private:
+  static normc_test::Shape dataShape(const Problem &p) {
+    return p.w.channelsLast ? normc_test::nhwcShape(p.w.shape) : p.w.shape;
+  }
   static normc_test::Shape paramShape(const Problem &p) {
     if (p.w.op == Op::LayerNorm)
       return {p.w.shape[1], p.w.shape[2], p.w.shape[3]};
     return {p.w.shape[1]};
   }
   KernelFn fn_;
+  normc_test::Shape shape_;
+  bool channelsLast_;
   AlignedFloats x_, g_, b_, y_;
   normc_test::HostBuffer xb_, gb_, bb_, yb_;
 };

@@ -1,7 +1,8 @@
 //===- impl_torch.cpp - libtorch 1.13 (ATen) anchors ------------------------===//
 //
 // What a PyTorch C++ user would call: at::instance_norm / group_norm /
-// layer_norm on a contiguous NCHW tensor, and conv2d -> instance_norm -> relu
+// layer_norm on a contiguous NCHW tensor (channels_last for the NHWC rows),
+// and conv2d -> instance_norm -> relu
 // for the blocks. Outputs are allocated by ATen on every call, as in eager
 // PyTorch.
 //
@@ -28,6 +29,8 @@ public:
     c10::InferenceMode guard;
     const auto &s = p.w.shape;
     x_ = wrap(p.x, {s[0], s[1], s[2], s[3]});
+    if (p.w.channelsLast) // a channels_last tensor, as torch.channels_last gives
+      x_ = x_.contiguous(at::MemoryFormat::ChannelsLast);
     if (op_ == Op::LayerNorm) {
       g_ = wrap(p.gamma, {s[1], s[2], s[3]});
       b_ = wrap(p.beta, {s[1], s[2], s[3]});

@@ -81,3 +81,22 @@ func.func @ln_4x512x16x16(%x: tensor<4x512x16x16xf32>, %g: tensor<512x16x16xf32>
   %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<4x512x16x16xf32>, tensor<512x16x16xf32>, tensor<512x16x16xf32>) -> tensor<4x512x16x16xf32>
   return %y : tensor<4x512x16x16xf32>
 }
+
+// Instance norm on channels-last data (shapes are [N, H, W, C]; the kernel
+// names give the NCHW dims, as the workloads do).
+func.func @in_nhwc_1x64x256x256(%x: tensor<1x256x256x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x256x256x64xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<1x256x256x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x256x256x64xf32>
+  return %y : tensor<1x256x256x64xf32>
+}
+func.func @in_nhwc_8x64x128x128(%x: tensor<8x128x128x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<8x128x128x64xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<8x128x128x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<8x128x128x64xf32>
+  return %y : tensor<8x128x128x64xf32>
+}
+func.func @in_nhwc_16x256x32x32(%x: tensor<16x32x32x256xf32>, %g: tensor<256xf32>, %b: tensor<256xf32>) -> tensor<16x32x32x256xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<16x32x32x256xf32>, tensor<256xf32>, tensor<256xf32>) -> tensor<16x32x32x256xf32>
+  return %y : tensor<16x32x32x256xf32>
+}
+func.func @in_nhwc_3x5x7x13(%x: tensor<3x7x13x5xf32>, %g: tensor<5xf32>, %b: tensor<5xf32>) -> tensor<3x7x13x5xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<3x7x13x5xf32>, tensor<5xf32>, tensor<5xf32>) -> tensor<3x7x13x5xf32>
+  return %y : tensor<3x7x13x5xf32>
+}

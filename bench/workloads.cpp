@@ -10,7 +10,7 @@ namespace normc_bench {
 std::string Workload::opName() const {
   switch (op) {
   case Op::InstanceNorm:
-    return "instance_norm";
+    return channelsLast ? "instance_norm NHWC" : "instance_norm";
   case Op::GroupNorm:
     return "group_norm G=" + std::to_string(groups);
   case Op::LayerNorm:
@@ -34,7 +34,7 @@ std::string Workload::normcKernel() const {
     dims += (i ? "x" : "") + std::to_string(shape[i]);
   switch (op) {
   case Op::InstanceNorm:
-    return "in_" + dims;
+    return (channelsLast ? "in_nhwc_" : "in_") + dims;
   case Op::GroupNorm:
     return "gn" + std::to_string(groups) + "_" + dims;
   case Op::LayerNorm:
@@ -57,6 +57,9 @@ std::vector<Workload> allWorkloads() {
     out.push_back({Op::GroupNorm, norm[i], 32});
   for (size_t i = 0; i < 6; ++i)
     out.push_back({Op::LayerNorm, norm[i]});
+  for (const Shape &s : {Shape{1, 64, 256, 256}, Shape{8, 64, 128, 128},
+                         Shape{16, 256, 32, 32}, Shape{3, 5, 7, 13}})
+    out.push_back({Op::InstanceNorm, s, 1, /*channelsLast=*/true});
   for (const Shape &s : {Shape{1, 64, 128, 128}, Shape{1, 128, 64, 64},
                          Shape{1, 32, 256, 256}})
     out.push_back({Op::ConvBlock, s});
@@ -66,6 +69,7 @@ std::vector<Workload> allWorkloads() {
 std::vector<Workload> checkWorkloads() {
   return {{Op::InstanceNorm, {3, 5, 7, 13}},
           {Op::InstanceNorm, {1, 64, 256, 256}},
+          {Op::InstanceNorm, {3, 5, 7, 13}, 1, /*channelsLast=*/true},
           {Op::GroupNorm, {1, 64, 256, 256}, 32},
           {Op::LayerNorm, {4, 512, 16, 16}},
           {Op::ConvBlock, {1, 32, 64, 64}}};

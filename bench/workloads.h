@@ -18,6 +18,9 @@ struct Workload {
   Op op;
   Shape shape;    ///< x, NCHW
   int groups = 1; ///< group norm only
+  /// Instance norm on channels-last (NHWC) data. Shapes, inputs and
+  /// references stay NCHW; runners transpose at setup and for the check.
+  bool channelsLast = false;
   std::string opName() const;
   std::string shapeName() const;
   /// Kernel name of the normc build (bench/normc_kernels.mlir).

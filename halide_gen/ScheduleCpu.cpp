@@ -103,10 +103,11 @@ void scheduleReductionRoot(Reduction &red, const CpuNormKnobs &knobs, int rank) 
 /// adds the rows up: with N = 1 the rows (image lines) still give every core
 /// work, and each serial f32 chain is only one line long.
 void scheduleReductionChannelsLast(Reduction &red, const CpuNormKnobs &knobs,
-                                   int rank) {
+                                   int rank, const LoopLevel &level,
+                                   bool parallel) {
   const auto &hv = halideVars(rank);
   const Var &c = hv[0];
-  red.func.compute_root();
+  red.func.compute_at(level);
   red.func.vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
   Stage update = red.func.update();
   // Halide drops reduction variables of static extent 1.
@@ -119,18 +120,37 @@ void scheduleReductionChannelsLast(Reduction &red, const CpuNormKnobs &knobs,
     for (size_t k = 1; k < rvars.size(); ++k)
       rows.emplace_back(rvars[k], Var("row" + std::to_string(k)));
     Func partial = update.rfactor(rows);
-    partial.compute_root().vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
+    partial.compute_at(level).vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
+    // Every loop named: channels innermost, then along the line, then the
+    // kept dims, the rows outermost (and parallel). Halide's default puts
+    // the reduction variable outside the pure ones, which would walk x
+    // with a stride of a whole line.
+    std::vector<VarOrRVar> order = {c, rvars[0]};
+    for (int k = 1; k < rank; ++k)
+      order.push_back(hv[k]);
+    for (auto &row : rows)
+      order.push_back(row.second);
     Stage pu = partial.update();
-    pu.reorder(c, rvars[0]).vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
-    if (knobs.parallel)
+    pu.reorder(order).vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
+    if (parallel)
       pu.parallel(rows.back().second);
+    // The sum over rows: channels innermost as well.
+    std::vector<VarOrRVar> sumOrder = {c};
+    for (size_t k = 1; k < rvars.size(); ++k)
+      sumOrder.push_back(rvars[k]);
+    for (int k = 1; k < rank; ++k)
+      sumOrder.push_back(hv[k]);
+    update.reorder(sumOrder);
   } else if (rvars.size() == 1) {
-    update.reorder(c, rvars[0]);
+    std::vector<VarOrRVar> order = {c, rvars[0]};
+    for (int k = 1; k < rank; ++k)
+      order.push_back(hv[k]);
+    update.reorder(order);
   }
   // The remaining update (the sum over rows, or the whole reduction when it
   // has one variable): channels in lanes, the other kept dims in parallel.
   update.vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
-  if (knobs.parallel && rank > 1)
+  if (parallel && rank > 1)
     update.parallel(hv[rank - 1]);
 }
 
@@ -179,6 +199,37 @@ int64_t staticPlaneCount(const LoweredKernel &kernel, int outer) {
   return staticExtent(kernel, 0, outer);
 }
 
+/// Channels-last instance statistics with enough samples (N >= 4, static):
+/// each parallel task normalizes one sample right after computing its
+/// statistics, so the second and third reads of the sample come from cache
+/// instead of DRAM. Measured on (16,256,32,32) NHWC, 2 threads: 29% of copy
+/// with the statistics as separate parallel passes. Returns false when the
+/// kernel does not have that shape.
+bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuNormKnobs &knobs) {
+  MomentsInfo &m = kernel.moments[0];
+  const int rank = m.rank;
+  if (!m.innermostKept || m.slice.defined() || m.groups > 1 ||
+      kernel.outputTensors[0].rank() != rank ||
+      std::find(m.dims.begin(), m.dims.end(), 0) != m.dims.end())
+    return false;
+  int64_t samples = staticExtent(kernel, 0, 1);
+  if (samples < 4)
+    return false;
+  const auto &hv = halideVars(rank);
+  Func out = kernel.outputs[0];
+  out.vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
+  int64_t total = staticExtent(kernel, 0, rank);
+  if (total >= 0 && total < 16384)
+    knobs.parallel = false; // tiny: the thread pool costs more than the work
+  if (knobs.parallel)
+    out.parallel(hv[rank - 1]);
+  LoopLevel level(out, hv[rank - 1]);
+  m.stats.compute_at(level);
+  for (Reduction &red : m.reductions)
+    scheduleReductionChannelsLast(red, knobs, rank, level, /*parallel=*/false);
+  return true;
+}
+
 } // namespace
 
 void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
@@ -202,8 +253,17 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
       perPlane = false;
   }
 
+  if (!perPlane && knobs.placement == StatsPlacement::PerPlane &&
+      kernel.outputs.size() == 1 && kernel.moments.size() == 1 &&
+      scheduleChannelsLastPerSample(kernel, knobs))
+    return;
+
   if (!perPlane) {
     knobs.placement = StatsPlacement::Root; // what the record should say
+    // Tiny static tensors on the calling thread, as in the per-plane path.
+    int64_t total = staticExtent(kernel, 0, kernel.outputTensors[0].rank());
+    if (total >= 0 && total < 16384)
+      knobs.parallel = false;
     for (MomentsInfo &m : kernel.moments) {
       m.stats.compute_root();
       if (m.innermostKept) {
@@ -215,7 +275,8 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
         for (Func &merge : m.merges)
           merge.compute_root();
         for (Reduction &red : m.reductions)
-          scheduleReductionChannelsLast(red, knobs, m.rank);
+          scheduleReductionChannelsLast(red, knobs, m.rank, LoopLevel::root(),
+                                        knobs.parallel);
         continue;
       }
       if (!m.slice.defined()) {

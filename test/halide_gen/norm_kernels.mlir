@@ -194,3 +194,13 @@ func.func @in_train(%x: tensor<3x4x5x7xf32>, %m: tensor<4xf32>, %v: tensor<4xf32
   %y, %nm, %nv = norm.instance_norm_train %x, %m, %v scale(%g) bias(%b) eps = 1.0e-05 momentum = 0.1 : (tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>)
   return %y, %nm, %nv : tensor<3x4x5x7xf32>, tensor<4xf32>, tensor<4xf32>
 }
+
+// ---- channels-last with static shapes (per-sample statistics placement) -----------------
+func.func @in_nhwc_static(%x: tensor<6x16x16x24xf32>, %g: tensor<24xf32>, %b: tensor<24xf32>) -> tensor<6x16x16x24xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<6x16x16x24xf32>, tensor<24xf32>, tensor<24xf32>) -> tensor<6x16x16x24xf32>
+  return %y : tensor<6x16x16x24xf32>
+}
+func.func @gn_nhwc_static(%x: tensor<2x9x7x12xf32>, %g: tensor<12xf32>, %b: tensor<12xf32>) -> tensor<2x9x7x12xf32> {
+  %y = norm.group_norm %x groups = 3 scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<2x9x7x12xf32>, tensor<12xf32>, tensor<12xf32>) -> tensor<2x9x7x12xf32>
+  return %y : tensor<2x9x7x12xf32>
+}

@@ -32,6 +32,9 @@
 #include "gn_f16.h"
 #include "half.h"
 #include "in_bf16.h"
+#include "in_nhwc_static.h"
+#include "gn_nhwc_static.h"
+#include "layout.h"
 #include "in_f16.h"
 #include "in_train.h"
 #include "ln_bf16.h"
@@ -534,6 +537,29 @@ TEST(InstanceNorm, TrainingUpdatesRunningStatistics) {
         kF32Rtol);
   check("instance_norm_train running mean", nm, refM, p, kF32Atol, kF32Rtol);
   check("instance_norm_train running var", nv, refV, p, kF32Atol, kF32Rtol);
+}
+
+// ---- channels-last (NHWC) with static shapes --------------------------------------
+// The variant matrix covers every op with dynamic shapes; static shapes select
+// the per-sample statistics placement (N >= 4) and the grouped merge on the
+// last dim, which these check against the NCHW reference.
+
+TEST(ChannelsLast, StaticInstanceNormPerSample) {
+  const Shape s{6, 24, 16, 16}; // NCHW view of the [6, 16, 16, 24] kernel
+  auto x = randomPlanes(s, 256, 3.0, 1.5, 151);
+  auto g = randomVector(24, 0.5, 2.0, 152), b = randomVector(24, -1, 1, 153);
+  auto y = runAffine(in_nhwc_static, nchwToNhwc(x, s), nhwcShape(s), g, {24}, b);
+  check("instance_norm channels_last static", nhwcToNchw(y, s),
+        instanceNormRef(x, s, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+}
+
+TEST(ChannelsLast, StaticGroupNorm) {
+  const Shape s{2, 12, 9, 7};
+  auto x = randomPlanes(s, 63 * 4, 3.0, 1.5, 154);
+  auto g = randomVector(12, 0.5, 2.0, 155), b = randomVector(12, -1, 1, 156);
+  auto y = runAffine(gn_nhwc_static, nchwToNhwc(x, s), nhwcShape(s), g, {12}, b);
+  check("group_norm channels_last static", nhwcToNchw(y, s),
+        groupNormRef(x, s, 3, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
 }
 
 // ---- f16 / bf16 storage -----------------------------------------------------------
