@@ -17,7 +17,8 @@ def Norm_Dialect : Dialect {
   let summary = "Normalization operators for the normc compiler";
   let description = [{
     Tensors are ranked and laid out NCHW: dimension 0 is the batch N,
-    dimension 1 the channels C, the rest are spatial. Dimensions may be
+    dimension 1 the channels C, the rest are spatial; ops with a channel
+    dimension take `channels_last` for NHWC tensors ([N, spatial..., C]). Dimensions may be
     static or dynamic (`?`). Elements are f32, f16 or bf16; statistics are
     always f32.
   }];
