@@ -42,3 +42,13 @@ func.func @instance_norm_training(%x: tensor<4x32x64x64xf32>, %m: tensor<32xf32>
   %y, %nm, %nv = norm.instance_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<4x32x64x64xf32>, tensor<32xf32>, tensor<32xf32>) -> (tensor<4x32x64x64xf32>, tensor<32xf32>, tensor<32xf32>)
   return %y, %nm, %nv : tensor<4x32x64x64xf32>, tensor<32xf32>, tensor<32xf32>
 }
+
+// Channels-last (NHWC) data in f16, f32 statistics: instance norm and group norm.
+func.func @instance_norm_nhwc_f16(%x: tensor<4x64x64x32xf16>, %g: tensor<32xf16>, %b: tensor<32xf16>) -> tensor<4x64x64x32xf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<4x64x64x32xf16>, tensor<32xf16>, tensor<32xf16>) -> tensor<4x64x64x32xf16>
+  return %y : tensor<4x64x64x32xf16>
+}
+func.func @group_norm_nhwc(%x: tensor<2x32x32x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<2x32x32x64xf32> {
+  %y = norm.group_norm %x groups = 8 scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<2x32x32x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<2x32x32x64xf32>
+  return %y : tensor<2x32x32x64xf32>
+}

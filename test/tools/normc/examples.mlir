@@ -15,3 +15,5 @@
 // VARIANTS-DAG: batch_norm_training.a
 // VARIANTS-DAG: batch_instance.a
 // VARIANTS-DAG: instance_norm_training.a
+// VARIANTS-DAG: instance_norm_nhwc_f16.a
+// VARIANTS-DAG: group_norm_nhwc.a
