@@ -1,5 +1,6 @@
 //===- NormOps.cpp - verifiers, folders and canonicalizations -------------===//
 #include "dialect/NormOps.h"
+#include "dialect/VerifyUtils.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
@@ -9,15 +10,6 @@ using namespace mlir;
 using namespace normc::norm;
 
 namespace {
-
-/// Two dimension sizes agree unless both are static and differ.
-bool dimsCompatible(int64_t a, int64_t b) {
-  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
-}
-
-std::string dimString(int64_t d) {
-  return ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d);
-}
 
 /// The channel dimension: 1 for NCHW, the last one for channels-last
 /// (NHWC) tensors.

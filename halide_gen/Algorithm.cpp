@@ -91,6 +91,26 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
     values[modulate.getY()] = buildModulate(modulate, values, kernel);
     return true;
   }
+  if (auto conv = dyn_cast<Conv2DOp>(op)) {
+    const HTensor *bias = conv.getBias() ? &values.at(conv.getBias()) : nullptr;
+    values[conv.getY()] = buildConv2D(conv, values.at(conv.getX()),
+                                      values.at(conv.getWeight()), bias,
+                                      // already a buffer: an argument or a
+                                      // value an earlier group materialized
+                                      isa<BlockArgument>(conv.getX()) ||
+                                          isa_and_nonnull<KernelOp>(
+                                              conv.getX().getDefiningOp()),
+                                      kernel);
+    return true;
+  }
+  if (auto pad = dyn_cast<PadOp>(op)) {
+    values[pad.getY()] = buildPad(pad, values.at(pad.getX()), kernel);
+    return true;
+  }
+  if (auto up = dyn_cast<UpsampleOp>(op)) {
+    values[up.getY()] = buildUpsample(up, values.at(up.getX()));
+    return true;
+  }
   if (auto matmul = dyn_cast<MatmulOp>(op)) {
     values[matmul.getY()] = buildMatmul(matmul, values.at(matmul.getLhs()),
                                         values.at(matmul.getRhs()), kernel);

@@ -32,6 +32,14 @@ HTensor buildCollapseShape(mlir::tensor::CollapseShapeOp op, const HTensor &src)
 /// Splat tensor constants; returns false (no diagnostic) for other constants.
 bool buildSplatConstant(mlir::arith::ConstantOp op, HTensor &out);
 
+/// norm.conv2d; `bias` may be null. `inputIsArgument`: x is a function
+/// argument (no producer to stage).
+HTensor buildConv2D(normc::norm::Conv2DOp op, const HTensor &x, const HTensor &w,
+                    const HTensor *bias, bool inputIsArgument,
+                    LoweredKernel &kernel);
+HTensor buildPad(normc::norm::PadOp op, const HTensor &x, LoweredKernel &kernel);
+HTensor buildUpsample(normc::norm::UpsampleOp op, const HTensor &x);
+
 /// Adds a runtime requirement that `a == b` unless Halide can already see it.
 void requireEqual(LoweredKernel &kernel, const Halide::Expr &a,
                   const Halide::Expr &b, std::vector<Halide::Expr> message);

@@ -108,20 +108,20 @@ bool validateKnobOverrides(const std::string &spec, std::string &error) {
 LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
                                 const std::string &outDir,
                                 const KernelEmitOptions &emit) {
-  KernelOp kernelOp;
+  // Kernel groups in execution order; constants (which canonicalization
+  // hoists out of the groups) are shared by all of them.
+  SmallVector<KernelOp> kernelOps;
+  SmallVector<Operation *> constants;
   for (Operation &op : func.getBody().front()) {
-    if (auto k = dyn_cast<KernelOp>(op)) {
-      if (kernelOp)
-        return k.emitOpError() << "is the second kernel group of @"
-                               << func.getSymName()
-                               << "; halide_gen compiles one per function";
-      kernelOp = k;
-    } else if (!isa<func::ReturnOp>(op)) {
+    if (auto k = dyn_cast<KernelOp>(op))
+      kernelOps.push_back(k);
+    else if (op.getNumOperands() == 0 && op.hasTrait<OpTrait::ConstantLike>())
+      constants.push_back(&op);
+    else if (!isa<func::ReturnOp>(op))
       return op.emitOpError() << "lies outside a norm.kernel; run "
                                  "--norm-form-kernels before code generation";
-    }
   }
-  if (!kernelOp)
+  if (kernelOps.empty())
     return func.emitError() << "@" << func.getSymName()
                             << " has no norm.kernel to compile";
 
@@ -159,9 +159,9 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     Halide::Target target = Halide::Target(targetInfo.canonical)
                                 .with_feature(Halide::Target::UserContext)
                                 .with_feature(Halide::Target::NoRuntime);
-    LoweredKernel kernel;
     llvm::DenseMap<Value, HTensor> values;
     std::vector<Halide::Argument> args;
+    std::vector<Halide::ImageParam> inputs;
 
     for (auto [i, arg] : llvm::enumerate(func.getArguments())) {
       auto type = cast<RankedTensorType>(arg.getType());
@@ -180,77 +180,125 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
                               : Halide::Expr(static_cast<int>(size)));
         t.unit.push_back(size == 1);
       }
-      kernel.inputs.push_back(param);
+      inputs.push_back(param);
       args.push_back(param);
       values[arg] = t;
     }
 
-    CpuNormKnobs knobs = defaultCpuKnobs(target);
+    CpuNormKnobs defaults = defaultCpuKnobs(target);
     std::string knobError;
-    if (!applyKnobOverrides(knobs, emit.knobOverrides, knobError))
+    if (!applyKnobOverrides(defaults, emit.knobOverrides, knobError))
       return func.emitError() << knobError;
-    for (Operation &op : kernelOp.getBody().front().without_terminator()) {
-      bool producesTensors = llvm::any_of(
-          op.getResultTypes(), [](Type t) { return isa<TensorType>(t); });
-      if (!producesTensors)
-        continue; // index arithmetic feeding reshapes: shapes are tracked here
-      if (!lowerOp(&op, values, kernel, knobs.stats))
+
+    // Constants hoisted out of the groups: inlined wherever they are used.
+    LoweredKernel shared;
+    for (Operation *op : constants)
+      if (llvm::any_of(op->getResultTypes(), [](Type t) { return isa<TensorType>(t); }) &&
+          !lowerOp(op, values, shared, defaults.stats))
         return failure();
-      // Dimensions that the IR types as static 1 broadcast, whatever the
-      // builder derived (e.g. the batch of a style tensor of batch 1).
-      for (Value result : op.getResults()) {
-        auto type = dyn_cast<RankedTensorType>(result.getType());
-        auto it = values.find(result);
-        if (!type || it == values.end())
-          continue;
-        for (int64_t d = 0; d < type.getRank(); ++d)
-          if (type.getDimSize(d) == 1) {
-            it->second.unit[d] = true;
-            it->second.shape[d] = 1;
-          }
-      }
-    }
 
-    auto yield = cast<YieldOp>(kernelOp.getBody().front().getTerminator());
     auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
-    for (auto [i, value] : llvm::enumerate(ret.getOperands())) {
-      auto result = dyn_cast<OpResult>(value);
-      if (!result || result.getOwner() != kernelOp)
-        return ret.emitOpError() << "returns a value that the kernel group "
-                                    "does not compute (result "
-                                 << i << ")";
-      Value yielded = yield.getValues()[result.getResultNumber()];
-      if (isa<BlockArgument>(yielded))
-        return ret.emitOpError()
-               << "returns argument #"
-               << cast<BlockArgument>(yielded).getArgNumber()
-               << " unchanged as result #" << i
-               << "; normc kernels must compute every result";
-      const HTensor &t = values.at(yielded);
-      auto type = cast<RankedTensorType>(value.getType());
-      const int rank = type.getRank();
-      Halide::Func out(resultName(func, i));
-      out(halideVars(rank)) = Halide::cast(halideTypeOf(type.getElementType()),
-                                           t.func(halideVars(rank)));
-      for (int d = 0; d < rank; ++d) {
-        auto dim = out.output_buffer().dim(rank - 1 - d);
-        constrainDim(dim, rank - 1 - d, type.getDimSize(d));
-        if (ShapedType::isDynamic(type.getDimSize(d)))
-          requireEqual(kernel, dim.extent(), t.shape[d],
-                       {"shape mismatch: dimension " + std::to_string(d) +
-                            " of output " + resultName(func, i) + " is",
-                        dim.extent(), std::string("but the computed value's is"),
-                        t.shape[d]});
+    std::vector<Halide::Func> outputs(ret.getNumOperands());
+    std::vector<LoweredKernel> groups(kernelOps.size());
+    std::vector<CpuNormKnobs> groupKnobs(kernelOps.size(), defaults);
+    for (auto [g, kernelOp] : llvm::enumerate(kernelOps)) {
+      LoweredKernel &kernel = groups[g];
+      kernel.inputs = inputs;
+      for (Operation &op : kernelOp.getBody().front().without_terminator()) {
+        bool producesTensors = llvm::any_of(
+            op.getResultTypes(), [](Type t) { return isa<TensorType>(t); });
+        if (!producesTensors)
+          continue; // index arithmetic feeding reshapes: shapes are tracked here
+        if (!lowerOp(&op, values, kernel, defaults.stats))
+          return failure();
+        // Dimensions that the IR types as static 1 broadcast, whatever the
+        // builder derived (e.g. the batch of a style tensor of batch 1).
+        for (Value result : op.getResults()) {
+          auto type = dyn_cast<RankedTensorType>(result.getType());
+          auto it = values.find(result);
+          if (!type || it == values.end())
+            continue;
+          for (int64_t d = 0; d < type.getRank(); ++d)
+            if (type.getDimSize(d) == 1) {
+              it->second.unit[d] = true;
+              it->second.shape[d] = 1;
+            }
+        }
       }
-      kernel.outputs.push_back(out);
-      kernel.outputTensors.push_back(t);
+
+      auto yield = cast<YieldOp>(kernelOp.getBody().front().getTerminator());
+      for (auto [r, result] : llvm::enumerate(kernelOp.getResults())) {
+        Value yielded = yield.getValues()[r];
+        if (isa<BlockArgument>(yielded))
+          return yield.emitOpError() << "yields argument #"
+                                     << cast<BlockArgument>(yielded).getArgNumber()
+                                     << " unchanged; normc kernels must compute "
+                                        "every result";
+        const HTensor &t = values.at(yielded);
+        auto type = cast<RankedTensorType>(result.getType());
+        const int rank = type.getRank();
+        for (OpOperand &use : result.getUses()) {
+          if (use.getOwner() != ret.getOperation())
+            continue;
+          unsigned i = use.getOperandNumber();
+          Halide::Func out(resultName(func, i));
+          out(halideVars(rank)) = Halide::cast(halideTypeOf(type.getElementType()),
+                                               t.func(halideVars(rank)));
+          for (int d = 0; d < rank; ++d) {
+            auto dim = out.output_buffer().dim(rank - 1 - d);
+            constrainDim(dim, rank - 1 - d, type.getDimSize(d));
+            if (ShapedType::isDynamic(type.getDimSize(d)))
+              requireEqual(kernel, dim.extent(), t.shape[d],
+                           {"shape mismatch: dimension " + std::to_string(d) +
+                                " of output " + resultName(func, i) + " is",
+                            dim.extent(), std::string("but the computed value's is"),
+                            t.shape[d]});
+          }
+          outputs[i] = out;
+          kernel.outputs.push_back(out);
+          kernel.outputTensors.push_back(t);
+        }
+        // A value a later group reads is materialized once, in f32.
+        bool usedLater = llvm::any_of(result.getUsers(), [&](Operation *user) {
+          return user != ret.getOperation();
+        });
+        if (usedLater) {
+          Halide::Func inter(kernelOp.getGroupName().str() + "_r" + std::to_string(r));
+          inter(halideVars(rank)) = t.func(halideVars(rank));
+          inter.compute_root();
+          HTensor stored{inter, t.shape, t.unit};
+          kernel.outputs.push_back(inter);
+          kernel.outputTensors.push_back(stored);
+          kernel.intermediates.push_back(inter);
+          values[result] = stored;
+        }
+      }
+      if (kernel.outputs.empty())
+        return kernelOp.emitOpError() << "computes nothing that is used";
+      if (!applyConvSchedule(kernel, groupKnobs[g]))
+        applyCpuSchedule(kernel, groupKnobs[g]);
     }
+    for (auto [i, out] : llvm::enumerate(outputs)) {
+      if (out.defined())
+        continue;
+      Value value = ret.getOperand(i);
+      if (auto arg = dyn_cast<BlockArgument>(value))
+        return ret.emitOpError() << "returns argument #" << arg.getArgNumber()
+                                 << " unchanged as result #" << i
+                                 << "; normc kernels must compute every result";
+      return ret.emitOpError() << "returns a value that no kernel group "
+                                  "computes (result "
+                               << i << ")";
+    }
+    CpuNormKnobs knobs = groupKnobs[0];
 
-    applyCpuSchedule(kernel, knobs);
-
-    Halide::Pipeline pipeline(kernel.outputs);
-    for (auto &[condition, message] : kernel.requirements)
-      pipeline.add_requirement(condition, message);
+    Halide::Pipeline pipeline(outputs);
+    for (LoweredKernel *k : {&shared})
+      for (auto &[condition, message] : k->requirements)
+        pipeline.add_requirement(condition, message);
+    for (LoweredKernel &k : groups)
+      for (auto &[condition, message] : k.requirements)
+        pipeline.add_requirement(condition, message);
 
     std::map<Halide::OutputFileType, std::string> files;
     const std::string base = outDir + "/" + name;
@@ -269,8 +317,15 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     if (emit.schedule) {
       std::ofstream os(base + ".schedule.json");
       os << "{\"function\": \"" << name << "\", \"target\": \""
-         << targetInfo.canonical << "\", \"knobs\": " << knobs.toJson()
-         << "}\n";
+         << targetInfo.canonical << "\", \"knobs\": " << knobs.toJson();
+      if (kernelOps.size() > 1) {
+        os << ", \"groups\": [";
+        for (auto [g, kernelOp] : llvm::enumerate(kernelOps))
+          os << (g ? ", " : "") << "{\"name\": \"" << kernelOp.getGroupName().str()
+             << "\", \"knobs\": " << groupKnobs[g].toJson() << "}";
+        os << "]";
+      }
+      os << "}\n";
       if (!os)
         return func.emitError() << "cannot write " << base << ".schedule.json";
     }

@@ -69,12 +69,25 @@ struct MomentsInfo {
   bool innermostKept = false;
 };
 
+/// What a conv2d produced, so the schedule can tile it.
+struct ConvInfo {
+  Halide::Func conv;    ///< the sum: pure init (bias) + update over rdom
+  Halide::Func input;   ///< x in padded coordinates (zeros outside)
+  Halide::Func weights; ///< staged weights (also in smallTables)
+  Halide::RDom rdom;    ///< (s, r, c): kernel column, row, input channel
+  bool stageInput = true; ///< input must be materialized (padding or a producer)
+  bool channelsLast = false;
+};
+
 /// Everything the algorithm builders produce for one kernel group.
 struct LoweredKernel {
   std::vector<Halide::ImageParam> inputs;
   std::vector<Halide::Func> outputs;
   std::vector<HTensor> outputTensors;
   std::vector<MomentsInfo> moments;
+  std::vector<ConvInfo> convs;
+  /// Funcs passed to a later kernel group: materialized (compute_root).
+  std::vector<Halide::Func> intermediates;
   /// Small per-(n, c) tables (mixed style parameters) that the schedule
   /// computes once instead of inlining into every element.
   std::vector<Halide::Func> smallTables;

@@ -47,17 +47,6 @@ Func vectorizedLanes(Stage stage, RVar innermost, const CpuNormKnobs &knobs) {
   return lanes;
 }
 
-/// Vectorized partial sums for one reduction, computed at `level` (inside
-/// the output's loop over planes).
-void scheduleReductionAt(Reduction &red, const CpuNormKnobs &knobs,
-                         const LoopLevel &level) {
-  red.func.compute_at(level);
-  // Halide drops reduction variables of extent 1 (1x1 planes): nothing to
-  // vectorize then.
-  if (Halide::Internal::is_const_one(red.rdom.x.extent()))
-    return;
-  vectorizedLanes(red.func.update(), red.rdom.x, knobs).compute_at(level);
-}
 
 /// The reduction as its own pass before the output. With several reduction
 /// variables, the outermost one (channels for layer norm) is factored into
@@ -231,6 +220,18 @@ bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuNormKnobs &knobs) {
 }
 
 } // namespace
+
+/// Vectorized partial sums for one reduction, computed at `level` (inside
+/// the output's loop over planes).
+void scheduleReductionAt(Reduction &red, const CpuNormKnobs &knobs,
+                         const LoopLevel &level) {
+  red.func.compute_at(level);
+  // Halide drops reduction variables of extent 1 (1x1 planes): nothing to
+  // vectorize then.
+  if (Halide::Internal::is_const_one(red.rdom.x.extent()))
+    return;
+  vectorizedLanes(red.func.update(), red.rdom.x, knobs).compute_at(level);
+}
 
 void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   for (Func &table : kernel.smallTables)

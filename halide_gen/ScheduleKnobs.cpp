@@ -32,7 +32,9 @@ std::string CpuNormKnobs::toJson() const {
      << ", \"accumulators\": " << accumulators
      << ", \"planes_per_task\": " << planesPerTask << ", \"stats\": \""
      << toString(stats) << "\", \"placement\": \"" << toString(placement)
-     << "\", \"parallel\": " << (parallel ? "true" : "false") << "}";
+     << "\", \"parallel\": " << (parallel ? "true" : "false")
+     << ", \"conv_k_tile\": " << convKTile << ", \"conv_x_vectors\": " << convXVectors
+     << ", \"conv_channels_per_task\": " << convChannelsPerTask << "}";
   return os.str();
 }
 
@@ -92,10 +94,22 @@ bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,
         knobs.parallel = value == "true";
       else
         return badValue("true or false");
+    } else if (key == "conv_k_tile") {
+      if (!positiveInt(knobs.convKTile, 8))
+        return badValue("an integer in 1..8");
+    } else if (key == "conv_x_vectors") {
+      if (!positiveInt(knobs.convXVectors, 8))
+        return badValue("an integer in 1..8");
+    } else if (key == "conv_channels_per_task") {
+      if (value == "0")
+        knobs.convChannelsPerTask = 0;
+      else if (!positiveInt(knobs.convChannelsPerTask, 4096))
+        return badValue("0 (auto) or an integer in 1..4096");
     } else {
       error = "unknown schedule knob '" + key +
               "' (expected vector_width, accumulators, planes_per_task, stats, "
-              "placement, parallel)";
+              "placement, parallel, conv_k_tile, conv_x_vectors, "
+              "conv_channels_per_task)";
       return false;
     }
   }

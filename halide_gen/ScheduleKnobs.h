@@ -57,14 +57,29 @@ struct CpuNormKnobs {
   /// Run the loop over planes in parallel on Halide's thread pool.
   bool parallel = true;
 
+  // Convolutions in a kernel group (ScheduleConv.cpp). The output is tiled
+  // into convKTile output channels x convXVectors vectors of vectorWidth
+  // columns, whose partial sums stay in registers across the whole
+  // reduction over input channels and kernel taps: 4 x 3 = 12 of AVX2's 16
+  // ymm registers, leaving room for the input vector and the broadcast
+  // weight; each input load then feeds 4 FMAs and each weight 3.
+  int convKTile = 4;
+  int convXVectors = 3;
+  /// Output channels per parallel task in a fused conv -> norm group (the
+  /// conv of those channels over the whole plane is kept in a scratch
+  /// buffer for the statistics); 0 picks from the plane size: the largest
+  /// multiple of convKTile whose scratch stays within ~256 KB (L2), while
+  /// leaving at least 8 tasks where the channels allow.
+  int convChannelsPerTask = 0;
+
   /// Serializes the knobs as a one-line JSON object (schedule records).
   std::string toJson() const;
 };
 
 /// Applies "key=value,key=value" overrides (keys: vector_width,
 /// accumulators, planes_per_task, stats=shifted_one_pass|two_pass,
-/// placement=per_plane|root,
-/// parallel=true|false). Returns false with a one-line `error` naming the
+/// placement=per_plane|root, parallel=true|false, conv_k_tile,
+/// conv_x_vectors, conv_channels_per_task). Returns false with a one-line `error` naming the
 /// offending key or value.
 bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,
                         std::string &error);

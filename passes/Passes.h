@@ -17,8 +17,10 @@ namespace normc {
 void populateNormDecomposePatterns(mlir::RewritePatternSet &patterns);
 
 /// The pass pipeline shared by `normc` and `norm-opt --norm-pipeline`:
-/// canonicalize, decompose, canonicalize + CSE, form kernels.
-void buildNormcPipeline(mlir::OpPassManager &pm);
+/// canonicalize, form kernel groups with the fusion `policy` (chains, none
+/// or single), decompose inside the groups, canonicalize + CSE.
+void buildNormcPipeline(mlir::OpPassManager &pm,
+                        const std::string &fusionPolicy = "chains");
 
 /// Registers every normc pass and the `norm-pipeline` pipeline.
 void registerAllNormcPasses();

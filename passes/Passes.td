@@ -35,32 +35,56 @@ def NormDecompose : Pass<"norm-decompose", "::mlir::func::FuncOp"> {
 }
 
 def NormFormKernels : Pass<"norm-form-kernels", "::mlir::ModuleOp"> {
-  let summary = "Wrap the body of each exported function in one norm.kernel";
+  let summary = "Partition each exported function into fused kernel groups";
   let description = [{
-    Kernel formation: every public `func.func` with a body becomes exactly one
-    kernel group, a `norm.kernel` region holding all its ops, whose results
-    feed the `func.return`. halide_gen compiles each kernel group into one
-    Halide pipeline. Private functions are left alone. (The fusion issue
-    refines this into several groups per function.)
+    Kernel formation and fusion: the ops of every public `func.func` are
+    partitioned into kernel groups, `norm.kernel` regions whose results feed
+    later groups or the `func.return`. halide_gen compiles each function into
+    one Halide pipeline in which every group is one fused loop nest and the
+    values passed between groups are materialized. Private functions are left
+    alone.
+
+    Policy `chains` (default): producer chains
+    pad/upsample -> conv2d -> normalization (any variant) -> activation -> add
+    form one group; an op joins a group only through a value with no other
+    use; an op that cannot join starts a new group, and an op independent of
+    the current group is placed in a group before it. Policy `none`: one
+    group per op (an unfused build, for comparison). Policy `single`: the
+    whole function in one group. Operand-less ops (constants) are cloned into
+    every group that uses them.
 
     Before:
     ```mlir
-    func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
-      %y = norm.relu %x : tensor<4xf32>
-      return %y : tensor<4xf32>
+    func.func @block(%x: tensor<1x8x16x16xf32>, %w: tensor<8x8x3x3xf32>)
+        -> tensor<1x8x16x16xf32> {
+      %p = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect"
+          : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+      %c = norm.conv2d %p, %w strides = [1, 1] padding = [0, 0, 0, 0]
+          dilations = [1, 1] groups = 1
+          : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+      %n = norm.instance_norm %c eps = 1.0e-05
+          : (tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+      %y = norm.relu %n : tensor<1x8x16x16xf32>
+      return %y : tensor<1x8x16x16xf32>
     }
     ```
-    After:
+    After (one group; with `policy=none`, four):
     ```mlir
-    func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
-      %0 = norm.kernel "f" -> tensor<4xf32> {
-        %y = norm.relu %x : tensor<4xf32>
-        norm.yield %y : tensor<4xf32>
+      %0 = norm.kernel "block" -> tensor<1x8x16x16xf32> {
+        %p = norm.pad ...
+        %c = norm.conv2d %p, %w ...
+        %n = norm.instance_norm %c ...
+        %y = norm.relu %n : tensor<1x8x16x16xf32>
+        norm.yield %y : tensor<1x8x16x16xf32>
       }
-      return %0 : tensor<4xf32>
-    }
+      return %0 : tensor<1x8x16x16xf32>
     ```
   }];
+  let options = [
+    Option<"policy", "policy", "std::string", /*default=*/"\"chains\"",
+           "How ops are grouped: chains (fuse producer chains), none (one "
+           "group per op), single (one group per function)">
+  ];
 }
 
 #endif // NORMC_PASSES_PASSES_TD

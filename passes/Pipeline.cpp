@@ -9,17 +9,25 @@ namespace normc {
 #include "passes/Passes.h.inc"
 } // namespace normc
 
-void normc::buildNormcPipeline(mlir::OpPassManager &pm) {
+void normc::buildNormcPipeline(mlir::OpPassManager &pm,
+                               const std::string &fusionPolicy) {
+  // Canonicalize first: the conv simplifications (bias before instance norm,
+  // batch norm folded into the conv) change what there is to fuse.
   pm.addPass(mlir::createCanonicalizerPass());
+  // Groups are formed on the high-level ops, whose roles (conv, norm,
+  // activation) the fusion rules name; decomposition then happens inside.
+  NormFormKernelsOptions options;
+  options.policy = fusionPolicy;
+  pm.addPass(createNormFormKernels(options));
   pm.addNestedPass<mlir::func::FuncOp>(createNormDecompose());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());
-  pm.addPass(createNormFormKernels());
 }
 
 void normc::registerAllNormcPasses() {
   registerNormcPasses();
   mlir::PassPipelineRegistration<>(
-      "norm-pipeline", "normc's full pipeline: decompose and form kernels",
+      "norm-pipeline",
+      "normc's full pipeline: canonicalize, form fused kernel groups, decompose",
       [](mlir::OpPassManager &pm) { buildNormcPipeline(pm); });
 }

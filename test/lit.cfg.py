@@ -10,7 +10,8 @@ config.test_exec_root = os.path.join(config.normc_obj_root, "test")
 # Inputs shared by several tests, not tests themselves.
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
                    # kernel sources compiled by the build for the gtests
-                   "norm_kernels.mlir", "e2e_kernels.mlir", "variant_matrix.mlir"]
+                   "norm_kernels.mlir", "e2e_kernels.mlir", "variant_matrix.mlir",
+                   "conv_kernels.mlir"]
 
 # The tools are found on PATH: the build's own first, then LLVM's FileCheck/not.
 config.environment["PATH"] = os.pathsep.join([

@@ -62,9 +62,21 @@ cl::opt<std::string> scheduleKnobs(
     cl::desc("Override schedule knobs (the autotuner's; defaults come from "
              "the target): vector_width=N, accumulators=N, planes_per_task=N "
              "(0 = auto), stats=two_pass|shifted_one_pass, "
-             "placement=per_plane|root, parallel=true|false. E.g. "
+             "placement=per_plane|root, parallel=true|false; for convolutions "
+             "conv_k_tile=N, conv_x_vectors=N (the register tile), "
+             "conv_channels_per_task=N (0 = auto). E.g. "
              "--schedule=stats=shifted_one_pass,placement=root,vector_width=16"),
     cl::value_desc("key=value,..."), cl::init(""), cl::cat(normcCategory));
+cl::opt<std::string> fusePolicy(
+    "fuse",
+    cl::desc("How ops are grouped into fused kernels: chains (default: "
+             "pad/upsample -> conv -> norm -> activation -> add chains are one "
+             "loop nest each, the intermediates never written to memory), none "
+             "(every op its own group, intermediates materialized: an unfused "
+             "build for comparison), single (a whole function in one group)"),
+    cl::value_desc("chains|none|single"), cl::init("chains"), cl::cat(normcCategory));
+cl::opt<bool> noFuse("no-fuse", cl::desc("Same as --fuse=none"),
+                     cl::cat(normcCategory));
 cl::opt<bool> listTargets("list-targets",
                           cl::desc("Print the accepted target spellings and "
                                    "exit"),
@@ -180,6 +192,11 @@ int main(int argc, char **argv) {
   emit.kernel.knobOverrides = scheduleKnobs;
   if (!normc::validateKnobOverrides(scheduleKnobs, error))
     return fail(error + " in '--schedule=" + scheduleKnobs + "'");
+  if (fusePolicy != "chains" && fusePolicy != "none" && fusePolicy != "single")
+    return fail("unknown fusion policy '" + fusePolicy +
+                "' in '--fuse' (expected chains, none or single)");
+  if (noFuse && fusePolicy.getNumOccurrences() && fusePolicy != "none")
+    return fail("--no-fuse contradicts --fuse=" + fusePolicy);
   if (outputDir.empty())
     return fail("no output directory; use -o <dir>");
   if (inputFile.empty() && needsKernels(emit))
@@ -221,7 +238,8 @@ int main(int argc, char **argv) {
     if (!module)
       return 1; // the parser/verifier already printed file:line:col
     PassManager pm(&context);
-    normc::buildNormcPipeline(pm);
+    normc::buildNormcPipeline(pm, noFuse ? std::string("none")
+                                         : std::string(fusePolicy));
     if (failed(pm.run(*module)))
       return 1;
   }

@@ -1,0 +1,210 @@
+//===- ScheduleConv.cpp - CPU schedules for groups with a convolution -----===//
+//
+// Register tiling (both paths): the output is split into tiles of
+// convKTile output channels x convXVectors vectors of columns; the conv is
+// computed per tile with the reduction over (input channel, kernel row,
+// kernel column) outside the unrolled tile, so the tile's partial sums live
+// in registers and every loaded input vector feeds convKTile FMAs.
+//
+// Fused conv -> normalization -> activation (-> add): the output loop runs
+// over tasks of convChannelsPerTask output channels of one sample. A task
+// computes the conv of its channels over the whole plane into a scratch
+// buffer (cache-resident), the statistics of those channels from the
+// scratch, then normalizes, activates and writes the output once. The conv
+// result never goes to memory; the passes over it all hit cache.
+//
+// Unfused (a conv group of its own): the same register tiles, written to
+// the group's output buffer.
+//
+//===----------------------------------------------------------------------===//
+#include "Schedule.h"
+
+#include <algorithm>
+
+using namespace Halide;
+
+namespace normc {
+
+namespace {
+
+int64_t constantOr(const Expr &e, int64_t fallback) {
+  auto v = Halide::Internal::as_const_int(Halide::Internal::simplify(e));
+  return v ? *v : fallback;
+}
+
+/// Materializes a staged conv input: columns in vectors, (channel, sample)
+/// in parallel.
+void scheduleStagedInput(ConvInfo &c, const CpuNormKnobs &knobs) {
+  if (!c.stageInput)
+    return;
+  const auto &hv = halideVars(4);
+  c.input.compute_root().vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
+  Var task("in_task");
+  c.input.fuse(hv[2], hv[3], task);
+  if (knobs.parallel)
+    c.input.parallel(task);
+}
+
+/// Tiles `f` (an NCHW Func of the conv's output shape) into register tiles
+/// and computes the conv per tile. Returns the tile loop level's variable.
+void registerTiles(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
+  const auto &hv = halideVars(4);
+  const int vw = knobs.vectorWidth, xv = knobs.convXVectors, kt = knobs.convKTile;
+  Var xo("xo"), xi("xi"), ko("ko"), ki("ki"), xvo("xvo"), xvi("xvi");
+  f.split(hv[0], xo, xi, vw * xv, TailStrategy::ShiftInwards)
+      .split(hv[2], ko, ki, kt, TailStrategy::ShiftInwards)
+      .split(xi, xvo, xvi, vw)
+      .reorder(xvi, xvo, ki, xo, hv[1], ko, hv[3])
+      .vectorize(xvi)
+      .unroll(xvo)
+      .unroll(ki);
+  // The tile's sums: pure init and update, the reduction outside the
+  // unrolled tile so that the accumulators stay in registers.
+  Func conv = c.conv;
+  conv.compute_at(f, xo);
+  Var cxo("cxo"), cxi("cxi");
+  conv.split(hv[0], cxo, cxi, vw).vectorize(cxi).unroll(cxo).unroll(hv[2]);
+  Stage update = conv.update();
+  RVar rs = c.rdom.x, rr = c.rdom.y, rc = c.rdom.z;
+  update.split(hv[0], cxo, cxi, vw)
+      .reorder({cxi, cxo, hv[2], rs, rr, rc, hv[1], hv[3]})
+      .vectorize(cxi)
+      .unroll(cxo)
+      .unroll(hv[2]);
+  if (constantOr(c.rdom.x.extent(), 0) > 0 && constantOr(c.rdom.x.extent(), 0) <= 5)
+    update.unroll(rs);
+}
+
+/// Output channels per task: a multiple of the K tile, dividing K, whose
+/// scratch (channels x plane floats) stays within ~256 KB, keeping >= 8
+/// tasks when the channels allow; and a multiple of `groupSize` (channels
+/// of a normalization group).
+int channelsPerTask(int64_t K, int64_t N, int64_t plane, int kTile, int64_t groupSize,
+                    int requested) {
+  if (requested > 0)
+    return requested;
+  int64_t unit = std::max<int64_t>(kTile, groupSize);
+  if (unit % kTile != 0 || unit % groupSize != 0)
+    unit = kTile * groupSize;
+  int64_t best = unit;
+  for (int64_t b = unit; b <= K; b += unit) {
+    if (K % b != 0)
+      continue;
+    if (b * plane * 4 > 256 * 1024 && b > unit)
+      break;
+    if (N * (K / b) < 8 && b > unit)
+      break;
+    best = b;
+  }
+  return static_cast<int>(best);
+}
+
+} // namespace
+
+bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
+  if (kernel.convs.empty())
+    return false;
+  for (Func &table : kernel.smallTables)
+    table.compute_root();
+  for (ConvInfo &c : kernel.convs)
+    scheduleStagedInput(c, knobs);
+
+  const HTensor &out0 = kernel.outputTensors[0];
+  bool staticNchw = kernel.convs.size() == 1 && !kernel.convs[0].channelsLast &&
+                    kernel.outputs.size() == 1 && out0.rank() == 4;
+  int64_t N = -1, K = -1, H = -1, W = -1;
+  if (staticNchw) {
+    N = constantOr(out0.shape[0], -1);
+    K = constantOr(out0.shape[1], -1);
+    H = constantOr(out0.shape[2], -1);
+    W = constantOr(out0.shape[3], -1);
+    staticNchw = N > 0 && K > 0 && H > 0 && W >= knobs.vectorWidth * knobs.convXVectors &&
+                 K >= knobs.convKTile;
+  }
+  ConvInfo &c = kernel.convs[0];
+  const auto &hv = halideVars(4);
+
+  // The normalization must be per sample (statistics over the plane, or
+  // over channel groups): batch statistics span every task.
+  bool fusable = staticNchw && kernel.moments.size() <= 1;
+  int64_t groupSize = 1;
+  if (fusable && kernel.moments.size() == 1) {
+    const MomentsInfo &m = kernel.moments[0];
+    std::vector<int64_t> spatial = {2, 3};
+    fusable = m.dims == spatial && m.channelDim == 1 && m.rank == 4;
+    if (m.groups > 1)
+      groupSize = constantOr(m.channelsPerGroup, -1);
+    fusable = fusable && groupSize > 0 && K % groupSize == 0;
+  }
+
+  if (!fusable) {
+    // General fallback: the conv materialized with vectorized columns and
+    // parallel planes, then the rest of the group as a normalization group.
+    Func conv = c.conv;
+    conv.compute_root().vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
+    Stage update = conv.update();
+    update.reorder({hv[0], c.rdom.x, c.rdom.y, c.rdom.z, hv[1], hv[2], hv[3]})
+        .vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
+    Var plane("conv_plane");
+    update.fuse(hv[2], hv[3], plane);
+    if (knobs.parallel)
+      update.parallel(plane);
+    for (size_t i = 1; i < kernel.convs.size(); ++i) {
+      ConvInfo &other = kernel.convs[i];
+      other.conv.compute_root().vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
+      other.conv.update()
+          .reorder({hv[0], other.rdom.x, other.rdom.y, other.rdom.z, hv[1], hv[2], hv[3]})
+          .vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
+    }
+    return false; // the caller schedules the rest
+  }
+
+  Func out = kernel.outputs[0];
+  if (kernel.moments.empty()) {
+    // Unfused conv (possibly with elementwise consumers): register tiles
+    // written straight to the output, tasks over (channel tiles, samples).
+    registerTiles(out, c, knobs);
+    Var task("conv_task");
+    out.fuse(Var("ko"), hv[3], task);
+    if (knobs.parallel)
+      out.parallel(task);
+    return true;
+  }
+
+  // Fused conv -> norm -> ...: a task = B output channels of one sample.
+  MomentsInfo &m = kernel.moments[0];
+  int B = channelsPerTask(K, N, H * W, knobs.convKTile, groupSize,
+                          knobs.convChannelsPerTask);
+  knobs.convChannelsPerTask = B;
+  Var bo("k_task"), bi("k_in_task"), task("conv_norm_task");
+  out.split(hv[2], bo, bi, B, TailStrategy::GuardWithIf)
+      .reorder(hv[0], hv[1], bi, bo, hv[3])
+      .vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf)
+      .fuse(bo, hv[3], task);
+  if (knobs.parallel)
+    out.parallel(task);
+  LoopLevel level(out, task);
+
+  // The conv of the task's channels over the whole plane, in a scratch
+  // buffer that every consumer (statistics, normalize) reads.
+  Func scratch = c.conv.in();
+  scratch.compute_at(level);
+  registerTiles(scratch, c, knobs);
+
+  m.stats.compute_at(level);
+  if (m.slice.defined()) {
+    m.slice.compute_at(level);
+    for (Func &merge : m.merges)
+      merge.compute_at(level);
+    LoopLevel sliceLevel(m.slice, hv[3 - m.sliceDim]);
+    for (Reduction &red : m.reductions)
+      scheduleReductionAt(red, knobs, sliceLevel);
+  } else {
+    for (Reduction &red : m.reductions)
+      scheduleReductionAt(red, knobs, level);
+  }
+  knobs.placement = StatsPlacement::PerPlane;
+  return true;
+}
+
+} // namespace normc

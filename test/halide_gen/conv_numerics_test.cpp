@@ -1,0 +1,458 @@
+//===- conv_numerics_test.cpp - conv, pad, upsample and chains vs double ---===//
+//
+// The kernels of conv_kernels.mlir (conv2d variants, pad, upsample, and the
+// fused chains of style-transfer / GAN generator blocks) against the double
+// references of conv_reference.h. The same tests run against the kernels
+// compiled fused and with --no-fuse (see CMakeLists.txt).
+//
+// Data: inputs with per-plane means ~N(0, 2^2) and spreads U(0.5, 1.5)
+// (randomPlanes(shape, H*W, 2.0, 1.0, seed), so |x| reaches ~8); weights and
+// biases ~U(-1/sqrt(fan_in), 1/sqrt(fan_in)) with fan_in = C/groups * R * S,
+// PyTorch's default init; gamma ~U(0.5, 2), beta ~U(-1, 1). Outputs are
+// filled with NaN before every call, so an element the kernel does not
+// write fails. The chain references run in double end to end (no rounding
+// to float between stages); only the kernel's own error is measured.
+//
+// Tolerances (|got - ref| <= atol + rtol * |ref|):
+//  - conv outputs: atol 1e-4, rtol 1e-4. Each output is an f32 sum of
+//    fan_in = C/groups * R * S products (up to 16*3*3 = 144 here) whose
+//    magnitudes add up to sum |w * x| ~ 1.25 * sqrt(fan_in) ~ 15. Each
+//    addition rounds by up to 2^-24 (6e-8) of the running sum: a random walk
+//    gives ~sqrt(144) * 6e-8 * 15 ~ 1e-5, the deterministic worst case
+//    144 * 6e-8 * 15 ~ 1.3e-4. The generated code may sum in any order
+//    (split / vectorized reductions, padding folded into the loop bounds),
+//    so the bound is ~10x the expected error and about the worst case;
+//    outputs are O(1..5), for which the relative part adds 1e-4..5e-4.
+//  - normalized chain outputs (conv -> instance / group / batch norm ->
+//    activation, residual block): atol 2e-4, rtol 2e-4. The normalization
+//    divides by the conv output's standard deviation (per plane ~
+//    sqrt(fan_in * E[w^2]) * sd(x) = sd(x) / sqrt(3), i.e. 0.3..0.9) and
+//    multiplies by gamma (up to 2), so the conv's absolute error (~1e-5,
+//    up to 1e-4) is amplified by up to ~7x; the f32 statistics add their
+//    own ~2e-5 (numerics_test.cpp). Batch norm divides by
+//    sqrt(running_var) >= sqrt(0.5) instead. The residual block's output
+//    is x + IN(...), |x| up to ~8, covered by the relative part.
+//  - pad and nearest upsampling: atol 1e-6, rtol 0: pure copies (and
+//    zeros), bit-exact in any correct implementation; 1e-6 is about one
+//    ulp of the largest values (|x| ~ 8, ulp 9.5e-7), nothing more.
+//  - bilinear upsampling: atol 1e-5, rtol 1e-6. With scale 2 the weights
+//    (0.25, 0.75) are exact in binary; the f32 products and sum round by a
+//    few ulps of |x| <= 8 (ulp(8) ~ 1e-6), and an implementation that
+//    computes the source coordinate in f32 for other scales is off by
+//    ~1e-7 * |x1 - x0|.
+// A plain f32 emulation of these kernels (serial sums in the reference's
+// loop order, two-pass f32 statistics) measured max errors of 2e-6 (conv),
+// 9e-6 (chains), 2.5e-7 (bilinear) and 0 (pad, nearest) against these
+// references. Run with NORMC_PRINT_ERRORS=1 to print the generated kernels'.
+//
+//===----------------------------------------------------------------------===//
+#include "compare.h"
+#include "conv_reference.h"
+#include "data.h"
+#include "halide_call.h"
+#include "layout.h"
+#include "reference.h"
+
+#include "block_in_relu.h"
+#include "block_in_relu_odd.h"
+#include "conv_1x1.h"
+#include "conv_5x5_wide.h"
+#include "conv_basic.h"
+#include "conv_bn_relu.h"
+#include "conv_depthwise.h"
+#include "conv_dilated.h"
+#include "conv_dynamic.h"
+#include "conv_gn_silu.h"
+#include "conv_grouped.h"
+#include "conv_nhwc.h"
+#include "conv_stride_asym.h"
+#include "pad_reflect.h"
+#include "pad_replicate.h"
+#include "pad_zero.h"
+#include "residual_block.h"
+#include "up_bilinear.h"
+#include "up_block.h"
+#include "up_nearest.h"
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace normc_test;
+
+namespace {
+
+constexpr double kConvAtol = 1e-4, kConvRtol = 1e-4;
+constexpr double kChainAtol = 2e-4, kChainRtol = 2e-4;
+constexpr double kCopyAtol = 1e-6, kCopyRtol = 0.0;
+constexpr double kBilinearAtol = 1e-5, kBilinearRtol = 1e-6;
+constexpr double kEps = 1e-5;
+
+std::string shapeName(const Shape &s) {
+  std::string out = "(";
+  for (size_t i = 0; i < s.size(); ++i)
+    out += (i ? "," : "") + std::to_string(s[i]);
+  return out + ")";
+}
+
+void check(const std::string &what, const std::vector<float> &got,
+           const TensorD &ref, double atol, double rtol) {
+  auto result = allClose(got, ref.data, ref.shape, atol, rtol);
+  reportError(what.c_str(), result);
+  EXPECT_TRUE(result) << what;
+}
+
+/// One kernel input: float data and its (kernel-side) shape.
+struct Arg {
+  std::vector<float> data;
+  Shape shape;
+};
+
+template <typename Kernel, size_t... I>
+int invoke(Kernel k, std::vector<HostBuffer> &in, halide_buffer_t *out,
+           std::index_sequence<I...>) {
+  return k(nullptr, in[I].get()..., out);
+}
+
+/// Calls kernel `k` (user_context, inputs..., result) on `args` and returns
+/// its result of shape `outShape`, which starts out as NaN.
+template <typename... Bufs>
+std::vector<float> runKernel(int (*k)(const void *, Bufs...), std::vector<Arg> args,
+                             const Shape &outShape) {
+  constexpr size_t numInputs = sizeof...(Bufs) - 1;
+  EXPECT_EQ(args.size(), numInputs) << "wrong number of kernel arguments";
+  std::vector<float> y(numel(outShape), std::numeric_limits<float>::quiet_NaN());
+  if (args.size() != numInputs)
+    return y;
+  std::vector<HostBuffer> in;
+  in.reserve(args.size()); // HostBuffer points into itself: never reallocate
+  for (Arg &a : args)
+    in.emplace_back(a.data, a.shape);
+  HostBuffer yb(y, outShape);
+  EXPECT_EQ(invoke(k, in, yb.get(), std::make_index_sequence<numInputs>{}), 0);
+  return y;
+}
+
+/// Input activations: one mean and spread per (n, c) plane.
+std::vector<float> activations(const Shape &nchw, uint32_t seed) {
+  return randomPlanes(nchw, nchw[2] * nchw[3], 2.0, 1.0, seed);
+}
+
+/// PyTorch's default init: U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for the
+/// weights [K, C/groups, R, S] and the bias [K].
+double fanInBound(const Shape &w) {
+  return 1.0 / std::sqrt(static_cast<double>(w[1] * w[2] * w[3]));
+}
+std::vector<float> convWeights(const Shape &w, uint32_t seed) {
+  const double b = fanInBound(w);
+  return randomVector(numel(w), -b, b, seed);
+}
+std::vector<float> convBias(const Shape &w, uint32_t seed) {
+  const double b = fanInBound(w);
+  return randomVector(w[0], -b, b, seed);
+}
+std::vector<float> gammas(int64_t c, uint32_t seed) {
+  return randomVector(c, 0.5, 2.0, seed);
+}
+std::vector<float> betas(int64_t c, uint32_t seed) {
+  return randomVector(c, -1.0, 1.0, seed);
+}
+
+/// A conv kernel with signature (x, w, bias) or (x, w) in NCHW.
+template <typename Kernel>
+void checkConv(const char *name, Kernel k, const Shape &xs, const Shape &ws,
+               bool withBias, std::array<int64_t, 2> strides,
+               std::array<int64_t, 4> padding, std::array<int64_t, 2> dilations,
+               int64_t groups, uint32_t seed) {
+  auto x = activations(xs, seed);
+  auto w = convWeights(ws, seed + 1);
+  auto b = convBias(ws, seed + 2);
+  auto ref = conv2dRef(x, xs, w, ws, withBias ? &b : nullptr, strides, padding,
+                       dilations, groups);
+  std::vector<Arg> args{{x, xs}, {w, ws}};
+  if (withBias)
+    args.push_back({b, {ws[0]}});
+  check(std::string(name) + " " + shapeName(xs), runKernel(k, args, ref.shape),
+        ref, kConvAtol, kConvRtol);
+}
+
+} // namespace
+
+// ---- conv2d -------------------------------------------------------------------
+
+TEST(Conv2D, Basic3x3Padding1) {
+  checkConv("conv_basic", conv_basic, {1, 3, 9, 11}, {4, 3, 3, 3}, true, {1, 1},
+            {1, 1, 1, 1}, {1, 1}, 1, 10);
+}
+
+TEST(Conv2D, Stride2AsymmetricPadding) {
+  // padding [top 1, left 0, bottom 2, right 1]: output 7x5.
+  checkConv("conv_stride_asym", conv_stride_asym, {2, 4, 13, 10}, {6, 4, 3, 3},
+            true, {2, 2}, {1, 0, 2, 1}, {1, 1}, 1, 20);
+}
+
+TEST(Conv2D, DilatedNoBias) {
+  checkConv("conv_dilated", conv_dilated, {1, 5, 12, 12}, {3, 5, 3, 3}, false,
+            {1, 1}, {2, 2, 2, 2}, {2, 2}, 1, 30);
+}
+
+TEST(Conv2D, Grouped) {
+  checkConv("conv_grouped", conv_grouped, {1, 8, 9, 9}, {6, 4, 3, 3}, true,
+            {1, 1}, {1, 1, 1, 1}, {1, 1}, 2, 40);
+}
+
+TEST(Conv2D, Depthwise) {
+  checkConv("conv_depthwise", conv_depthwise, {2, 6, 10, 7}, {6, 1, 3, 3}, true,
+            {1, 1}, {1, 1, 1, 1}, {1, 1}, 6, 50);
+}
+
+TEST(Conv2D, Pointwise1x1NoBias) {
+  checkConv("conv_1x1", conv_1x1, {1, 16, 8, 8}, {8, 16, 1, 1}, false, {1, 1},
+            {0, 0, 0, 0}, {1, 1}, 1, 60);
+}
+
+TEST(Conv2D, FiveByFiveWidePlane) {
+  checkConv("conv_5x5_wide", conv_5x5_wide, {1, 3, 17, 40}, {8, 3, 5, 5}, true,
+            {1, 1}, {2, 2, 2, 2}, {1, 1}, 1, 70);
+}
+
+TEST(Conv2D, DynamicShapes) {
+  // (x shape, K): tiny planes, a single row (every tap of a 3x3 window but
+  // the middle row reads the zero padding), and a 16-channel layer.
+  const std::pair<Shape, int64_t> cases[] = {
+      {{1, 3, 5, 7}, 2}, {{3, 5, 1, 9}, 7}, {{2, 16, 20, 24}, 16}};
+  uint32_t seed = 80;
+  for (const auto &[xs, K] : cases) {
+    checkConv("conv_dynamic", conv_dynamic, xs, {K, xs[1], 3, 3}, true, {1, 1},
+              {1, 1, 1, 1}, {1, 1}, 1, seed);
+    seed += 3;
+  }
+}
+
+TEST(Conv2D, ChannelsLast) {
+  const Shape xs{1, 3, 9, 11}, ws{4, 3, 3, 3}; // NCHW shape of x
+  auto x = activations(xs, 90);
+  auto w = convWeights(ws, 91);
+  auto b = convBias(ws, 92);
+  auto ref = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  auto y = runKernel(conv_nhwc, {{nchwToNhwc(x, xs), nhwcShape(xs)}, {w, ws}, {b, {4}}},
+                     nhwcShape(ref.shape));
+  check("conv_nhwc (channels_last)", nhwcToNchw(y, ref.shape), ref, kConvAtol,
+        kConvRtol);
+}
+
+// ---- pad ----------------------------------------------------------------------
+
+namespace {
+template <typename Kernel>
+void checkPad(const char *mode, Kernel k, uint32_t seed) {
+  const Shape xs{1, 3, 7, 9}, low{0, 0, 2, 1}, high{0, 0, 1, 2};
+  auto x = activations(xs, seed);
+  auto ref = padRef(x, xs, low, high, mode);
+  check(std::string("pad ") + mode, runKernel(k, {{x, xs}}, ref.shape), ref,
+        kCopyAtol, kCopyRtol);
+}
+} // namespace
+
+TEST(Pad, Reflect) { checkPad("reflect", pad_reflect, 100); }
+TEST(Pad, Replicate) { checkPad("replicate", pad_replicate, 101); }
+TEST(Pad, Zero) { checkPad("zero", pad_zero, 102); }
+
+// ---- upsample -----------------------------------------------------------------
+
+TEST(Upsample, NearestBy2x3) {
+  const Shape xs{1, 3, 5, 7};
+  auto x = activations(xs, 110);
+  auto ref = upsampleRef(x, xs, {1, 1, 2, 3}, "nearest");
+  check("upsample nearest", runKernel(up_nearest, {{x, xs}}, ref.shape), ref,
+        kCopyAtol, kCopyRtol);
+}
+
+TEST(Upsample, BilinearBy2) {
+  const Shape xs{1, 2, 5, 7};
+  auto x = activations(xs, 111);
+  auto ref = upsampleRef(x, xs, {1, 1, 2, 2}, "bilinear");
+  check("upsample bilinear", runKernel(up_bilinear, {{x, xs}}, ref.shape), ref,
+        kBilinearAtol, kBilinearRtol);
+}
+
+// ---- fused chains -------------------------------------------------------------
+
+namespace {
+/// reflect pad 1 -> conv 3x3 (no padding, bias) -> instance norm (affine)
+/// -> relu, the kernel's arguments (x, w, b, gamma, beta).
+template <typename Kernel>
+void checkPadConvInRelu(const char *name, Kernel k, const Shape &xs, uint32_t seed) {
+  const int64_t C = xs[1];
+  const Shape ws{C, C, 3, 3};
+  auto x = activations(xs, seed);
+  auto w = convWeights(ws, seed + 1);
+  auto b = convBias(ws, seed + 2);
+  auto g = gammas(C, seed + 3), be = betas(C, seed + 4);
+  auto p = padRef(x, xs, {0, 0, 1, 1}, {0, 0, 1, 1}, "reflect");
+  auto c = conv2dRef(p, w, ws, &b, {1, 1}, {0, 0, 0, 0}, {1, 1}, 1);
+  auto ref = reluD(instanceNormRefD(c, &g, &be, kEps));
+  auto y = runKernel(k, {{x, xs}, {w, ws}, {b, {C}}, {g, {C}}, {be, {C}}}, ref.shape);
+  check(std::string(name) + " " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+} // namespace
+
+TEST(Chains, ReflectPadConvInstanceNormRelu) {
+  checkPadConvInRelu("block_in_relu", block_in_relu, {1, 16, 32, 32}, 200);
+}
+
+TEST(Chains, ReflectPadConvInstanceNormReluOddPlanes) {
+  checkPadConvInRelu("block_in_relu_odd", block_in_relu_odd, {2, 8, 17, 13}, 210);
+}
+
+TEST(Chains, UpsampleConvInstanceNormRelu) {
+  const Shape xs{1, 8, 16, 16}, ws{8, 8, 3, 3};
+  auto x = activations(xs, 220);
+  auto w = convWeights(ws, 221);
+  auto b = convBias(ws, 222);
+  auto g = gammas(8, 223), be = betas(8, 224);
+  auto u = upsampleRef(x, xs, {1, 1, 2, 2}, "nearest");
+  auto c = conv2dRef(u, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  auto ref = reluD(instanceNormRefD(c, &g, &be, kEps));
+  auto y = runKernel(up_block, {{x, xs}, {w, ws}, {b, {8}}, {g, {8}}, {be, {8}}},
+                     ref.shape);
+  check("up_block " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+
+TEST(Chains, ResidualBlock) {
+  // x + IN2(conv2(pad(relu(IN1(conv1(pad(x))))))), in double end to end.
+  const Shape xs{1, 16, 24, 24}, ws{16, 16, 3, 3}, ps{16};
+  const Shape low{0, 0, 1, 1}, high{0, 0, 1, 1};
+  auto x = activations(xs, 230);
+  auto w1 = convWeights(ws, 231), b1 = convBias(ws, 232);
+  auto g1 = gammas(16, 233), be1 = betas(16, 234);
+  auto w2 = convWeights(ws, 235), b2 = convBias(ws, 236);
+  auto g2 = gammas(16, 237), be2 = betas(16, 238);
+
+  auto c1 = conv2dRef(padRef(x, xs, low, high, "reflect"), w1, ws, &b1, {1, 1},
+                      {0, 0, 0, 0}, {1, 1}, 1);
+  auto r1 = reluD(instanceNormRefD(c1, &g1, &be1, kEps));
+  auto c2 = conv2dRef(padRef(r1, low, high, "reflect"), w2, ws, &b2, {1, 1},
+                      {0, 0, 0, 0}, {1, 1}, 1);
+  auto ref = addD(toTensorD(x, xs), instanceNormRefD(c2, &g2, &be2, kEps));
+
+  auto y = runKernel(residual_block,
+                     {{x, xs}, {w1, ws}, {b1, ps}, {g1, ps}, {be1, ps},
+                      {w2, ws}, {b2, ps}, {g2, ps}, {be2, ps}},
+                     ref.shape);
+  check("residual_block " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+
+TEST(Chains, ConvBatchNormRelu) {
+  const Shape xs{2, 8, 12, 12}, ws{12, 8, 3, 3}, ps{12};
+  auto x = activations(xs, 240);
+  auto w = convWeights(ws, 241);
+  auto b = convBias(ws, 242);
+  auto m = randomVector(12, -1.0, 1.0, 243), v = randomVector(12, 0.5, 3.0, 244);
+  auto g = gammas(12, 245), be = betas(12, 246);
+  auto c = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  auto ref = reluD(batchNormRefD(c, m, v, &g, &be, kEps));
+  auto y = runKernel(conv_bn_relu,
+                     {{x, xs}, {w, ws}, {b, ps}, {m, ps}, {v, ps}, {g, ps}, {be, ps}},
+                     ref.shape);
+  check("conv_bn_relu " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+
+TEST(Chains, ConvGroupNormSilu) {
+  const Shape xs{1, 16, 20, 20}, ws{16, 16, 3, 3}, ps{16};
+  auto x = activations(xs, 250);
+  auto w = convWeights(ws, 251);
+  auto b = convBias(ws, 252);
+  auto g = gammas(16, 253), be = betas(16, 254);
+  auto c = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  auto ref = siluD(groupNormRefD(c, 4, &g, &be, kEps));
+  auto y = runKernel(conv_gn_silu, {{x, xs}, {w, ws}, {b, ps}, {g, ps}, {be, ps}},
+                     ref.shape);
+  check("conv_gn_silu " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+
+// ---- the references themselves ----------------------------------------------------
+// Hand-computed cases, so that a reference bug cannot pass as a kernel bug.
+
+TEST(ConvReferences, PadModesOnARow) {
+  const std::vector<float> x{0, 1, 2, 3};
+  const Shape s{1, 4}, low{0, 2}, high{0, 3};
+  const auto r = padRef(x, s, low, high, "reflect");
+  const auto p = padRef(x, s, low, high, "replicate");
+  const auto z = padRef(x, s, low, high, "zero");
+  EXPECT_EQ(r.shape, (Shape{1, 9}));
+  EXPECT_EQ(r.data, (std::vector<double>{2, 1, 0, 1, 2, 3, 2, 1, 0}));
+  EXPECT_EQ(p.data, (std::vector<double>{0, 0, 0, 1, 2, 3, 3, 3, 3}));
+  EXPECT_EQ(z.data, (std::vector<double>{0, 0, 0, 1, 2, 3, 0, 0, 0}));
+}
+
+TEST(ConvReferences, UpsampleRows) {
+  const std::vector<float> x{0, 4, 8};
+  const Shape s{1, 3};
+  EXPECT_EQ(upsampleRef(x, s, {1, 2}, "nearest").data,
+            (std::vector<double>{0, 0, 4, 4, 8, 8}));
+  // align_corners=False, scale 2: src = max(j/2 - 0.25, 0).
+  EXPECT_EQ(upsampleRef(x, s, {1, 2}, "bilinear").data,
+            (std::vector<double>{0, 1, 3, 5, 7, 8}));
+  // Separable over both dims: [[0, 4], [8, 12]] x2 in both.
+  const auto b2 = upsampleRef(std::vector<float>{0, 4, 8, 12}, {2, 2}, {2, 2}, "bilinear");
+  EXPECT_EQ(b2.data, (std::vector<double>{0, 1, 3, 4, 2, 3, 5, 6, 6, 7, 9, 10,
+                                          8, 9, 11, 12}));
+}
+
+TEST(ConvReferences, ConvSmallCases) {
+  // 1x1x3x3 input 1..9, one 3x3 kernel of ones with padding 1: the sums of
+  // the 3x3 neighbourhoods (zero outside).
+  std::vector<float> x{1, 2, 3, 4, 5, 6, 7, 8, 9}, ones(9, 1.0f), bias{0.5f};
+  const auto y = conv2dRef(x, {1, 1, 3, 3}, ones, {1, 1, 3, 3}, &bias, {1, 1},
+                           {1, 1, 1, 1}, {1, 1}, 1);
+  EXPECT_EQ(y.shape, (Shape{1, 1, 3, 3}));
+  EXPECT_EQ(y.data, (std::vector<double>{12.5, 21.5, 16.5, 27.5, 45.5, 33.5,
+                                         24.5, 39.5, 28.5}));
+  // Stride 2, asymmetric padding [top 1, left 0, bottom 0, right 1], 2x2
+  // kernel [[1, 2], [3, 4]]: windows at rows {-1, 0} and {1, 2}, columns
+  // {0, 1} and {2, 3}.
+  std::vector<float> k{1, 2, 3, 4};
+  const auto s = conv2dRef(x, {1, 1, 3, 3}, k, {1, 1, 2, 2}, nullptr, {2, 2},
+                           {1, 0, 0, 1}, {1, 1}, 1);
+  EXPECT_EQ(s.shape, (Shape{1, 1, 2, 2}));
+  EXPECT_EQ(s.data, (std::vector<double>{3 * 1 + 4 * 2, 3 * 3, // row -1 is zero
+                                         1 * 4 + 2 * 5 + 3 * 7 + 4 * 8,
+                                         1 * 6 + 3 * 9}));
+  // Dilation 2, no padding: the four corners.
+  const auto d = conv2dRef(x, {1, 1, 3, 3}, k, {1, 1, 2, 2}, nullptr, {1, 1},
+                           {0, 0, 0, 0}, {2, 2}, 1);
+  EXPECT_EQ(d.shape, (Shape{1, 1, 1, 1}));
+  EXPECT_EQ(d.data, (std::vector<double>{1 * 1 + 2 * 3 + 3 * 7 + 4 * 9}));
+  // Depthwise, 2 channels, 1x1 kernels {2, -1}: each channel scaled by its own.
+  std::vector<float> x2{1, 2, 3, 4}, k2{2, -1};
+  const auto dw = conv2dRef(x2, {1, 2, 1, 2}, k2, {2, 1, 1, 1}, nullptr, {1, 1},
+                            {0, 0, 0, 0}, {1, 1}, 2);
+  EXPECT_EQ(dw.data, (std::vector<double>{2, 4, -3, -4}));
+  // Groups 2 with 2 input channels per group and 1 output each: output k
+  // sums channels 2k, 2k+1.
+  std::vector<float> x4{1, 10, 100, 1000}, k4{1, 2, 3, 4};
+  const auto g = conv2dRef(x4, {1, 4, 1, 1}, k4, {2, 2, 1, 1}, nullptr, {1, 1},
+                           {0, 0, 0, 0}, {1, 1}, 2);
+  EXPECT_EQ(g.data, (std::vector<double>{1 * 1 + 2 * 10, 3 * 100 + 4 * 1000}));
+}
+
+TEST(ConvReferences, DoubleNormsMatchTheFloatReferences) {
+  // On float-representable data the double stages equal reference.h's.
+  const Shape s{2, 6, 5, 7};
+  auto x = activations(s, 300);
+  auto g = gammas(6, 301), b = betas(6, 302);
+  auto m = randomVector(6, -1, 1, 303), v = randomVector(6, 0.5, 3, 304);
+  const auto xd = toTensorD(x, s);
+  auto near = [](const std::vector<double> &a, const std::vector<double> &b) {
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i)
+      ASSERT_NEAR(a[i], b[i], 1e-12) << "at " << i;
+  };
+  near(instanceNormRefD(xd, &g, &b, kEps).data, instanceNormRef(x, s, &g, &b, kEps));
+  near(groupNormRefD(xd, 3, &g, &b, kEps).data, groupNormRef(x, s, 3, &g, &b, kEps));
+  near(batchNormRefD(xd, m, v, &g, &b, kEps).data, batchNormRef(x, s, m, v, &g, &b, kEps));
+}
