@@ -200,10 +200,8 @@ public:
   DnnlConvBlock(const Problem &p, bool convOnly)
       : convOnly_(convOnly), strm_(cpuEngine()) {
     const auto &s = p.w.shape;
-    if (s[0] != 1)
-      throw std::runtime_error("conv block bench assumes N = 1 (IN == BN)");
     const int64_t C = s[1];
-    dims_ = {1, C, s[2], s[3]};
+    dims_ = {s[0], C, s[2], s[3]};
     memory::desc anyMd(dims_, dt::f32, tag::any);
     memory::desc wAny({C, C, 3, 3}, dt::f32, tag::any);
     memory::desc bMd({C}, dt::f32, tag::x);
@@ -225,20 +223,28 @@ public:
     reorder(wPlain, weights_).execute(strm_, wPlain, weights_); // prepacked once
     reorder(xPlain_, src_).execute(strm_, xPlain_, src_);
 
+    // Instance norm = batch norm over (1, N*C, H, W): the same memory in
+    // the blocked layout (blocks of channels within each sample).
+    memory::desc statsView({1, s[0] * C, s[2], s[3]}, dt::f32, blockedTag());
+    if (cpd_.dst_desc().get_size() != statsView.get_size())
+      throw std::runtime_error("conv output is not in the blocked layout");
     auto bd = batch_normalization_forward::desc(
-        prop_kind::forward_training, cpd_.dst_desc(), 1e-5f,
+        prop_kind::forward_training, statsView, 1e-5f,
         normalization_flags::use_scale_shift | normalization_flags::fuse_norm_relu);
     bpd_ = batch_normalization_forward::primitive_desc(bd, cpuEngine());
     bn_ = batch_normalization_forward(bpd_);
     bnDst_ = memory(cpd_.dst_desc(), cpuEngine());
+    bnSrcView_ = memory(statsView, cpuEngine(), convDst_.get_data_handle());
+    bnDstView_ = memory(statsView, cpuEngine(), bnDst_.get_data_handle());
     mean_ = memory(bpd_.mean_desc(), cpuEngine());
     var_ = memory(bpd_.variance_desc(), cpuEngine());
     ws_ = memory(bpd_.workspace_desc(), cpuEngine());
     ss_ = memory(bpd_.weights_desc(), cpuEngine());
     float *w = static_cast<float *>(ss_.get_data_handle());
-    for (int64_t c = 0; c < C; ++c) {
-      w[c] = p.gamma[c];
-      w[C + c] = p.beta[c];
+    const int64_t NC = s[0] * C;
+    for (int64_t i = 0; i < NC; ++i) {
+      w[i] = p.gamma[i % C];
+      w[NC + i] = p.beta[i % C];
     }
     strm_.wait();
   }
@@ -248,7 +254,7 @@ public:
     conv_.execute(strm_, {{DNNL_ARG_SRC, src_}, {DNNL_ARG_WEIGHTS, weights_},
                           {DNNL_ARG_BIAS, bias_}, {DNNL_ARG_DST, convDst_}});
     if (!convOnly_) {
-      bn_.execute(strm_, {{DNNL_ARG_SRC, convDst_}, {DNNL_ARG_DST, bnDst_},
+      bn_.execute(strm_, {{DNNL_ARG_SRC, bnSrcView_}, {DNNL_ARG_DST, bnDstView_},
                           {DNNL_ARG_SCALE_SHIFT, ss_}, {DNNL_ARG_MEAN, mean_},
                           {DNNL_ARG_VARIANCE, var_}, {DNNL_ARG_WORKSPACE, ws_}});
       reorder(bnDst_, yPlain_).execute(strm_, bnDst_, yPlain_);
@@ -268,8 +274,8 @@ private:
   convolution_forward conv_;
   batch_normalization_forward::primitive_desc bpd_;
   batch_normalization_forward bn_;
-  memory xPlain_, yPlain_, src_, convDst_, bias_, weights_, bnDst_, mean_, var_,
-      ws_, ss_;
+  memory xPlain_, yPlain_, src_, convDst_, bias_, weights_, bnDst_, bnSrcView_,
+      bnDstView_, mean_, var_, ws_, ss_;
 };
 } // namespace
 

@@ -23,12 +23,25 @@
   X(ln_1x32x512x512) X(ln_4x512x16x16) X(in_nhwc_1x64x256x256)                \
   X(in_nhwc_8x64x128x128) X(in_nhwc_16x256x32x32) X(in_nhwc_3x5x7x13)
 
+// Conv blocks: (user_context, x, weight, conv bias, gamma, beta, y).
+#define NORMC_BENCH_BLOCKS(X)                                                  \
+  X(block_fused_1x64x128x128) X(block_unfused_1x64x128x128)                    \
+  X(block_fused_1x128x64x64) X(block_unfused_1x128x64x64)                      \
+  X(block_fused_1x32x256x256) X(block_unfused_1x32x256x256)                    \
+  X(block_fused_4x64x64x64) X(block_unfused_4x64x64x64)
+
 extern "C" {
 #define DECLARE(name)                                                          \
   int name(const void *, halide_buffer_t *, halide_buffer_t *,                 \
            halide_buffer_t *, halide_buffer_t *);
 NORMC_BENCH_KERNELS(DECLARE)
 #undef DECLARE
+#define DECLARE_BLOCK(name)                                                    \
+  int name(const void *, halide_buffer_t *, halide_buffer_t *,                 \
+           halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,            \
+           halide_buffer_t *);
+NORMC_BENCH_BLOCKS(DECLARE_BLOCK)
+#undef DECLARE_BLOCK
 int halide_set_num_threads(int n);
 void halide_shutdown_thread_pool();
 }
@@ -105,10 +118,55 @@ private:
   AlignedFloats x_, g_, b_, y_;
   normc_test::HostBuffer xb_, gb_, bb_, yb_;
 };
+using BlockFn = int (*)(const void *, halide_buffer_t *, halide_buffer_t *,
+                        halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,
+                        halide_buffer_t *);
+
+const std::map<std::string, BlockFn> &blocks() {
+  static const std::map<std::string, BlockFn> table = {
+#define ENTRY(name) {#name, name},
+      NORMC_BENCH_BLOCKS(ENTRY)
+#undef ENTRY
+  };
+  return table;
+}
+
+/// conv3x3 -> instance norm -> ReLU compiled by normc, fused or not.
+class NormcBlockRunner : public Runner {
+public:
+  NormcBlockRunner(BlockFn fn, const Problem &p)
+      : fn_(fn), x_(p.x), w_(p.weight), cb_(p.convBias), g_(p.gamma), b_(p.beta),
+        y_(p.x.size()), xb_(x_.data(), p.w.shape),
+        wb_(w_.data(), {p.w.shape[1], p.w.shape[1], 3, 3}),
+        cbb_(cb_.data(), {p.w.shape[1]}), gb_(g_.data(), {p.w.shape[1]}),
+        bb_(b_.data(), {p.w.shape[1]}), yb_(y_.data(), p.w.shape) {}
+  void run() override {
+    if (fn_(nullptr, xb_.get(), wb_.get(), cbb_.get(), gb_.get(), bb_.get(),
+            yb_.get()) != 0)
+      throw std::runtime_error("normc block kernel failed");
+  }
+  std::vector<float> output() override { return y_.toVector(); }
+
+private:
+  BlockFn fn_;
+  AlignedFloats x_, w_, cb_, g_, b_, y_;
+  normc_test::HostBuffer xb_, wb_, cbb_, gb_, bb_, yb_;
+};
 } // namespace
 
 std::vector<NamedRunner> makeNormcRunners(const Problem &p) {
   std::vector<NamedRunner> out;
+  if (p.w.op == Op::ConvBlock) {
+    std::string fused = p.w.normcKernel();
+    std::string unfused = "block_unfused_" + fused.substr(std::string("block_fused_").size());
+    for (auto [name, kernel] : {std::pair<const char *, std::string>{"normc fused", fused},
+                                {"normc unfused (same conv schedule)", unfused}}) {
+      auto it = blocks().find(kernel);
+      if (it != blocks().end())
+        out.push_back({name, std::make_unique<NormcBlockRunner>(it->second, p)});
+    }
+    return out;
+  }
   auto it = kernels().find(p.w.normcKernel());
   if (it != kernels().end())
     out.push_back({"normc", std::make_unique<NormcRunner>(it->second, p)});

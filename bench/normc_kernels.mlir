@@ -100,3 +100,56 @@ func.func @in_nhwc_3x5x7x13(%x: tensor<3x7x13x5xf32>, %g: tensor<5xf32>, %b: ten
   %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<3x7x13x5xf32>, tensor<5xf32>, tensor<5xf32>) -> tensor<3x7x13x5xf32>
   return %y : tensor<3x7x13x5xf32>
 }
+
+// conv3x3 (C -> C, bias, zero padding 1) -> instance norm (affine) -> ReLU:
+// fused (the default policy) and unfused ({norm.fuse = "none"}: every op its
+// own group, the conv output and the normalized tensor materialized), with
+// the same conv schedule.
+func.func @block_fused_1x64x128x128(%x: tensor<1x64x128x128xf32>, %w: tensor<64x64x3x3xf32>, %cb: tensor<64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x64x128x128xf32> {
+  %c = norm.conv2d %x, %w bias(%cb) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x64x128x128xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x128x128xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x128x128xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x128x128xf32>
+  %y = norm.relu %n : tensor<1x64x128x128xf32>
+  return %y : tensor<1x64x128x128xf32>
+}
+func.func @block_unfused_1x64x128x128(%x: tensor<1x64x128x128xf32>, %w: tensor<64x64x3x3xf32>, %cb: tensor<64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x64x128x128xf32> attributes {norm.fuse = "none"} {
+  %c = norm.conv2d %x, %w bias(%cb) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x64x128x128xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x128x128xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x128x128xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x128x128xf32>
+  %y = norm.relu %n : tensor<1x64x128x128xf32>
+  return %y : tensor<1x64x128x128xf32>
+}
+func.func @block_fused_1x128x64x64(%x: tensor<1x128x64x64xf32>, %w: tensor<128x128x3x3xf32>, %cb: tensor<128xf32>, %g: tensor<128xf32>, %b: tensor<128xf32>) -> tensor<1x128x64x64xf32> {
+  %c = norm.conv2d %x, %w bias(%cb) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x128x64x64xf32>, tensor<128x128x3x3xf32>, tensor<128xf32>) -> tensor<1x128x64x64xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x128x64x64xf32>, tensor<128xf32>, tensor<128xf32>) -> tensor<1x128x64x64xf32>
+  %y = norm.relu %n : tensor<1x128x64x64xf32>
+  return %y : tensor<1x128x64x64xf32>
+}
+func.func @block_unfused_1x128x64x64(%x: tensor<1x128x64x64xf32>, %w: tensor<128x128x3x3xf32>, %cb: tensor<128xf32>, %g: tensor<128xf32>, %b: tensor<128xf32>) -> tensor<1x128x64x64xf32> attributes {norm.fuse = "none"} {
+  %c = norm.conv2d %x, %w bias(%cb) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x128x64x64xf32>, tensor<128x128x3x3xf32>, tensor<128xf32>) -> tensor<1x128x64x64xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x128x64x64xf32>, tensor<128xf32>, tensor<128xf32>) -> tensor<1x128x64x64xf32>
+  %y = norm.relu %n : tensor<1x128x64x64xf32>
+  return %y : tensor<1x128x64x64xf32>
+}
+func.func @block_fused_1x32x256x256(%x: tensor<1x32x256x256xf32>, %w: tensor<32x32x3x3xf32>, %cb: tensor<32xf32>, %g: tensor<32xf32>, %b: tensor<32xf32>) -> tensor<1x32x256x256xf32> {
+  %c = norm.conv2d %x, %w bias(%cb) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x32x256x256xf32>, tensor<32x32x3x3xf32>, tensor<32xf32>) -> tensor<1x32x256x256xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x32x256x256xf32>, tensor<32xf32>, tensor<32xf32>) -> tensor<1x32x256x256xf32>
+  %y = norm.relu %n : tensor<1x32x256x256xf32>
+  return %y : tensor<1x32x256x256xf32>
+}
+func.func @block_unfused_1x32x256x256(%x: tensor<1x32x256x256xf32>, %w: tensor<32x32x3x3xf32>, %cb: tensor<32xf32>, %g: tensor<32xf32>, %b: tensor<32xf32>) -> tensor<1x32x256x256xf32> attributes {norm.fuse = "none"} {
+  %c = norm.conv2d %x, %w bias(%cb) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x32x256x256xf32>, tensor<32x32x3x3xf32>, tensor<32xf32>) -> tensor<1x32x256x256xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x32x256x256xf32>, tensor<32xf32>, tensor<32xf32>) -> tensor<1x32x256x256xf32>
+  %y = norm.relu %n : tensor<1x32x256x256xf32>
+  return %y : tensor<1x32x256x256xf32>
+}
+func.func @block_fused_4x64x64x64(%x: tensor<4x64x64x64xf32>, %w: tensor<64x64x3x3xf32>, %cb: tensor<64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<4x64x64x64xf32> {
+  %c = norm.conv2d %x, %w bias(%cb) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<4x64x64x64xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<4x64x64x64xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%b) eps = 1.0e-05 : (tensor<4x64x64x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<4x64x64x64xf32>
+  %y = norm.relu %n : tensor<4x64x64x64xf32>
+  return %y : tensor<4x64x64x64xf32>
+}
+func.func @block_unfused_4x64x64x64(%x: tensor<4x64x64x64xf32>, %w: tensor<64x64x3x3xf32>, %cb: tensor<64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<4x64x64x64xf32> attributes {norm.fuse = "none"} {
+  %c = norm.conv2d %x, %w bias(%cb) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<4x64x64x64xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<4x64x64x64xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%b) eps = 1.0e-05 : (tensor<4x64x64x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<4x64x64x64xf32>
+  %y = norm.relu %n : tensor<4x64x64x64xf32>
+  return %y : tensor<4x64x64x64xf32>
+}

@@ -40,7 +40,7 @@ std::string Workload::normcKernel() const {
   case Op::LayerNorm:
     return "ln_" + dims;
   case Op::ConvBlock:
-    return "";
+    return "block_fused_" + dims; // and block_unfused_<dims>
   }
   return "";
 }
@@ -61,7 +61,7 @@ std::vector<Workload> allWorkloads() {
                          Shape{16, 256, 32, 32}, Shape{3, 5, 7, 13}})
     out.push_back({Op::InstanceNorm, s, 1, /*channelsLast=*/true});
   for (const Shape &s : {Shape{1, 64, 128, 128}, Shape{1, 128, 64, 64},
-                         Shape{1, 32, 256, 256}})
+                         Shape{1, 32, 256, 256}, Shape{4, 64, 64, 64}})
     out.push_back({Op::ConvBlock, s});
   return out;
 }

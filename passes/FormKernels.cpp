@@ -310,9 +310,22 @@ struct NormFormKernelsPass
           << "' (expected chains, none or single)";
       return signalPassFailure();
     }
-    for (auto func : getOperation().getOps<func::FuncOp>())
-      if (func.isPublic() && !func.isExternal())
-        formKernels(func, policy);
+    for (auto func : getOperation().getOps<func::FuncOp>()) {
+      if (!func.isPublic() || func.isExternal())
+        continue;
+      // A function may choose its own policy: {norm.fuse = "none"}.
+      std::string funcPolicy = policy;
+      if (auto attr = func->getAttrOfType<StringAttr>("norm.fuse")) {
+        funcPolicy = attr.str();
+        if (funcPolicy != "chains" && funcPolicy != "none" && funcPolicy != "single") {
+          func.emitError() << "norm.fuse = \"" << funcPolicy
+                           << "\" is not a fusion policy (expected chains, none "
+                              "or single)";
+          return signalPassFailure();
+        }
+      }
+      formKernels(func, funcPolicy);
+    }
   }
 };
 
