@@ -332,12 +332,12 @@ int main(int argc, char **argv) {
             "10 ms of uncounted warm-up calls, then 3 counted calls); GB/s "
             "counts x read once + y written "
             "once; % of copy is the same-size streaming copy's time over the "
-            "implementation's; speedup = implementation's median / normc's.\n\n"
+            "implementation's; speedup = implementation's median / normc's (normc fused for conv blocks).\n\n"
          << "| workload | implementation | median ms | min ms | GB/s | % of copy "
             "| normc speedup | max error |\n|---|---|---|---|---|---|---|---|\n";
       std::map<std::string, double> normcMs;
       for (const Row &r : rows)
-        if (r.threads == t && r.impl == "normc")
+        if (r.threads == t && (r.impl == "normc" || r.impl == "normc fused"))
           normcMs[r.workload] = r.medianMs;
       for (const Row &r : rows) {
         if (r.threads != t)
@@ -348,10 +348,14 @@ int main(int argc, char **argv) {
           continue;
         }
         std::string speedup = "";
-        if (normcMs.count(r.workload) && r.impl != "normc" && r.impl.rfind("copy", 0))
+        if (normcMs.count(r.workload) && r.impl != "normc" && r.impl != "normc fused" &&
+            r.impl.rfind("copy", 0))
           speedup = fmt(r.medianMs / normcMs[r.workload]) + "x";
         std::string name = r.impl;
-        if (r.gflops > 0 && r.impl.find("conv only") != std::string::npos)
+        // Conv GFLOP/s: of the conv alone, and for normc's blocks the conv's
+        // FLOPs over the whole block's time (a lower bound of its conv rate).
+        if (r.gflops > 0 && (r.impl.find("conv only") != std::string::npos ||
+                             r.impl.rfind("normc", 0) == 0))
           name += " (" + fmt(r.gflops, 0) + " GFLOP/s, " +
                   fmt(100.0 * r.gflops / fmaPeak[t], 0) + "% of FMA peak)";
         md << "| " << r.workload << " | " << name << " | " << fmtMs(r.medianMs)
