@@ -6,6 +6,11 @@
 // RUN: FileCheck %s --check-prefix=ADAIN < %t/adain/adain.h
 // IN: int instance_norm_relu(void const *__user_context, struct halide_buffer_t *_x_buffer, struct halide_buffer_t *_gamma_buffer, struct halide_buffer_t *_beta_buffer, struct halide_buffer_t *_y_buffer);
 // ADAIN: int adain(void const *__user_context, struct halide_buffer_t *_content_buffer, struct halide_buffer_t *_style_buffer, struct halide_buffer_t *_y_buffer);
+// RUN: normc %examples/residual_block.mlir -o %t/block --emit=lib,header,schedule
+// RUN: FileCheck %s --check-prefix=BLOCK < %t/block/residual_block.h
+// RUN: FileCheck %s --check-prefix=BLOCKGROUPS < %t/block/residual_block.schedule.json
+// BLOCK: int residual_block(void const *__user_context, struct halide_buffer_t *_x_buffer, struct halide_buffer_t *_w1_buffer,
+// BLOCKGROUPS: "groups": [{"name": "residual_block_g0", {{.*}}}, {"name": "residual_block_g1", {{.*}}}]
 // RUN: normc %examples/variants.mlir -o %t/variants --emit=lib,header
 // RUN: ls %t/variants | FileCheck %s --check-prefix=VARIANTS
 // VARIANTS-DAG: adain_full.a
