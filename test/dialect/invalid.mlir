@@ -822,3 +822,333 @@ func.func @channels_last_batch_norm(%x: tensor<2x8x8x4xf32>, %m: tensor<8xf32>) 
       : (tensor<2x8x8x4xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<2x8x8x4xf32>
   return %y : tensor<2x8x8x4xf32>
 }
+
+//===----------------------------------------------------------------------===//
+// norm.conv2d
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @conv2d_rank(%x: tensor<8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op expects x, weight and result of rank 4, got 3, 4 and 4}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_weight_rank(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op expects x, weight and result of rank 4, got 4, 2 and 4}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_result_rank(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op expects x, weight and result of rank 4, got 4, 4 and 3}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<8x4x4xf32>
+  return %y : tensor<8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_strides_count(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op strides must have 2 entries, got 1}}
+  %y = norm.conv2d %x, %w strides = [1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_strides_zero(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op strides entries must be >= 1, got 0}}
+  %y = norm.conv2d %x, %w strides = [1, 0] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_padding_count(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op padding must have 4 entries, got 2}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [1, 1] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_padding_negative(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op padding entries must be >= 0, got -1}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, -1, 0, 1] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_dilations_count(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op dilations must have 2 entries, got 3}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_dilations_zero(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op dilations entries must be >= 1, got 0}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [0, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_groups_zero(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op attribute 'groups' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 0
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_groups_input_channels(%x: tensor<1x6x4x4xf32>, %w: tensor<8x1x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op groups = 4 does not divide the 6 input channels}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 4
+      : (tensor<1x6x4x4xf32>, tensor<8x1x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_groups_output_channels(%x: tensor<1x8x4x4xf32>, %w: tensor<6x2x1x1xf32>) -> tensor<1x6x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op groups = 4 does not divide the 6 output channels (weight dimension 0)}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 4
+      : (tensor<1x8x4x4xf32>, tensor<6x2x1x1xf32>) -> tensor<1x6x4x4xf32>
+  return %y : tensor<1x6x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_weight_input_channels(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op weight dimension 1 is 8, expected C / groups = 4}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 2
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_bias_length(%x: tensor<1x8x4x4xf32>, %w: tensor<16x8x1x1xf32>, %b: tensor<8xf32>) -> tensor<1x16x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op bias has 8 elements but the weights have 16 output channels}}
+  %y = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<16x8x1x1xf32>, tensor<8xf32>) -> tensor<1x16x4x4xf32>
+  return %y : tensor<1x16x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_bias_rank(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x1x1xf32>, %b: tensor<8x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op operand #2 must be 1D tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<8x1xf32>'}}
+  %y = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<8x8x1x1xf32>, tensor<8x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_result_batch(%x: tensor<2x8x4x4xf32>, %w: tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op result dimension 0 is 1, expected 2}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<2x8x4x4xf32>, tensor<8x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_result_channels(%x: tensor<1x8x4x4xf32>, %w: tensor<16x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op result dimension 1 is 8, expected 16}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<1x8x4x4xf32>, tensor<16x8x1x1xf32>) -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @conv2d_channels_last_result_channels(%x: tensor<1x4x4x8xf32>, %w: tensor<16x8x1x1xf32>) -> tensor<1x4x4x8xf32> {
+  // expected-error @+1 {{'norm.conv2d' op result dimension 3 is 8, expected 16}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 channels_last
+      : (tensor<1x4x4x8xf32>, tensor<16x8x1x1xf32>) -> tensor<1x4x4x8xf32>
+  return %y : tensor<1x4x4x8xf32>
+}
+
+// -----
+
+func.func @conv2d_result_height(%x: tensor<1x8x9x9xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x5x5xf32> {
+  // expected-error @+1 {{'norm.conv2d' op result dimension 2 is 5, expected 4}}
+  %y = norm.conv2d %x, %w strides = [2, 2] padding = [0, 1, 0, 1] dilations = [1, 1] groups = 1
+      : (tensor<1x8x9x9xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x5x5xf32>
+  return %y : tensor<1x8x5x5xf32>
+}
+
+// -----
+
+func.func @conv2d_result_width(%x: tensor<1x8x9x9xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x5x4xf32> {
+  // expected-error @+1 {{'norm.conv2d' op result dimension 3 is 4, expected 5}}
+  %y = norm.conv2d %x, %w strides = [2, 2] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1
+      : (tensor<1x8x9x9xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x5x4xf32>
+  return %y : tensor<1x8x5x4xf32>
+}
+
+// -----
+
+func.func @conv2d_channels_last_result_width(%x: tensor<1x9x9x8xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x7x9x8xf32> {
+  // expected-error @+1 {{'norm.conv2d' op result dimension 2 is 9, expected 7}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 channels_last
+      : (tensor<1x9x9x8xf32>, tensor<8x8x3x3xf32>) -> tensor<1x7x9x8xf32>
+  return %y : tensor<1x7x9x8xf32>
+}
+
+// -----
+
+// Dimension 0 fits (8 >= 3); dimension 1 does not: a dilation of 2 spreads
+// the 3 taps over 5 columns, and 3 + 1 of padding gives 4.
+func.func @conv2d_kernel_too_large(%x: tensor<1x8x8x3xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x6x1xf32> {
+  // expected-error @+1 {{'norm.conv2d' op the dilated kernel (5) is larger than the padded input (4) in spatial dimension 1}}
+  %y = norm.conv2d %x, %w strides = [1, 1] padding = [0, 1, 0, 0] dilations = [1, 2] groups = 1
+      : (tensor<1x8x8x3xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x6x1xf32>
+  return %y : tensor<1x8x6x1xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// norm.pad
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @pad_mode(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x6x6xf32> {
+  // expected-error @+1 {{'norm.pad' op mode must be "reflect", "replicate" or "zero", got "constant"}}
+  %y = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "constant"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x6x6xf32>
+  return %y : tensor<1x8x6x6xf32>
+}
+
+// -----
+
+func.func @pad_result_rank(%x: tensor<1x8x4x4xf32>) -> tensor<8x6x6xf32> {
+  // expected-error @+1 {{'norm.pad' op result must have the rank of x (4)}}
+  %y = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "zero"
+      : (tensor<1x8x4x4xf32>) -> tensor<8x6x6xf32>
+  return %y : tensor<8x6x6xf32>
+}
+
+// -----
+
+func.func @pad_low_count(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x6x6xf32> {
+  // expected-error @+1 {{'norm.pad' op low must have 4 entries, got 2}}
+  %y = norm.pad %x low = [1, 1] high = [0, 0, 1, 1] mode = "zero"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x6x6xf32>
+  return %y : tensor<1x8x6x6xf32>
+}
+
+// -----
+
+func.func @pad_low_negative(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x6xf32> {
+  // expected-error @+1 {{'norm.pad' op low entries must be >= 0, got -1}}
+  %y = norm.pad %x low = [0, 0, -1, 1] high = [0, 0, 1, 1] mode = "zero"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x6xf32>
+  return %y : tensor<1x8x4x6xf32>
+}
+
+// -----
+
+func.func @pad_high_count(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x6x6xf32> {
+  // expected-error @+1 {{'norm.pad' op high must have 4 entries, got 5}}
+  %y = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1, 0] mode = "zero"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x6x6xf32>
+  return %y : tensor<1x8x6x6xf32>
+}
+
+// -----
+
+func.func @pad_high_negative(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x5x4xf32> {
+  // expected-error @+1 {{'norm.pad' op high entries must be >= 0, got -1}}
+  %y = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 0, -1] mode = "zero"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x5x4xf32>
+  return %y : tensor<1x8x5x4xf32>
+}
+
+// -----
+
+// Reflection does not repeat the edge: a pad of 4 needs 5 elements.
+func.func @pad_reflect_too_large(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x12xf32> {
+  // expected-error @+1 {{'norm.pad' op reflect padding of dimension 3 (4) must be smaller than the dimension (4)}}
+  %y = norm.pad %x low = [0, 0, 0, 4] high = [0, 0, 0, 4] mode = "reflect"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x12xf32>
+  return %y : tensor<1x8x4x12xf32>
+}
+
+// -----
+
+func.func @pad_result_dim(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x6x5xf32> {
+  // expected-error @+1 {{'norm.pad' op result dimension 3 is 5, expected 6}}
+  %y = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "replicate"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x6x5xf32>
+  return %y : tensor<1x8x6x5xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// norm.upsample
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @upsample_mode(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32> {
+  // expected-error @+1 {{'norm.upsample' op mode must be "nearest" or "bilinear", got "bicubic"}}
+  %y = norm.upsample %x scale = [1, 1, 2, 2] mode = "bicubic"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32>
+  return %y : tensor<1x8x8x8xf32>
+}
+
+// -----
+
+func.func @upsample_result_rank(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x8x8x1xf32> {
+  // expected-error @+1 {{'norm.upsample' op result must have the rank of x (4)}}
+  %y = norm.upsample %x scale = [1, 1, 2, 2] mode = "nearest"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x8x1xf32>
+  return %y : tensor<1x8x8x8x1xf32>
+}
+
+// -----
+
+func.func @upsample_scale_count(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32> {
+  // expected-error @+1 {{'norm.upsample' op scale must have 4 entries, got 2}}
+  %y = norm.upsample %x scale = [2, 2] mode = "nearest"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32>
+  return %y : tensor<1x8x8x8xf32>
+}
+
+// -----
+
+func.func @upsample_scale_zero(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x0x8xf32> {
+  // expected-error @+1 {{'norm.upsample' op scale entries must be >= 1, got 0}}
+  %y = norm.upsample %x scale = [1, 1, 0, 2] mode = "nearest"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x0x8xf32>
+  return %y : tensor<1x8x0x8xf32>
+}
+
+// -----
+
+func.func @upsample_result_dim(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x8x4xf32> {
+  // expected-error @+1 {{'norm.upsample' op result dimension 3 is 4, expected 8}}
+  %y = norm.upsample %x scale = [1, 1, 2, 2] mode = "bilinear"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x4xf32>
+  return %y : tensor<1x8x8x4xf32>
+}

@@ -459,3 +459,89 @@ func.func @instance_norm_train_form(%x: tensor<2x4x8x8xf16>, %m: tensor<4xf32>, 
   %y, %nm, %nv = norm.instance_norm_train %x, %m, %v eps = 1.0e-05 momentum = 0.1 : (tensor<2x4x8x8xf16>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x4x8x8xf16>, tensor<4xf32>, tensor<4xf32>)
   return %y : tensor<2x4x8x8xf16>
 }
+
+//===----------------------------------------------------------------------===//
+// norm.conv2d, norm.pad, norm.upsample
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: func.func @conv2d_bias
+// CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x64x32x32xf32>, %[[W:[a-z0-9]+]]: tensor<32x64x3x3xf32>, %[[B:[a-z0-9]+]]: tensor<32xf32>)
+// CHECK: %[[Y:.*]] = norm.conv2d %[[X]], %[[W]] bias(%[[B]]) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 :
+// CHECK-SAME: (tensor<1x64x32x32xf32>, tensor<32x64x3x3xf32>, tensor<32xf32>) -> tensor<1x32x32x32xf32>
+// CHECK: return %[[Y]]
+// GENERIC-LABEL: sym_name = "conv2d_bias"
+// GENERIC: "norm.conv2d"(%{{.*}}, %{{.*}}, %{{.*}}) <{dilations = array<i64: 1, 1>, groups = 1 : i64, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>}>
+func.func @conv2d_bias(%x: tensor<1x64x32x32xf32>, %w: tensor<32x64x3x3xf32>,
+                       %b: tensor<32xf32>) -> tensor<1x32x32x32xf32> {
+  %y = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [1, 1, 1, 1]
+      dilations = [1, 1] groups = 1
+      : (tensor<1x64x32x32xf32>, tensor<32x64x3x3xf32>, tensor<32xf32>)
+      -> tensor<1x32x32x32xf32>
+  return %y : tensor<1x32x32x32xf32>
+}
+
+// No bias; strides, asymmetric padding, dilations and groups = 2; a dynamic
+// batch.
+// CHECK-LABEL: func.func @conv2d_no_bias_grouped
+// CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<?x8x17x16xf32>, %[[W:[a-z0-9]+]]: tensor<6x4x3x3xf32>)
+// CHECK: norm.conv2d %[[X]], %[[W]] strides = [2, 1] padding = [1, 0, 2, 3] dilations = [1, 2] groups = 2 :
+// CHECK-SAME: (tensor<?x8x17x16xf32>, tensor<6x4x3x3xf32>) -> tensor<?x6x9x15xf32>
+// GENERIC-LABEL: sym_name = "conv2d_no_bias_grouped"
+// GENERIC: "norm.conv2d"(%{{[a-z0-9]+}}, %{{[a-z0-9]+}}) <{dilations = array<i64: 1, 2>, groups = 2 : i64, padding = array<i64: 1, 0, 2, 3>, strides = array<i64: 2, 1>}>
+func.func @conv2d_no_bias_grouped(%x: tensor<?x8x17x16xf32>, %w: tensor<6x4x3x3xf32>)
+    -> tensor<?x6x9x15xf32> {
+  %y = norm.conv2d %x, %w strides = [2, 1] padding = [1, 0, 2, 3] dilations = [1, 2]
+      groups = 2 : (tensor<?x8x17x16xf32>, tensor<6x4x3x3xf32>) -> tensor<?x6x9x15xf32>
+  return %y : tensor<?x6x9x15xf32>
+}
+
+// Depthwise (groups = C = K), channels-last, f16.
+// CHECK-LABEL: func.func @conv2d_depthwise_channels_last
+// CHECK: norm.conv2d %{{[a-z0-9]+}}, %{{[a-z0-9]+}} bias(%{{[a-z0-9]+}}) strides = [2, 2] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 8 channels_last :
+// CHECK-SAME: (tensor<2x16x16x8xf16>, tensor<8x1x3x3xf16>, tensor<8xf16>) -> tensor<2x8x8x8xf16>
+// GENERIC-LABEL: sym_name = "conv2d_depthwise_channels_last"
+// GENERIC: "norm.conv2d"
+// GENERIC-SAME: <{channels_last, dilations = array<i64: 1, 1>, groups = 8 : i64,
+func.func @conv2d_depthwise_channels_last(%x: tensor<2x16x16x8xf16>, %w: tensor<8x1x3x3xf16>,
+                                          %b: tensor<8xf16>) -> tensor<2x8x8x8xf16> {
+  %y = norm.conv2d %x, %w bias(%b) strides = [2, 2] padding = [1, 1, 1, 1]
+      dilations = [1, 1] groups = 8 channels_last
+      : (tensor<2x16x16x8xf16>, tensor<8x1x3x3xf16>, tensor<8xf16>) -> tensor<2x8x8x8xf16>
+  return %y : tensor<2x8x8x8xf16>
+}
+
+// CHECK-LABEL: func.func @pad_modes
+// CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x4x4xf32>)
+// CHECK: %[[R:.*]] = norm.pad %[[X]] low = [0, 0, 1, 3] high = [0, 0, 3, 1] mode = "reflect" : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32>
+// CHECK: %[[E:.*]] = norm.pad %[[R]] low = [0, 0, 5, 0] high = [0, 0, 0, 5] mode = "replicate" : (tensor<1x8x8x8xf32>) -> tensor<1x8x13x13xf32>
+// CHECK: %[[Z:.*]] = norm.pad %[[E]] low = [1, 0, 0, 2] high = [0, 2, 1, 0] mode = "zero" : (tensor<1x8x13x13xf32>) -> tensor<2x10x14x15xf32>
+// CHECK: return %[[Z]]
+// GENERIC-LABEL: sym_name = "pad_modes"
+// GENERIC: "norm.pad"(%{{[a-z0-9]+}}) <{high = array<i64: 0, 0, 3, 1>, low = array<i64: 0, 0, 1, 3>, mode = "reflect"}>
+// GENERIC: "norm.pad"(%{{[a-z0-9]+}}) <{high = array<i64: 0, 0, 0, 5>, low = array<i64: 0, 0, 5, 0>, mode = "replicate"}>
+// GENERIC: "norm.pad"(%{{[a-z0-9]+}}) <{high = array<i64: 0, 2, 1, 0>, low = array<i64: 1, 0, 0, 2>, mode = "zero"}>
+func.func @pad_modes(%x: tensor<1x8x4x4xf32>) -> tensor<2x10x14x15xf32> {
+  %r = norm.pad %x low = [0, 0, 1, 3] high = [0, 0, 3, 1] mode = "reflect"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32>
+  %e = norm.pad %r low = [0, 0, 5, 0] high = [0, 0, 0, 5] mode = "replicate"
+      : (tensor<1x8x8x8xf32>) -> tensor<1x8x13x13xf32>
+  %z = norm.pad %e low = [1, 0, 0, 2] high = [0, 2, 1, 0] mode = "zero"
+      : (tensor<1x8x13x13xf32>) -> tensor<2x10x14x15xf32>
+  return %z : tensor<2x10x14x15xf32>
+}
+
+// CHECK-LABEL: func.func @upsample_modes
+// CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x4x4xf32>)
+// CHECK: %[[N:.*]] = norm.upsample %[[X]] scale = [1, 1, 2, 2] mode = "nearest" : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32>
+// CHECK: %[[B:.*]] = norm.upsample %[[N]] scale = [1, 1, 3, 1] mode = "bilinear" : (tensor<1x8x8x8xf32>) -> tensor<1x8x24x8xf32>
+// CHECK: return %[[B]]
+// GENERIC-LABEL: sym_name = "upsample_modes"
+// GENERIC: "norm.upsample"(%{{[a-z0-9]+}}) <{mode = "nearest", scale = array<i64: 1, 1, 2, 2>}>
+// GENERIC: "norm.upsample"(%{{[a-z0-9]+}}) <{mode = "bilinear", scale = array<i64: 1, 1, 3, 1>}>
+func.func @upsample_modes(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x24x8xf32> {
+  %n = norm.upsample %x scale = [1, 1, 2, 2] mode = "nearest"
+      : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32>
+  %b = norm.upsample %n scale = [1, 1, 3, 1] mode = "bilinear"
+      : (tensor<1x8x8x8xf32>) -> tensor<1x8x24x8xf32>
+  return %b : tensor<1x8x24x8xf32>
+}

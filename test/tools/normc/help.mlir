@@ -9,6 +9,8 @@
 // CHECK: normc options:
 // CHECK-DAG: --emit=<string> {{.*}}lib (<func>.a), header (<func>.h), runtime (normc_halide_runtime.a){{.*}}Default: --emit=lib,header,runtime
 // CHECK-DAG: --list-targets {{.*}}Print the accepted target spellings
+// CHECK-DAG: --fuse=<chains|none|single> {{.*}}chains (default: pad/upsample -> conv -> norm -> activation -> add chains are one loop nest each{{.*}}none (every op its own group{{.*}}single (a whole function in one group)
+// CHECK-DAG: --no-fuse {{.*}}Same as --fuse=none
 // CHECK-DAG: -o <dir> {{.*}}e.g. -o out/
 // CHECK-DAG: --target=<string> {{.*}}e.g. --target=host
 // CHECK-NOT: --mlir-
