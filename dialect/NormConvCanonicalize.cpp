@@ -1,12 +1,13 @@
 //===- NormConvCanonicalize.cpp - convolution simplifications that matter ---===//
 //
 // Two rewrites of a convolution and the normalization that consumes it:
-//  - a conv bias directly followed by a per-plane normalization cancels
-//    exactly: the bias is constant over each (n, k) plane, so the plane mean
-//    absorbs it and the variance does not see it. Dropping it saves a load
-//    and an add per output element. (Not so for group or layer norm, whose
-//    sets span several channels with different biases, nor for the training
-//    ops whose running mean would see it.)
+//  - a conv bias directly followed by a normalization whose statistics are
+//    per channel cancels exactly: the bias is constant over each set (an
+//    (n, k) plane, or channel k over the batch), so the mean absorbs it and
+//    the variance does not see it. Dropping it saves a load and an add per
+//    output element. (Not so for group norm with several channels per group
+//    or layer norm, whose sets span channels with different biases, nor for
+//    the training ops whose running mean would see it.)
 //  - batch norm with running statistics after a conv is an affine per output
 //    channel and folds into the conv's weights and bias.
 //
@@ -44,9 +45,15 @@ template <typename NormOp>
 struct DropConvBiasBeforePlaneNorm : OpRewritePattern<NormOp> {
   using OpRewritePattern<NormOp>::OpRewritePattern;
   LogicalResult matchAndRewrite(NormOp op, PatternRewriter &rewriter) const override {
-    if constexpr (std::is_same_v<NormOp, SpadeOp>)
-      if (op.getBatchStats())
-        return failure(); // batch statistics span the batch, not one plane
+    // Group norm cancels it only with one channel per group (then it is
+    // instance norm); SPADE's batch statistics are per channel over N and
+    // space, where the bias is constant too.
+    if constexpr (std::is_same_v<NormOp, GroupNormOp>) {
+      int64_t channels = op.getX().getType().getDimSize(op.getChannelsLast() ? 3 : 1);
+      if (op.getX().getType().getRank() != 4 || ShapedType::isDynamic(channels) ||
+          op.getGroups() != channels)
+        return failure();
+    }
     Conv2DOp conv = singleUseConv(op.getX(), op.getChannelsLast());
     if (!conv || !conv.getBias())
       return failure();
@@ -128,5 +135,6 @@ void Conv2DOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                            MLIRContext *context) {
   results.add<DropConvBiasBeforePlaneNorm<InstanceNormOp>,
               DropConvBiasBeforePlaneNorm<ConditionalInstanceNormOp>,
-              DropConvBiasBeforePlaneNorm<SpadeOp>, FoldBatchNormIntoConv>(context);
+              DropConvBiasBeforePlaneNorm<SpadeOp>,
+              DropConvBiasBeforePlaneNorm<GroupNormOp>, FoldBatchNormIntoConv>(context);
 }

@@ -51,7 +51,7 @@ def Norm_Conv2DOp : Norm_Op<"conv2d", [Pure]> {
   let hasCanonicalizer = 1;
 }
 
-def Norm_PadOp : Norm_Op<"pad", [Pure]> {
+def Norm_PadOp : Norm_Op<"pad", [Pure, AllElementTypesMatch<["x", "y"]>]> {
   let summary = "Reflection, replication or zero padding";
   let description = [{
     Pads every dimension `d` of `x` with `low[d]` elements before and
@@ -78,11 +78,11 @@ def Norm_PadOp : Norm_Op<"pad", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Norm_UpsampleOp : Norm_Op<"upsample", [Pure]> {
+def Norm_UpsampleOp : Norm_Op<"upsample", [Pure, AllElementTypesMatch<["x", "y"]>]> {
   let summary = "Nearest or bilinear upsampling by integer factors";
   let description = [{
-    Scales every dimension `d` of `x` by the integer `scale[d]` (1 for the
-    batch and channel dimensions, whatever the layout):
+    Scales every dimension `d` of `x` by the integer `scale[d]` (usually 1
+    for the batch and channel dimensions, whatever the layout):
 
     - `nearest`: `y[i] = x[i / scale]` (PyTorch's `mode='nearest'`);
     - `bilinear`: linear interpolation in every scaled dimension with

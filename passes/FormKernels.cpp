@@ -174,33 +174,50 @@ std::vector<Group> partition(Block &body, StringRef policy,
   // Parameter preparation (elementwise ops on arguments only, e.g. weights
   // scaled by a folded batch norm, reshaped affine parameters) joins the one
   // group that reads it: computed there once, not materialized in between.
+  // A group is parameter preparation when it holds only elementwise ops and
+  // reads only such groups; merging repeats until nothing changes, so a
+  // value shared by two preparation chains (a folded batch norm's scale,
+  // read by the weight and the bias chains) follows them once both have
+  // joined their reader.
   std::vector<int> mergedInto(groups.size(), -1);
   if (policy == "chains") {
-    for (size_t g = 0; g < groups.size(); ++g) {
-      if (!deps[g].empty() ||
-          llvm::any_of(groups[g].ops, [](Operation *op) {
-            return kindOf(op) != OpKind::Elementwise;
-          }))
-        continue;
-      llvm::DenseSet<int> readers;
-      bool returned = false;
-      for (Operation *op : groups[g].ops)
-        for (Operation *user : op->getUsers()) {
-          if (isa<func::ReturnOp>(user))
-            returned = true;
-          else if (groupOf.count(user) && groupOf[user] != static_cast<int>(g))
-            readers.insert(groupOf[user]);
+    std::vector<bool> param(groups.size());
+    for (size_t g = 0; g < groups.size(); ++g)
+      param[g] = llvm::all_of(groups[g].ops, [](Operation *op) {
+        return kindOf(op) == OpKind::Elementwise;
+      });
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t g = 0; g < groups.size(); ++g)
+        if (param[g] && llvm::any_of(deps[g], [&](int h) { return !param[h]; })) {
+          param[g] = false;
+          changed = true;
         }
-      if (returned || readers.size() != 1)
-        continue;
-      int into = *readers.begin();
-      while (mergedInto[into] >= 0)
-        into = mergedInto[into];
-      for (Operation *op : groups[g].ops) {
-        groups[into].add(op);
-        groupOf[op] = into;
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        if (!param[g] || mergedInto[g] >= 0)
+          continue;
+        llvm::DenseSet<int> readers;
+        bool returned = false;
+        for (Operation *op : groups[g].ops)
+          for (Operation *user : op->getUsers()) {
+            if (isa<func::ReturnOp>(user))
+              returned = true;
+            else if (groupOf.count(user) && groupOf[user] != static_cast<int>(g))
+              readers.insert(groupOf[user]);
+          }
+        if (returned || readers.size() != 1)
+          continue;
+        int into = *readers.begin(); // groupOf follows merges: already live
+        for (Operation *op : groups[g].ops) {
+          groups[into].add(op);
+          groupOf[op] = into;
+        }
+        mergedInto[g] = into; // readers of g now read `into`: see below
+        changed = true;
       }
-      mergedInto[g] = into; // readers of g now read `into`: see below
     }
   }
 
@@ -315,7 +332,12 @@ struct NormFormKernelsPass
         continue;
       // A function may choose its own policy: {norm.fuse = "none"}.
       std::string funcPolicy = policy;
-      if (auto attr = func->getAttrOfType<StringAttr>("norm.fuse")) {
+      if (Attribute raw = func->getAttr("norm.fuse")) {
+        auto attr = dyn_cast<StringAttr>(raw);
+        if (!attr) {
+          func.emitError() << "norm.fuse must be a string (chains, none or single)";
+          return signalPassFailure();
+        }
         funcPolicy = attr.str();
         if (funcPolicy != "chains" && funcPolicy != "none" && funcPolicy != "single") {
           func.emitError() << "norm.fuse = \"" << funcPolicy

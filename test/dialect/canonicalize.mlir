@@ -150,7 +150,7 @@ func.func @negative_relu_of_other_activation(%x: tensor<4xf32>) -> tensor<4xf32>
 // -----
 
 //===----------------------------------------------------------------------===//
-// A conv bias before a per-plane normalization cancels: dropped
+// A conv bias before a normalization with per-channel sets cancels: dropped
 //===----------------------------------------------------------------------===//
 
 // CHECK-LABEL: func.func @conv_bias_instance_norm
@@ -235,20 +235,34 @@ func.func @negative_conv_bias_group_norm(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8
 
 // -----
 
-// SPADE with batch statistics keeps the bias. (Its sets are one channel over
-// N and space, over which the bias is constant too: dropping it would be
-// exact, but the pattern leaves batch statistics alone.)
-// CHECK-LABEL: func.func @negative_conv_bias_spade_batch_stats
-// CHECK-SAME: %[[B:[a-z0-9]+]]: tensor<4xf32>,
-// CHECK: %[[C:.*]] = norm.conv2d %{{[a-z0-9]+}}, %{{[a-z0-9]+}} bias(%[[B]])
+// SPADE with batch statistics: its sets are one channel over N and space,
+// over which the bias is constant too, so it is dropped as well.
+// CHECK-LABEL: func.func @conv_bias_spade_batch_stats
+// CHECK-NOT: bias(
+// CHECK: %[[C:.*]] = norm.conv2d %{{[a-z0-9]+}}, %{{[a-z0-9]+}} strides
 // CHECK-NEXT: norm.spade %[[C]], {{.*}} batch_stats
-func.func @negative_conv_bias_spade_batch_stats(%x: tensor<2x8x8x8xf32>, %w: tensor<4x8x1x1xf32>,
-                                                %b: tensor<4xf32>, %g: tensor<2x4x8x8xf32>,
-                                                %be: tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32> {
+func.func @conv_bias_spade_batch_stats(%x: tensor<2x8x8x8xf32>, %w: tensor<4x8x1x1xf32>,
+                                       %b: tensor<4xf32>, %g: tensor<2x4x8x8xf32>,
+                                       %be: tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32> {
   %c = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
       : (tensor<2x8x8x8xf32>, tensor<4x8x1x1xf32>, tensor<4xf32>) -> tensor<2x4x8x8xf32>
   %y = norm.spade %c, %g, %be eps = 1.0e-05 batch_stats : tensor<2x4x8x8xf32>
   return %y : tensor<2x4x8x8xf32>
+}
+
+// -----
+
+// Group norm with one channel per group is instance norm: dropped.
+// CHECK-LABEL: func.func @conv_bias_group_norm_per_channel
+// CHECK-NOT: bias(
+// CHECK: %[[C:.*]] = norm.conv2d %{{[a-z0-9]+}}, %{{[a-z0-9]+}} strides
+// CHECK-NEXT: norm.group_norm %[[C]] groups = 4
+func.func @conv_bias_group_norm_per_channel(%x: tensor<1x8x8x8xf32>, %w: tensor<4x8x1x1xf32>,
+                                            %b: tensor<4xf32>) -> tensor<1x4x8x8xf32> {
+  %c = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1
+      : (tensor<1x8x8x8xf32>, tensor<4x8x1x1xf32>, tensor<4xf32>) -> tensor<1x4x8x8xf32>
+  %n = norm.group_norm %c groups = 4 eps = 1.0e-05 : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  return %n : tensor<1x4x8x8xf32>
 }
 
 // -----

@@ -193,10 +193,10 @@ int main(int argc, char **argv) {
   if (!normc::validateKnobOverrides(scheduleKnobs, error))
     return fail(error + " in '--schedule=" + scheduleKnobs + "'");
   if (fusePolicy != "chains" && fusePolicy != "none" && fusePolicy != "single")
-    return fail("unknown fusion policy '" + fusePolicy +
-                "' in '--fuse' (expected chains, none or single)");
+    return fail("unknown fusion policy '" + fusePolicy + "' in '--fuse=" + fusePolicy +
+                "' (expected chains, none or single)");
   if (noFuse && fusePolicy.getNumOccurrences() && fusePolicy != "none")
-    return fail("--no-fuse contradicts --fuse=" + fusePolicy);
+    return fail("'--no-fuse' contradicts '--fuse=" + fusePolicy + "'");
   if (outputDir.empty())
     return fail("no output directory; use -o <dir>");
   if (inputFile.empty() && needsKernels(emit))

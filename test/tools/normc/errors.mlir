@@ -62,14 +62,14 @@
 
 // RUN: not normc %S/Inputs/relu.mlir -o %t/fuse --fuse=bogus 2>&1 | FileCheck %s --check-prefix=FUSE
 // RUN: not ls %t/fuse
-// FUSE: {{^}}normc: error: unknown fusion policy 'bogus' in '--fuse' (expected chains, none or single){{$}}
+// FUSE: {{^}}normc: error: unknown fusion policy 'bogus' in '--fuse=bogus' (expected chains, none or single){{$}}
 
 // RUN: not normc %S/Inputs/relu.mlir -o %t/nofuse --no-fuse --fuse=chains 2>&1 | FileCheck %s --check-prefix=NOFUSE
 // RUN: not ls %t/nofuse
-// NOFUSE: {{^}}normc: error: --no-fuse contradicts --fuse=chains{{$}}
+// NOFUSE: {{^}}normc: error: '--no-fuse' contradicts '--fuse=chains'{{$}}
 // RUN: not normc %S/Inputs/relu.mlir -o %t/nofuse --fuse=single --no-fuse 2>&1 | FileCheck %s --check-prefix=NOFUSE-SINGLE
 // RUN: not ls %t/nofuse
-// NOFUSE-SINGLE: {{^}}normc: error: --no-fuse contradicts --fuse=single{{$}}
+// NOFUSE-SINGLE: {{^}}normc: error: '--no-fuse' contradicts '--fuse=single'{{$}}
 
 // RUN: not normc %S/Inputs/relu.mlir 2>&1 | FileCheck %s --check-prefix=NOOUT
 // NOOUT: {{^}}normc: error: no output directory; use -o <dir>{{$}}
