@@ -78,6 +78,16 @@ void registerTiles(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
     update.unroll(rs);
 }
 
+/// Register tiles of `f`, with tasks over (channel tiles, samples) in
+/// parallel: the conv written to f's own buffer.
+void tilesInParallel(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
+  registerTiles(f, c, knobs);
+  Var task("conv_task");
+  f.fuse(Var("ko"), halideVars(4)[3], task);
+  if (knobs.parallel)
+    f.parallel(task);
+}
+
 /// Output channels per task: a multiple of the K tile, dividing K, whose
 /// scratch (channels x plane floats) stays within ~256 KB, keeping >= 8
 /// tasks when the channels allow; and a multiple of `groupSize` (channels
@@ -166,11 +176,7 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   if (kernel.moments.empty()) {
     // Unfused conv (possibly with elementwise consumers): register tiles
     // written straight to the output, tasks over (channel tiles, samples).
-    registerTiles(out, c, knobs);
-    Var task("conv_task");
-    out.fuse(Var("ko"), hv[3], task);
-    if (knobs.parallel)
-      out.parallel(task);
+    tilesInParallel(out, c, knobs);
     return true;
   }
 
@@ -183,11 +189,7 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
       knobs.convChannelsPerTask == 0) {
     Func stored = c.conv.in();
     stored.compute_root();
-    registerTiles(stored, c, knobs);
-    Var task("conv_task");
-    stored.fuse(Var("ko"), hv[3], task);
-    if (knobs.parallel)
-      stored.parallel(task);
+    tilesInParallel(stored, c, knobs);
     return false;
   }
 
