@@ -88,6 +88,54 @@ void tilesInParallel(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
     f.parallel(task);
 }
 
+/// Channels-last convs (static shapes, K a multiple of 2 vectors): the
+/// output channels are the vector lanes. Tiles of 2 vectors of output
+/// channels x 6 columns (12 accumulators); per (input channel, kernel tap)
+/// 2 weight vectors are loaded (the staged weights are stored with K
+/// innermost) and 6 input values broadcast. The conv is written to its own
+/// buffer (the group output, or a materialized copy that the group's
+/// normalization then reads with the channels-last statistics schedule).
+/// Returns false when the kernel does not have that shape.
+bool channelsLastTiles(LoweredKernel &kernel, const CpuNormKnobs &knobs) {
+  if (kernel.convs.size() != 1 || !kernel.convs[0].channelsLast ||
+      kernel.outputs.size() != 1 || kernel.outputTensors[0].rank() != 4)
+    return false;
+  const HTensor &out0 = kernel.outputTensors[0];
+  const int vw = knobs.vectorWidth, kv = 2, xt = 6;
+  int64_t K = constantOr(out0.shape[3], -1), W = constantOr(out0.shape[2], -1);
+  if (K <= 0 || K % (vw * kv) != 0 || W < xt)
+    return false;
+  ConvInfo &c = kernel.convs[0];
+  const auto &hv = halideVars(4); // (k, x, y, n)
+  c.weights.reorder_storage(hv[3], hv[0], hv[1], hv[2]);
+  Func f = kernel.outputs[0];
+  if (!kernel.moments.empty()) {
+    f = c.conv.in();
+    f.compute_root();
+  }
+  Var ko("ko"), ki("ki"), xo("xo"), xi("xi"), kvo("kvo"), kvi("kvi"), rows("conv_rows");
+  f.split(hv[0], ko, ki, vw * kv)
+      .split(hv[1], xo, xi, xt, TailStrategy::ShiftInwards)
+      .split(ki, kvo, kvi, vw)
+      .reorder(kvi, kvo, xi, xo, ko, hv[2], hv[3])
+      .vectorize(kvi)
+      .unroll(kvo)
+      .unroll(xi)
+      .fuse(hv[2], hv[3], rows);
+  if (knobs.parallel)
+    f.parallel(rows);
+  c.conv.compute_at(f, xo);
+  Var cko("cko"), cki("cki");
+  c.conv.split(hv[0], cko, cki, vw).vectorize(cki).unroll(cko).unroll(hv[1]);
+  c.conv.update()
+      .split(hv[0], cko, cki, vw)
+      .reorder({cki, cko, hv[1], c.rdom.x, c.rdom.y, c.rdom.z, hv[2], hv[3]})
+      .vectorize(cki)
+      .unroll(cko)
+      .unroll(hv[1]);
+  return true;
+}
+
 /// Output channels per task: a multiple of the K tile, dividing K, whose
 /// scratch (channels x plane floats) stays within ~256 KB, keeping >= 8
 /// tasks when the channels allow; and a multiple of `groupSize` (channels
@@ -149,6 +197,9 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
       groupSize = constantOr(m.channelsPerGroup, -1);
     fusable = fusable && groupSize > 0 && K % groupSize == 0;
   }
+
+  if (channelsLastTiles(kernel, knobs))
+    return kernel.moments.empty();
 
   if (!fusable) {
     // General fallback: the conv materialized with vectorized columns and

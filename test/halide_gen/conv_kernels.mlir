@@ -137,3 +137,17 @@ func.func @conv_gn_silu(%x: tensor<1x16x20x20xf32>, %w: tensor<16x16x3x3xf32>, %
   %s = norm.silu %n : tensor<1x16x20x20xf32>
   return %s : tensor<1x16x20x20xf32>
 }
+
+// Channels-last with K a multiple of 16: the register-tiled channels-last
+// schedule (output channels in the vector lanes), alone and before a
+// channels-last instance norm and ReLU.
+func.func @conv_nhwc_tiled(%x: tensor<2x9x14x8xf32>, %w: tensor<16x8x3x3xf32>, %b: tensor<16xf32>) -> tensor<2x9x14x16xf32> {
+  %y = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 channels_last : (tensor<2x9x14x8xf32>, tensor<16x8x3x3xf32>, tensor<16xf32>) -> tensor<2x9x14x16xf32>
+  return %y : tensor<2x9x14x16xf32>
+}
+func.func @block_nhwc(%x: tensor<1x12x13x16xf32>, %w: tensor<32x16x3x3xf32>, %b: tensor<32xf32>, %g: tensor<32xf32>, %be: tensor<32xf32>) -> tensor<1x12x13x32xf32> {
+  %c = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 channels_last : (tensor<1x12x13x16xf32>, tensor<32x16x3x3xf32>, tensor<32xf32>) -> tensor<1x12x13x32xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%be) eps = 1.0e-05 channels_last : (tensor<1x12x13x32xf32>, tensor<32xf32>, tensor<32xf32>) -> tensor<1x12x13x32xf32>
+  %y = norm.relu %n : tensor<1x12x13x32xf32>
+  return %y : tensor<1x12x13x32xf32>
+}

@@ -65,6 +65,8 @@
 #include "conv_gn_silu.h"
 #include "conv_grouped.h"
 #include "conv_nhwc.h"
+#include "conv_nhwc_tiled.h"
+#include "block_nhwc.h"
 #include "conv_stride_asym.h"
 #include "pad_reflect.h"
 #include "pad_replicate.h"
@@ -242,6 +244,34 @@ TEST(Conv2D, ChannelsLast) {
                      nhwcShape(ref.shape));
   check("conv_nhwc (channels_last)", nhwcToNchw(y, ref.shape), ref, kConvAtol,
         kConvRtol);
+}
+
+TEST(Conv2D, ChannelsLastRegisterTiles) {
+  const Shape xs{2, 8, 9, 14}, ws{16, 8, 3, 3}; // NCHW shape of x
+  auto x = activations(xs, 93);
+  auto w = convWeights(ws, 94);
+  auto b = convBias(ws, 95);
+  auto ref = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  auto y = runKernel(conv_nhwc_tiled, {{nchwToNhwc(x, xs), nhwcShape(xs)}, {w, ws}, {b, {16}}},
+                     nhwcShape(ref.shape));
+  check("conv_nhwc_tiled (channels_last)", nhwcToNchw(y, ref.shape), ref, kConvAtol,
+        kConvRtol);
+}
+
+TEST(Chains, ChannelsLastConvInstanceNormRelu) {
+  const Shape xs{1, 16, 12, 13}, ws{32, 16, 3, 3};
+  auto x = activations(xs, 96);
+  auto w = convWeights(ws, 97);
+  auto b = convBias(ws, 98);
+  auto g = gammas(32, 99), be = betas(32, 100);
+  auto c = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  auto ref = reluD(instanceNormRefD(c, &g, &be, kEps));
+  auto y = runKernel(block_nhwc,
+                     {{nchwToNhwc(x, xs), nhwcShape(xs)}, {w, ws}, {b, {32}}, {g, {32}},
+                      {be, {32}}},
+                     nhwcShape(ref.shape));
+  check("block_nhwc (channels_last)", nhwcToNchw(y, ref.shape), ref, kChainAtol,
+        kChainRtol);
 }
 
 // ---- pad ----------------------------------------------------------------------
