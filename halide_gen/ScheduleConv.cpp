@@ -53,14 +53,17 @@ void scheduleStagedInput(ConvInfo &c, const CpuNormKnobs &knobs) {
 void registerTiles(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
   const auto &hv = halideVars(4);
   const int vw = knobs.vectorWidth, xv = knobs.convXVectors, kt = knobs.convKTile;
-  Var xo("xo"), xi("xi"), ko("ko"), ki("ki"), xvo("xvo"), xvi("xvi");
+  const int yt = knobs.convYRows;
+  Var xo("xo"), xi("xi"), ko("ko"), ki("ki"), xvo("xvo"), xvi("xvi"), yo("yo"), yi("yi");
   f.split(hv[0], xo, xi, vw * xv, TailStrategy::ShiftInwards)
       .split(hv[2], ko, ki, kt, TailStrategy::ShiftInwards)
+      .split(hv[1], yo, yi, yt, TailStrategy::ShiftInwards)
       .split(xi, xvo, xvi, vw)
-      .reorder(xvi, xvo, ki, xo, hv[1], ko, hv[3])
+      .reorder(xvi, xvo, ki, yi, xo, yo, ko, hv[3])
       .vectorize(xvi)
       .unroll(xvo)
-      .unroll(ki);
+      .unroll(ki)
+      .unroll(yi);
   // The tile's sums: pure init and update, the reduction outside the
   // unrolled tile so that the accumulators stay in registers.
   Func conv = c.conv;
@@ -69,13 +72,19 @@ void registerTiles(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
   conv.split(hv[0], cxo, cxi, vw).vectorize(cxi).unroll(cxo).unroll(hv[2]);
   Stage update = conv.update();
   RVar rs = c.rdom.x, rr = c.rdom.y, rc = c.rdom.z;
+  conv.unroll(hv[1]);
   update.split(hv[0], cxo, cxi, vw)
-      .reorder({cxi, cxo, hv[2], rs, rr, rc, hv[1], hv[3]})
+      .reorder({cxi, cxo, hv[2], hv[1], rs, rr, rc, hv[3]})
       .vectorize(cxi)
       .unroll(cxo)
-      .unroll(hv[2]);
+      .unroll(hv[2])
+      .unroll(hv[1]);
   if (constantOr(c.rdom.x.extent(), 0) > 0 && constantOr(c.rdom.x.extent(), 0) <= 5)
     update.unroll(rs);
+  // With several output rows per tile, the kernel rows are unrolled too, so
+  // that the rows of input that two output rows share are loaded once.
+  if (yt > 1 && constantOr(c.rdom.y.extent(), 0) > 0 && constantOr(c.rdom.y.extent(), 0) <= 5)
+    update.unroll(rr);
 }
 
 /// Register tiles of `f`, with tasks over (channel tiles, samples) in

@@ -34,6 +34,7 @@ std::string CpuNormKnobs::toJson() const {
      << toString(stats) << "\", \"placement\": \"" << toString(placement)
      << "\", \"parallel\": " << (parallel ? "true" : "false")
      << ", \"conv_k_tile\": " << convKTile << ", \"conv_x_vectors\": " << convXVectors
+     << ", \"conv_y_rows\": " << convYRows
      << ", \"conv_channels_per_task\": " << convChannelsPerTask << "}";
   return os.str();
 }
@@ -97,6 +98,9 @@ bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,
     } else if (key == "conv_k_tile") {
       if (!positiveInt(knobs.convKTile, 8))
         return badValue("an integer in 1..8");
+    } else if (key == "conv_y_rows") {
+      if (!positiveInt(knobs.convYRows, 8))
+        return badValue("an integer in 1..8");
     } else if (key == "conv_x_vectors") {
       if (!positiveInt(knobs.convXVectors, 8))
         return badValue("an integer in 1..8");
@@ -108,7 +112,7 @@ bool applyKnobOverrides(CpuNormKnobs &knobs, const std::string &spec,
     } else {
       error = "unknown schedule knob '" + key +
               "' (expected vector_width, accumulators, planes_per_task, stats, "
-              "placement, parallel, conv_k_tile, conv_x_vectors, "
+              "placement, parallel, conv_k_tile, conv_x_vectors, conv_y_rows, "
               "conv_channels_per_task)";
       return false;
     }

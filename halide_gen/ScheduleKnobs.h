@@ -65,6 +65,9 @@ struct CpuNormKnobs {
   // weight; each input load then feeds 4 FMAs and each weight 3.
   int convKTile = 4;
   int convXVectors = 3;
+  /// Output rows per register tile (the kernel rows are then unrolled so
+  /// rows of input shared by the tile's output rows are loaded once).
+  int convYRows = 1;
   /// Output channels per parallel task in a fused conv -> norm group (the
   /// conv of those channels over the whole plane is kept in a scratch
   /// buffer for the statistics); 0 picks from the plane size: the largest
