@@ -11,6 +11,10 @@
 // RUN: FileCheck %s --check-prefix=BLOCKGROUPS < %t/block/residual_block.schedule.json
 // BLOCK: int residual_block(void const *__user_context, struct halide_buffer_t *_x_buffer, struct halide_buffer_t *_w1_buffer,
 // BLOCKGROUPS: "groups": [{"name": "residual_block_g0", {{.*}}}, {"name": "residual_block_g1", {{.*}}}]
+// The fused conv kernels also compile for ARM64 (4-lane NEON tiles).
+// RUN: normc %examples/residual_block.mlir -o %t/block-arm --target=arm-64-linux --emit=lib
+// RUN: llvm-readelf -h %t/block-arm/residual_block.a | FileCheck %s --check-prefix=BLOCKARM
+// BLOCKARM: Machine: AArch64
 // RUN: normc %examples/variants.mlir -o %t/variants --emit=lib,header
 // RUN: ls %t/variants | FileCheck %s --check-prefix=VARIANTS
 // VARIANTS-DAG: adain_full.a
