@@ -149,13 +149,20 @@ bool channelsLastTiles(LoweredKernel &kernel, const CpuNormKnobs &knobs) {
 /// scratch (channels x plane floats) stays within ~256 KB, keeping >= 8
 /// tasks when the channels allow; and a multiple of `groupSize` (channels
 /// of a normalization group).
+/// Returns -1 when no count fits (or the requested one does not): the caller
+/// then materializes the conv instead of fusing.
 int channelsPerTask(int64_t K, int64_t N, int64_t plane, int kTile, int64_t groupSize,
                     int requested) {
+  auto valid = [&](int64_t b) {
+    return b > 0 && b % kTile == 0 && b % groupSize == 0 && K % b == 0;
+  };
   if (requested > 0)
-    return requested;
+    return valid(requested) ? requested : -1;
   int64_t unit = std::max<int64_t>(kTile, groupSize);
   if (unit % kTile != 0 || unit % groupSize != 0)
     unit = kTile * groupSize;
+  if (!valid(unit))
+    return -1;
   int64_t best = unit;
   for (int64_t b = unit; b <= K; b += unit) {
     if (K % b != 0)
@@ -189,7 +196,7 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     H = constantOr(out0.shape[2], -1);
     W = constantOr(out0.shape[3], -1);
     staticNchw = N > 0 && K > 0 && H > 0 && W >= knobs.vectorWidth * knobs.convXVectors &&
-                 K >= knobs.convKTile;
+                 K >= knobs.convKTile && H >= knobs.convYRows;
   }
   ConvInfo &c = kernel.convs[0];
   const auto &hv = halideVars(4);
@@ -244,9 +251,14 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   // up): the scratch would live in L3 and the statistics passes over it cost
   // more than they save (measured (1,32,256,256): fused 19.3 ms, the conv
   // materialized 15.3 ms). Materialize the register-tiled conv and schedule
-  // the normalization as its own per-plane pass.
-  if (static_cast<int64_t>(knobs.convKTile) * H * W * 4 > 512 * 1024 &&
-      knobs.convChannelsPerTask == 0) {
+  // the normalization as its own per-plane pass. The same when no channel
+  // count per task fits K, the K tile and the normalization's groups.
+  MomentsInfo &m = kernel.moments[0];
+  int B = channelsPerTask(K, N, H * W, knobs.convKTile, groupSize,
+                          knobs.convChannelsPerTask);
+  bool largePlane = static_cast<int64_t>(knobs.convKTile) * H * W * 4 > 512 * 1024 &&
+                    knobs.convChannelsPerTask == 0;
+  if (largePlane || B < 0) {
     Func stored = c.conv.in();
     stored.compute_root();
     tilesInParallel(stored, c, knobs);
@@ -254,9 +266,6 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   }
 
   // Fused conv -> norm -> ...: a task = B output channels of one sample.
-  MomentsInfo &m = kernel.moments[0];
-  int B = channelsPerTask(K, N, H * W, knobs.convKTile, groupSize,
-                          knobs.convChannelsPerTask);
   knobs.convChannelsPerTask = B;
   Var bo("k_task"), bi("k_in_task"), task("conv_norm_task");
   out.split(hv[2], bo, bi, B, TailStrategy::GuardWithIf)

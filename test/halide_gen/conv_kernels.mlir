@@ -151,3 +151,11 @@ func.func @block_nhwc(%x: tensor<1x12x13x16xf32>, %w: tensor<32x16x3x3xf32>, %b:
   %y = norm.relu %n : tensor<1x12x13x32xf32>
   return %y : tensor<1x12x13x32xf32>
 }
+
+// Group norm whose 6 channels per group do not fit the 4-channel conv tile
+// in a task: the conv is materialized instead of fused (the fallback).
+func.func @conv_gn_materialized(%x: tensor<1x8x10x24xf32>, %w: tensor<12x8x3x3xf32>, %b: tensor<12xf32>, %g: tensor<12xf32>, %be: tensor<12xf32>) -> tensor<1x12x10x24xf32> {
+  %c = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x8x10x24xf32>, tensor<12x8x3x3xf32>, tensor<12xf32>) -> tensor<1x12x10x24xf32>
+  %n = norm.group_norm %c groups = 2 scale(%g) bias(%be) eps = 1.0e-05 : (tensor<1x12x10x24xf32>, tensor<12xf32>, tensor<12xf32>) -> tensor<1x12x10x24xf32>
+  return %n : tensor<1x12x10x24xf32>
+}

@@ -63,6 +63,7 @@
 #include "conv_dilated.h"
 #include "conv_dynamic.h"
 #include "conv_gn_silu.h"
+#include "conv_gn_materialized.h"
 #include "conv_grouped.h"
 #include "conv_nhwc.h"
 #include "conv_nhwc_tiled.h"
@@ -402,6 +403,19 @@ TEST(Chains, ConvGroupNormSilu) {
   auto y = runKernel(conv_gn_silu, {{x, xs}, {w, ws}, {b, ps}, {g, ps}, {be, ps}},
                      ref.shape);
   check("conv_gn_silu " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+
+TEST(Chains, ConvGroupNormGroupsWiderThanTheTile) {
+  const Shape xs{1, 8, 10, 24}, ws{12, 8, 3, 3}, ps{12};
+  auto x = activations(xs, 255);
+  auto w = convWeights(ws, 256);
+  auto b = convBias(ws, 257);
+  auto g = gammas(12, 258), be = betas(12, 259);
+  auto c = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  auto ref = groupNormRefD(c, 2, &g, &be, kEps);
+  auto y = runKernel(conv_gn_materialized, {{x, xs}, {w, ws}, {b, ps}, {g, ps}, {be, ps}},
+                     ref.shape);
+  check("conv_gn_materialized " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
 }
 
 // ---- the references themselves ----------------------------------------------------
