@@ -71,8 +71,9 @@ struct CpuNormKnobs {
   /// Output channels per parallel task in a fused conv -> norm group (the
   /// conv of those channels over the whole plane is kept in a scratch
   /// buffer for the statistics); 0 picks from the plane size: the largest
-  /// multiple of convKTile whose scratch stays within ~256 KB (L2), while
-  /// leaving at least 8 tasks where the channels allow.
+  /// multiple of convKTile whose scratch stays within ~1 MB, while leaving
+  /// at least 4 tasks where the channels allow (the tiles of a task share
+  /// their input rows; see ScheduleConv.cpp).
   int convChannelsPerTask = 0;
 
   /// Serializes the knobs as a one-line JSON object (schedule records).
