@@ -235,28 +235,30 @@ TEST(Conv2D, DynamicShapes) {
   }
 }
 
-TEST(Conv2D, ChannelsLast) {
-  const Shape xs{1, 3, 9, 11}, ws{4, 3, 3, 3}; // NCHW shape of x
-  auto x = activations(xs, 90);
-  auto w = convWeights(ws, 91);
-  auto b = convBias(ws, 92);
+namespace {
+/// A channels-last 3x3 conv (padding 1, bias) against the NCHW reference:
+/// x is transposed in, the result transposed back.
+template <typename Kernel>
+void checkChannelsLastConv(const char *name, Kernel k, const Shape &xs, const Shape &ws,
+                           uint32_t seed) {
+  auto x = activations(xs, seed);
+  auto w = convWeights(ws, seed + 1);
+  auto b = convBias(ws, seed + 2);
   auto ref = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
-  auto y = runKernel(conv_nhwc, {{nchwToNhwc(x, xs), nhwcShape(xs)}, {w, ws}, {b, {4}}},
+  auto y = runKernel(k, {{nchwToNhwc(x, xs), nhwcShape(xs)}, {w, ws}, {b, {ws[0]}}},
                      nhwcShape(ref.shape));
-  check("conv_nhwc (channels_last)", nhwcToNchw(y, ref.shape), ref, kConvAtol,
+  check(std::string(name) + " (channels_last)", nhwcToNchw(y, ref.shape), ref, kConvAtol,
         kConvRtol);
+}
+} // namespace
+
+// Shapes are NCHW; the kernels take [N, H, W, C].
+TEST(Conv2D, ChannelsLast) {
+  checkChannelsLastConv("conv_nhwc", conv_nhwc, {1, 3, 9, 11}, {4, 3, 3, 3}, 90);
 }
 
 TEST(Conv2D, ChannelsLastRegisterTiles) {
-  const Shape xs{2, 8, 9, 14}, ws{16, 8, 3, 3}; // NCHW shape of x
-  auto x = activations(xs, 93);
-  auto w = convWeights(ws, 94);
-  auto b = convBias(ws, 95);
-  auto ref = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
-  auto y = runKernel(conv_nhwc_tiled, {{nchwToNhwc(x, xs), nhwcShape(xs)}, {w, ws}, {b, {16}}},
-                     nhwcShape(ref.shape));
-  check("conv_nhwc_tiled (channels_last)", nhwcToNchw(y, ref.shape), ref, kConvAtol,
-        kConvRtol);
+  checkChannelsLastConv("conv_nhwc_tiled", conv_nhwc_tiled, {2, 8, 9, 14}, {16, 8, 3, 3}, 93);
 }
 
 TEST(Chains, ChannelsLastConvInstanceNormRelu) {
