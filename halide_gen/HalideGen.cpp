@@ -237,6 +237,7 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
         const HTensor &t = values.at(yielded);
         auto type = cast<RankedTensorType>(result.getType());
         const int rank = type.getRank();
+        Halide::Func returned; // an output Func of this value, if any
         for (OpOperand &use : result.getUses()) {
           if (use.getOwner() != ret.getOperation())
             continue;
@@ -255,22 +256,26 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
                             t.shape[d]});
           }
           outputs[i] = out;
+          returned = out;
           kernel.outputs.push_back(out);
           kernel.outputTensors.push_back(t);
         }
-        // A value a later group reads is materialized once, in f32.
+        // A value a later group reads is materialized once, in f32: an f32
+        // output already is that buffer (later groups read it rather than
+        // computing the value a second time); otherwise an f32 intermediate.
         bool usedLater = llvm::any_of(result.getUsers(), [&](Operation *user) {
           return user != ret.getOperation();
         });
         if (usedLater) {
-          Halide::Func inter(kernelOp.getGroupName().str() + "_r" + std::to_string(r));
-          inter(halideVars(rank)) = t.func(halideVars(rank));
-          inter.compute_root();
-          HTensor stored{inter, t.shape, t.unit};
-          kernel.outputs.push_back(inter);
-          kernel.outputTensors.push_back(stored);
-          kernel.intermediates.push_back(inter);
-          values[result] = stored;
+          Halide::Func stored = returned;
+          if (!stored.defined() || !type.getElementType().isF32()) {
+            stored = Halide::Func(kernelOp.getGroupName().str() + "_r" + std::to_string(r));
+            stored(halideVars(rank)) = t.func(halideVars(rank));
+            stored.compute_root();
+            kernel.outputs.push_back(stored);
+            kernel.outputTensors.push_back(t);
+          }
+          values[result] = HTensor{stored, t.shape, t.unit};
         }
       }
       if (kernel.outputs.empty())
@@ -293,9 +298,7 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     CpuNormKnobs knobs = groupKnobs[0];
 
     Halide::Pipeline pipeline(outputs);
-    for (LoweredKernel *k : {&shared})
-      for (auto &[condition, message] : k->requirements)
-        pipeline.add_requirement(condition, message);
+    groups.push_back(std::move(shared));
     for (LoweredKernel &k : groups)
       for (auto &[condition, message] : k.requirements)
         pipeline.add_requirement(condition, message);

@@ -86,8 +86,6 @@ struct LoweredKernel {
   std::vector<HTensor> outputTensors;
   std::vector<MomentsInfo> moments;
   std::vector<ConvInfo> convs;
-  /// Funcs passed to a later kernel group: materialized (compute_root).
-  std::vector<Halide::Func> intermediates;
   /// Small per-(n, c) tables (mixed style parameters) that the schedule
   /// computes once instead of inlining into every element.
   std::vector<Halide::Func> smallTables;

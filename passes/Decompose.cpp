@@ -321,66 +321,60 @@ Value runningUpdate(PatternRewriter &rewriter, Location loc, Value running,
   return rewriter.create<tensor::CollapseShapeOp>(loc, running.getType(), sum, all);
 }
 
-/// Training instance norm with running statistics: per-plane statistics for
-/// y; the per-plane means and unbiased variances averaged over the batch
-/// (a moments over dim 0 of each) for the running update.
+/// The training ops (instance_norm_train, batch_norm_train): y normalized
+/// with the biased statistics over `dims`, and the running statistics moved
+/// towards the batch values of the mean and the unbiased variance:
+/// new = (1 - momentum) * running + momentum * batch, reshaped back to [C].
+/// Per-plane statistics (instance norm) are first averaged over the batch (a
+/// moments over dim 0 of each); batch statistics already are per channel.
+template <typename TrainOp>
+void decomposeTraining(TrainOp op, PatternRewriter &rewriter,
+                       ArrayRef<int64_t> dims, bool averageOverBatch) {
+  Location loc = op.getLoc();
+  auto xType = op.getX().getType();
+  bool cl = op.getChannelsLast();
+  auto biased = createMoments(rewriter, loc, op.getX(), dims, 1, op.getEpsilonAttr());
+  auto unbiased = createMoments(rewriter, loc, op.getX(), dims, 1,
+                                op.getEpsilonAttr(), /*unbiased=*/true,
+                                /*returnVariance=*/true);
+  Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
+  Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
+  Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), biased.getMean(),
+                                        biased.getRstd(), scale, shift);
+  auto batchValue = [&](Value stat) -> Value {
+    if (!averageOverBatch)
+      return stat;
+    return createMoments(rewriter, loc, stat, {0}, 1, op.getEpsilonAttr()).getMean();
+  };
+  float momentum = op.getMomentum().convertToFloat();
+  Value newMean = runningUpdate(rewriter, loc, op.getRunningMean(),
+                                batchValue(biased.getMean()), xType, momentum, cl);
+  Value newVar = runningUpdate(rewriter, loc, op.getRunningVar(),
+                               batchValue(unbiased.getRstd()), xType, momentum, cl);
+  rewriter.replaceOp(op, {y, newMean, newVar});
+}
+
+/// Training instance norm with running statistics (track_running_stats):
+/// per-plane statistics, their batch averages for the update.
 struct DecomposeInstanceNormTrain : OpRewritePattern<InstanceNormTrainOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(InstanceNormTrainOp op,
                                 PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto xType = op.getX().getType();
-    bool cl = op.getChannelsLast();
-    SmallVector<int64_t> dims = spatialDims(xType.getRank(), cl);
-    auto planes = createMoments(rewriter, loc, op.getX(), dims, 1, op.getEpsilonAttr());
-    auto unbiased = createMoments(rewriter, loc, op.getX(), dims, 1,
-                                  op.getEpsilonAttr(), /*unbiased=*/true,
-                                  /*returnVariance=*/true);
-    Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
-    Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
-    Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), planes.getMean(),
-                                          planes.getRstd(), scale, shift);
-    // Batch averages: the mean over dim 0 of the [N, C, 1, ...] statistics.
-    auto avg = [&](Value perPlane) -> Value {
-      return createMoments(rewriter, loc, perPlane, {0}, 1, op.getEpsilonAttr())
-          .getMean();
-    };
-    float momentum = op.getMomentum().convertToFloat();
-    Value newMean = runningUpdate(rewriter, loc, op.getRunningMean(),
-                                  avg(planes.getMean()), xType, momentum, cl);
-    Value newVar = runningUpdate(rewriter, loc, op.getRunningVar(),
-                                 avg(unbiased.getRstd()), xType, momentum, cl);
-    rewriter.replaceOp(op, {y, newMean, newVar});
+    decomposeTraining(op, rewriter,
+                      spatialDims(op.getX().getType().getRank(), op.getChannelsLast()),
+                      /*averageOverBatch=*/true);
     return success();
   }
 };
 
-/// Training batch norm: batch statistics (biased, for normalizing) and the
-/// unbiased batch variance (for the running update), then
-/// new = (1 - momentum) * running + momentum * batch, reshaped back to [C].
+/// Training batch norm: batch statistics per channel.
 struct DecomposeBatchNormTrain : OpRewritePattern<BatchNormTrainOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(BatchNormTrainOp op,
                                 PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto xType = op.getX().getType();
-    bool cl = op.getChannelsLast();
-    SmallVector<int64_t> dims = batchDims(xType.getRank(), cl);
-    auto batch = createMoments(rewriter, loc, op.getX(), dims, 1, op.getEpsilonAttr());
-    auto unbiased = createMoments(rewriter, loc, op.getX(), dims, 1,
-                                  op.getEpsilonAttr(), /*unbiased=*/true,
-                                  /*returnVariance=*/true);
-    Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
-    Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
-    Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), batch.getMean(),
-                                          batch.getRstd(), scale, shift);
-
-    float momentum = op.getMomentum().convertToFloat();
-    Value newMean = runningUpdate(rewriter, loc, op.getRunningMean(),
-                                  batch.getMean(), xType, momentum, cl);
-    Value newVar = runningUpdate(rewriter, loc, op.getRunningVar(),
-                                 unbiased.getRstd(), xType, momentum, cl);
-    rewriter.replaceOp(op, {y, newMean, newVar});
+    decomposeTraining(op, rewriter,
+                      batchDims(op.getX().getType().getRank(), op.getChannelsLast()),
+                      /*averageOverBatch=*/false);
     return success();
   }
 };

@@ -21,28 +21,31 @@ inline Shape nhwcShape(const Shape &nchw) {
   return s;
 }
 
-/// x laid out [N, C, spatial...] (shape `nchw`) reordered to [N, spatial..., C].
+/// Moves the channels of x between position 1 ([N, C, spatial...]) and
+/// last ([N, spatial..., C]); `nchw` is the NCHW shape either way.
 template <typename T>
-std::vector<T> nchwToNhwc(const std::vector<T> &x, const Shape &nchw) {
+std::vector<T> moveChannels(const std::vector<T> &x, const Shape &nchw, bool toLast) {
   const int64_t N = nchw[0], C = nchw[1], plane = numel(nchw) / (N * C);
   std::vector<T> y(x.size());
   for (int64_t n = 0; n < N; ++n)
     for (int64_t c = 0; c < C; ++c)
-      for (int64_t p = 0; p < plane; ++p)
-        y[(n * plane + p) * C + c] = x[(n * C + c) * plane + p];
+      for (int64_t p = 0; p < plane; ++p) {
+        const int64_t first = (n * C + c) * plane + p, last = (n * plane + p) * C + c;
+        (toLast ? y[last] : y[first]) = toLast ? x[first] : x[last];
+      }
   return y;
+}
+
+/// x laid out [N, C, spatial...] (shape `nchw`) reordered to [N, spatial..., C].
+template <typename T>
+std::vector<T> nchwToNhwc(const std::vector<T> &x, const Shape &nchw) {
+  return moveChannels(x, nchw, /*toLast=*/true);
 }
 
 /// The inverse: x laid out [N, spatial..., C] back to [N, C, spatial...].
 template <typename T>
 std::vector<T> nhwcToNchw(const std::vector<T> &x, const Shape &nchw) {
-  const int64_t N = nchw[0], C = nchw[1], plane = numel(nchw) / (N * C);
-  std::vector<T> y(x.size());
-  for (int64_t n = 0; n < N; ++n)
-    for (int64_t c = 0; c < C; ++c)
-      for (int64_t p = 0; p < plane; ++p)
-        y[(n * C + c) * plane + p] = x[(n * plane + p) * C + c];
-  return y;
+  return moveChannels(x, nchw, /*toLast=*/false);
 }
 
 } // namespace normc_test

@@ -159,3 +159,12 @@ func.func @conv_gn_materialized(%x: tensor<1x8x10x24xf32>, %w: tensor<12x8x3x3xf
   %n = norm.group_norm %c groups = 2 scale(%g) bias(%be) eps = 1.0e-05 : (tensor<1x12x10x24xf32>, tensor<12xf32>, tensor<12xf32>) -> tensor<1x12x10x24xf32>
   return %n : tensor<1x12x10x24xf32>
 }
+
+// A value that is both returned and read by a later group (the ReLU output
+// feeds the conv's group): the later group reads the returned buffer.
+func.func @returned_and_reused(%x: tensor<1x8x11x13xf32>, %w: tensor<8x8x3x3xf32>) -> (tensor<1x8x11x13xf32>, tensor<1x8x11x13xf32>) {
+  %r = norm.relu %x : tensor<1x8x11x13xf32>
+  %c = norm.conv2d %r, %w strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x8x11x13xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x11x13xf32>
+  %n = norm.instance_norm %c eps = 1.0e-05 : (tensor<1x8x11x13xf32>) -> tensor<1x8x11x13xf32>
+  return %r, %n : tensor<1x8x11x13xf32>, tensor<1x8x11x13xf32>
+}

@@ -64,6 +64,7 @@
 #include "conv_dynamic.h"
 #include "conv_gn_silu.h"
 #include "conv_gn_materialized.h"
+#include "returned_and_reused.h"
 #include "conv_grouped.h"
 #include "conv_nhwc.h"
 #include "conv_nhwc_tiled.h"
@@ -418,6 +419,22 @@ TEST(Chains, ConvGroupNormGroupsWiderThanTheTile) {
   auto y = runKernel(conv_gn_materialized, {{x, xs}, {w, ws}, {b, ps}, {g, ps}, {be, ps}},
                      ref.shape);
   check("conv_gn_materialized " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+
+TEST(Chains, ReturnedValueReadByALaterGroup) {
+  // relu(x) is returned and is the input of the conv's group: that group
+  // reads the returned buffer. Both results are checked.
+  const Shape xs{1, 8, 11, 13}, ws{8, 8, 3, 3};
+  auto x = activations(xs, 260);
+  auto w = convWeights(ws, 261);
+  auto r = reluD(toTensorD(x, xs));
+  auto ref = instanceNormRefD(conv2dRef(r, w, ws, nullptr, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1),
+                              nullptr, nullptr, kEps);
+  std::vector<float> yr(numel(xs), std::numeric_limits<float>::quiet_NaN()), yn = yr;
+  HostBuffer xb(x, xs), wb(w, ws), rb(yr, xs), nb(yn, xs);
+  ASSERT_EQ(returned_and_reused(nullptr, xb.get(), wb.get(), rb.get(), nb.get()), 0);
+  check("returned relu", yr, r, kCopyAtol, kCopyRtol);
+  check("conv -> instance norm of the returned relu", yn, ref, kChainAtol, kChainRtol);
 }
 
 // ---- the references themselves ----------------------------------------------------
