@@ -194,8 +194,8 @@ int main(int argc, char **argv) {
         static const double oneCore = measureFmaPeakGflops(1);
         fmaPeak[t] = std::max(measureFmaPeakGflops(t), t * oneCore);
       }
-      std::printf("threads %d: DRAM copy %.1f GB/s (read+write), FMA peak %.0f GFLOP/s\n",
-                  t, dramGBs[t], fmaPeak[t]);
+      std::printf("threads %d: DRAM copy %.1f GB/s (read+write), %s FMA peak %.0f GFLOP/s\n",
+                  t, dramGBs[t], fmaPeakIsa(), fmaPeak[t]);
     }
   }
 
@@ -321,7 +321,7 @@ int main(int argc, char **argv) {
        << "- flags: " << cpuFlags() << "\n";
     for (int t : opt.threads)
       md << "- " << t << " thread(s): DRAM streaming copy (256 MiB) "
-         << fmt(dramGBs[t], 1) << " GB/s read+write; AVX2 FMA peak "
+         << fmt(dramGBs[t], 1) << " GB/s read+write; " << fmaPeakIsa() << " FMA peak "
          << fmt(fmaPeak[t], 0)
          << " GFLOP/s (the larger of the measured all-thread figure and the "
             "threads times one core's)\n";

@@ -12,8 +12,13 @@ namespace normc_bench {
 void parallelCopy(const float *src, float *dst, size_t n, int threads);
 
 /// Peak f32 FMA throughput in GFLOP/s with `threads` threads, measured with
-/// independent AVX2 FMA chains (this machine class has no AVX-512).
+/// independent FMA chains of the widest vector ISA the CPU has: AVX-512F
+/// (16 lanes) where available, else AVX2 (8 lanes). Needs cpuHasAvx2Fma().
 double measureFmaPeakGflops(int threads);
+
+/// The ISA measureFmaPeakGflops uses on this CPU: "AVX-512", "AVX2" or
+/// "none" (neither available).
+const char *fmaPeakIsa();
 
 /// True when the CPU can run the AVX2+FMA peak loop.
 bool cpuHasAvx2Fma();

@@ -1,6 +1,7 @@
 //===- NormOps.cpp - verifiers, folders and canonicalizations -------------===//
 #include "dialect/NormOps.h"
 #include "dialect/VerifyUtils.h"
+#include "tuning/Knobs.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -389,6 +390,10 @@ LogicalResult KernelOp::verify() {
     return emitOpError() << "yields " << yield.getValues().size()
                          << " values whose types differ from its "
                          << getNumResults() << " results";
+  GroupRole role;
+  if (getRole() && !parseRole(getRole()->str(), role))
+    return emitOpError() << "role '" << *getRole() << "' is not a kernel group role (expected "
+                         << roleNames() << ")";
   return success();
 }
 

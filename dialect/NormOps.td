@@ -625,10 +625,12 @@ def Norm_KernelOp : Norm_Op<"kernel", [
     RecursiveMemoryEffects]> {
   let summary = "A group of ops compiled into one generated kernel";
   let description = [{
-    Holds the ops that halide_gen turns into one Halide pipeline. The region
+    Holds the ops of one kernel group: one fused loop nest. The region
     captures values from above implicitly (as IREE's dispatch regions do) and
-    yields the group's results. Kernel formation creates these ops; the fusion
-    issue refines how ops are partitioned into groups.
+    yields the group's results. Kernel formation (`norm-form-kernels`)
+    creates these ops and records the group's role; `norm-outline-kernels`
+    then moves each into an isolated private function named after a
+    structural hash of its body, which halide_gen compiles.
 
     Example:
     ```mlir
@@ -638,7 +640,9 @@ def Norm_KernelOp : Norm_Op<"kernel", [
     }
     ```
   }];
-  let arguments = (ins StrAttr:$group_name);
+  // `role` is set by kernel formation (conv_norm, conv, norm, elementwise:
+  // tuning/Knobs.h); the schedules dispatch on it instead of re-deriving it.
+  let arguments = (ins StrAttr:$group_name, OptionalAttr<StrAttr>:$role);
   let results = (outs Variadic<AnyRankedTensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "$group_name (`->` type($results)^)? attr-dict-with-keyword $body";

@@ -12,19 +12,20 @@ namespace normc {
 const std::vector<Halide::Var> &halideVars(int rank) {
   // Named after the NCHW role of each dimension so that stmt output and
   // schedules read naturally: rank 4 gives (w, h, c, n) in Halide order.
-  static std::vector<std::vector<Halide::Var>> cache(9);
-  std::vector<Halide::Var> &vars = cache.at(rank);
-  if (vars.empty() && rank > 0) {
+  // Built once, in a function-local static (thread-safe initialization):
+  // several threads may lower kernel groups at once (the tuner).
+  static const std::vector<std::vector<Halide::Var>> cache = [] {
     static const char *spatial[] = {"w", "h", "d", "s3", "s4", "s5"};
-    for (int k = 0; k < rank; ++k) {
-      int nchw = rank - 1 - k;
-      std::string name = nchw == 0   ? "n"
-                         : nchw == 1 ? "c"
-                                     : spatial[k];
-      vars.emplace_back(name);
-    }
-  }
-  return vars;
+    std::vector<std::vector<Halide::Var>> all(9);
+    for (int r = 1; r <= 8; ++r)
+      for (int k = 0; k < r; ++k) {
+        int nchw = r - 1 - k;
+        std::string name = nchw == 0 ? "n" : nchw == 1 ? "c" : spatial[k];
+        all[r].emplace_back(name);
+      }
+    return all;
+  }();
+  return cache.at(rank);
 }
 
 std::vector<Halide::Expr> nchwVars(int rank) {
@@ -95,11 +96,10 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
     const HTensor *bias = conv.getBias() ? &values.at(conv.getBias()) : nullptr;
     values[conv.getY()] = buildConv2D(conv, values.at(conv.getX()),
                                       values.at(conv.getWeight()), bias,
-                                      // already a buffer: an argument or a
-                                      // value an earlier group materialized
-                                      isa<BlockArgument>(conv.getX()) ||
-                                          isa_and_nonnull<KernelOp>(
-                                              conv.getX().getDefiningOp()),
+                                      // already a buffer: an argument of the
+                                      // outlined group (a function argument
+                                      // or a value an earlier group stored)
+                                      isa<BlockArgument>(conv.getX()),
                                       kernel);
     return true;
   }

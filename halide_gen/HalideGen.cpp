@@ -1,19 +1,39 @@
-//===- HalideGen.cpp - one kernel group -> one Halide AOT function --------===//
+//===- HalideGen.cpp - exported functions -> Halide AOT libraries ---------===//
 //
-// Walks the single norm.kernel of a function: arguments become ImageParams
-// (static dims are constrained, which specializes the code), each op is
-// lowered by its algorithm builder, the yielded values become the pipeline's
-// outputs, and the schedule for the target is applied. Every Halide exception
-// is caught here and turned into an MLIR diagnostic.
+// An exported function is a sequence of calls to outlined kernel groups
+// (norm-outline-kernels). Each group is lowered by the algorithm builders
+// with its arguments bound to Halide values, and scheduled by the target's
+// backend with the knobs norm-assign-schedules requested (norm.schedule).
+// Two ways to compose a function's groups:
+//
+//  - separate (static shapes, several groups, one f32 result per call):
+//    every distinct group is its own Halide pipeline (compiled once, however
+//    often it is called), and the function is a pipeline of extern stages
+//    calling them; the modules are linked into one library. Compile time
+//    grows linearly with the number of groups (one pipeline of a 16-block
+//    residual stack took 48 s to compile; separate groups, a few seconds).
+//  - inline (everything else: dynamic shapes, f16/bf16 values between
+//    groups, groups with several results): one pipeline in which each call
+//    is a fused loop nest and values passed between groups are materialized
+//    in f32.
+//
+// Every Halide exception is caught here and turned into an MLIR diagnostic.
 //
 //===----------------------------------------------------------------------===//
 #include "HalideGen.h"
 
 #include "Algorithm.h"
 #include "Schedule.h"
+#include "dialect/Identifiers.h"
 #include "dialect/NormOps.h"
+#include "tuning/Knobs.h"
 
-#include <cctype>
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -98,32 +118,230 @@ bool fixHeaderGuard(const std::string &path, const std::string &name) {
   return static_cast<bool>(out);
 }
 
-} // namespace
+/// A call of an outlined group in an exported function.
+struct GroupCall {
+  mutable func::CallOp call; // op handles: const GroupCall still reads them
+  mutable func::FuncOp callee;
+  GroupRole role;
+  CpuKnobs requested;
+  std::string source; ///< where the requested knobs came from
+};
 
-bool validateKnobOverrides(const std::string &spec, std::string &error) {
-  CpuNormKnobs knobs;
-  return applyKnobOverrides(knobs, spec, error);
+/// What was decided for one group, for --emit=schedule.
+struct GroupRecord {
+  std::string name;
+  GroupRole role;
+  std::string source;
+  CpuKnobs requested, effective;
+  std::vector<std::string> notes;
+};
+
+/// Reads norm.role and norm.schedule of a group function.
+LogicalResult readGroup(func::CallOp call, SymbolTable &symbols, GroupCall &out) {
+  out.call = call;
+  out.callee = symbols.lookup<func::FuncOp>(call.getCallee());
+  if (!out.callee || out.callee.isExternal())
+    return call.emitOpError() << "calls @" << call.getCallee()
+                              << ", which is not an outlined kernel group";
+  auto role = out.callee->getAttrOfType<StringAttr>("norm.role");
+  if (!role || !parseRole(role.str(), out.role))
+    return call.emitOpError() << "calls @" << call.getCallee()
+                              << ", which has no valid norm.role; run --norm-outline-kernels";
+  auto schedule = out.callee->getAttrOfType<DictionaryAttr>("norm.schedule");
+  auto requested = schedule ? schedule.getAs<DictionaryAttr>("requested") : DictionaryAttr();
+  if (!requested)
+    return out.callee.emitError() << "@" << out.callee.getSymName()
+                                  << " has no norm.schedule = {requested = {...}}; run "
+                                     "--norm-assign-schedules before code generation";
+  llvm::json::Object knobs;
+  for (NamedAttribute entry : requested) {
+    // BoolAttr first: it is an IntegerAttr of type i1.
+    if (auto b = dyn_cast<BoolAttr>(entry.getValue()))
+      knobs[entry.getName().str()] = b.getValue();
+    else if (auto i = dyn_cast<IntegerAttr>(entry.getValue()))
+      knobs[entry.getName().str()] = i.getInt();
+    else if (auto str = dyn_cast<StringAttr>(entry.getValue()))
+      knobs[entry.getName().str()] = str.str();
+    else
+      return out.callee.emitError() << "norm.schedule knob '" << entry.getName().str()
+                                    << "' must be an integer, boolean or string";
+  }
+  std::string error;
+  if (!knobsFromJson(knobs, out.requested, error))
+    return out.callee.emitError() << "norm.schedule: " << error;
+  auto source = schedule.getAs<StringAttr>("source");
+  out.source = source ? source.str() : "";
+  return success();
 }
 
-LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
-                                const std::string &outDir,
-                                const KernelEmitOptions &emit) {
-  // Kernel groups in execution order; constants (which canonicalization
-  // hoists out of the groups) are shared by all of them.
-  SmallVector<KernelOp> kernelOps;
-  SmallVector<Operation *> constants;
-  for (Operation &op : func.getBody().front()) {
-    if (auto k = dyn_cast<KernelOp>(op))
-      kernelOps.push_back(k);
-    else if (op.getNumOperands() == 0 && op.hasTrait<OpTrait::ConstantLike>())
-      constants.push_back(&op);
-    else if (!isa<func::ReturnOp>(op))
-      return op.emitOpError() << "lies outside a norm.kernel; run "
-                                 "--norm-form-kernels before code generation";
+/// An f32 view of an input buffer (f16/bf16 storage is computed in f32).
+HTensor tensorOfParam(const Halide::ImageParam &param, RankedTensorType type,
+                      const std::string &name) {
+  const int rank = type.getRank();
+  HTensor t;
+  t.func = Halide::Func(name + "_in");
+  t.func(halideVars(rank)) = Halide::cast<float>(param(halideVars(rank)));
+  for (int d = 0; d < rank; ++d) {
+    int64_t size = type.getDimSize(d);
+    constrainDim(param.dim(rank - 1 - d), rank - 1 - d, size);
+    t.shape.push_back(ShapedType::isDynamic(size) ? param.dim(rank - 1 - d).extent()
+                                                  : Halide::Expr(static_cast<int>(size)));
+    t.unit.push_back(size == 1);
   }
-  if (kernelOps.empty())
-    return func.emitError() << "@" << func.getSymName()
-                            << " has no norm.kernel to compile";
+  return t;
+}
+
+/// Lowers the body of group `callee` with its arguments bound to `args`;
+/// `results` get the returned values.
+LogicalResult lowerGroupBody(func::FuncOp callee, ArrayRef<HTensor> args,
+                             LoweredKernel &kernel, const CpuKnobs &knobs,
+                             std::vector<HTensor> &results) {
+  llvm::DenseMap<Value, HTensor> values;
+  for (auto [arg, t] : llvm::zip(callee.getArguments(), args))
+    values[arg] = t;
+  Block &body = callee.getBody().front();
+  for (Operation &op : body.without_terminator()) {
+    bool producesTensors =
+        llvm::any_of(op.getResultTypes(), [](Type t) { return isa<TensorType>(t); });
+    if (!producesTensors)
+      continue; // index arithmetic feeding reshapes: shapes are tracked here
+    if (!lowerOp(&op, values, kernel, knobs.stats))
+      return failure();
+    // Dimensions that the IR types as static 1 broadcast, whatever the
+    // builder derived (e.g. the batch of a style tensor of batch 1).
+    for (Value result : op.getResults()) {
+      auto type = dyn_cast<RankedTensorType>(result.getType());
+      auto it = values.find(result);
+      if (!type || it == values.end())
+        continue;
+      for (int64_t d = 0; d < type.getRank(); ++d)
+        if (type.getDimSize(d) == 1) {
+          it->second.unit[d] = true;
+          it->second.shape[d] = 1;
+        }
+    }
+  }
+  auto ret = cast<func::ReturnOp>(body.getTerminator());
+  for (Value v : ret.getOperands()) {
+    if (auto arg = dyn_cast<BlockArgument>(v))
+      return ret.emitOpError() << "returns argument #" << arg.getArgNumber()
+                               << " of the group unchanged; normc kernels must compute "
+                                  "every result";
+    results.push_back(values.at(v));
+  }
+  return success();
+}
+
+/// Output constraints of a returned value, and the run-time check that a
+/// dynamic output has the computed value's shape.
+void constrainOutput(Halide::Func out, RankedTensorType type, const HTensor *t,
+                     const std::string &name, LoweredKernel *kernel) {
+  const int rank = type.getRank();
+  for (int d = 0; d < rank; ++d) {
+    auto dim = out.output_buffer().dim(rank - 1 - d);
+    constrainDim(dim, rank - 1 - d, type.getDimSize(d));
+    if (t && kernel && ShapedType::isDynamic(type.getDimSize(d)))
+      requireEqual(*kernel, dim.extent(), t->shape[d],
+                   {"shape mismatch: dimension " + std::to_string(d) + " of output " + name +
+                        " is",
+                    dim.extent(), std::string("but the computed value's is"), t->shape[d]});
+  }
+}
+
+bool isStaticTensor(Type type) {
+  auto t = dyn_cast<RankedTensorType>(type);
+  return t && t.hasStaticShape();
+}
+
+/// Whether `func`'s groups can be compiled as separate pipelines: several
+/// calls, static shapes, one result per call, f32 values between groups,
+/// and each returned value returned once.
+bool canComposeSeparately(func::FuncOp func, ArrayRef<GroupCall> calls) {
+  if (calls.size() < 2)
+    return false;
+  auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
+  llvm::DenseSet<Value> returned;
+  for (Value v : ret.getOperands())
+    if (!returned.insert(v).second || isa<BlockArgument>(v))
+      return false;
+  for (Type t : func.getArgumentTypes())
+    if (!isStaticTensor(t))
+      return false;
+  for (const GroupCall &c : calls) {
+    if (c.call.getNumResults() != 1)
+      return false;
+    Value r = c.call.getResult(0);
+    auto type = dyn_cast<RankedTensorType>(r.getType());
+    if (!isStaticTensor(r.getType()))
+      return false;
+    bool usedLater = llvm::any_of(r.getUsers(), [&](Operation *u) { return u != ret; });
+    if (usedLater && !type.getElementType().isF32())
+      return false;
+  }
+  return true;
+}
+
+void addRequirements(Halide::Pipeline &pipeline, LoweredKernel &kernel) {
+  for (auto &[condition, message] : kernel.requirements)
+    pipeline.add_requirement(condition, message);
+}
+
+/// The group's requested knobs with the target's vector width where the
+/// record asks for none, scheduled by the backend.
+void scheduleGroup(LoweredKernel &kernel, const GroupCall &c, const Halide::Target &target,
+                   GroupRecord &record) {
+  record.name = c.callee.getSymName().str();
+  record.role = c.role;
+  record.source = c.source;
+  record.requested = c.requested;
+  record.effective = c.requested;
+  scheduleBackendFor(target).apply(kernel, c.role, record.effective, record.notes);
+}
+
+std::string scheduleJson(const std::string &name, const TargetInfo &target,
+                         const char *composition, const std::vector<GroupRecord> &groups) {
+  llvm::json::Array list;
+  for (const GroupRecord &g : groups) {
+    llvm::json::Array notes;
+    for (const std::string &n : g.notes)
+      notes.push_back(n);
+    list.push_back(llvm::json::Object{{"name", g.name},
+                                      {"role", roleName(g.role)},
+                                      {"source", g.source},
+                                      {"requested", knobsToJson(g.requested, g.role)},
+                                      {"effective", knobsToJson(g.effective, g.role)},
+                                      {"notes", std::move(notes)}});
+  }
+  llvm::json::Value top = llvm::json::Object{{"function", name},
+                                             {"target", target.canonical},
+                                             {"composition", composition},
+                                             {"groups", std::move(list)}};
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << llvm::formatv("{0:2}", top) << "\n";
+  return text;
+}
+
+} // namespace
+
+LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
+                                const std::string &outDir, const KernelEmitOptions &emit) {
+  auto module = func->getParentOfType<ModuleOp>();
+  SymbolTable symbols(module);
+  std::vector<GroupCall> calls;
+  for (Operation &op : func.getBody().front()) {
+    if (auto call = dyn_cast<func::CallOp>(op)) {
+      GroupCall c;
+      if (failed(readGroup(call, symbols, c)))
+        return failure();
+      calls.push_back(c);
+    } else if (!isa<func::ReturnOp>(op)) {
+      return op.emitOpError() << "lies outside a kernel group; run --norm-form-kernels and "
+                                 "--norm-outline-kernels before code generation";
+    }
+  }
+  if (calls.empty())
+    return func.emitError() << "@" << func.getSymName() << " has no kernel group to compile";
 
   for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
     if (failed(checkSupportedType(func, type, "argument " + argName(func, i))))
@@ -134,12 +352,8 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
 
   // Argument and result names become C parameter names and metadata keys.
   std::set<std::string> names;
-  auto checkName = [&](const std::string &n, const char *what,
-                       unsigned i) -> LogicalResult {
-    bool ident = !n.empty() && (std::isalpha(static_cast<unsigned char>(n[0])) || n[0] == '_');
-    for (char ch : n)
-      ident = ident && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_');
-    if (!ident)
+  auto checkName = [&](const std::string &n, const char *what, unsigned i) -> LogicalResult {
+    if (!isCIdentifier(n))
       return func.emitError() << what << " #" << i << " is named '" << n
                               << "', which is not a C identifier";
     if (!names.insert(n).second)
@@ -155,180 +369,209 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
       return failure();
 
   const std::string name = func.getSymName().str();
+  auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
   try {
     Halide::Target target = Halide::Target(targetInfo.canonical)
                                 .with_feature(Halide::Target::UserContext)
                                 .with_feature(Halide::Target::NoRuntime);
-    llvm::DenseMap<Value, HTensor> values;
     std::vector<Halide::Argument> args;
     std::vector<Halide::ImageParam> inputs;
-
+    llvm::DenseMap<Value, HTensor> values;
     for (auto [i, arg] : llvm::enumerate(func.getArguments())) {
       auto type = cast<RankedTensorType>(arg.getType());
-      const int rank = type.getRank();
-      Halide::ImageParam param(halideTypeOf(type.getElementType()), rank,
+      Halide::ImageParam param(halideTypeOf(type.getElementType()), type.getRank(),
                                argName(func, i));
-      HTensor t;
-      t.func = Halide::Func(argName(func, i) + "_in");
-      // Everything inside the kernel is computed in f32 (f16/bf16 storage).
-      t.func(halideVars(rank)) = Halide::cast<float>(param(halideVars(rank)));
-      for (int d = 0; d < rank; ++d) {
-        int64_t size = type.getDimSize(d);
-        constrainDim(param.dim(rank - 1 - d), rank - 1 - d, size);
-        t.shape.push_back(ShapedType::isDynamic(size)
-                              ? param.dim(rank - 1 - d).extent()
-                              : Halide::Expr(static_cast<int>(size)));
-        t.unit.push_back(size == 1);
-      }
+      values[arg] = tensorOfParam(param, type, argName(func, i));
       inputs.push_back(param);
       args.push_back(param);
-      values[arg] = t;
     }
 
-    CpuNormKnobs defaults = defaultCpuKnobs(target);
-    std::string knobError;
-    if (!applyKnobOverrides(defaults, emit.knobOverrides, knobError))
-      return func.emitError() << knobError;
+    std::vector<GroupRecord> records;
+    llvm::DenseSet<Operation *> recorded;
+    Halide::Module linked("", target);
+    // The header declares the function alone, not the groups it calls and
+    // their loop bodies: in separate composition it comes from the wrapper.
+    Halide::Module wrapperModule("", target);
+    const bool separate = canComposeSeparately(func, calls);
 
-    // Constants hoisted out of the groups: inlined wherever they are used.
-    LoweredKernel shared;
-    for (Operation *op : constants)
-      if (llvm::any_of(op->getResultTypes(), [](Type t) { return isa<TensorType>(t); }) &&
-          !lowerOp(op, values, shared, defaults.stats))
-        return failure();
-
-    auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
-    std::vector<Halide::Func> outputs(ret.getNumOperands());
-    std::vector<LoweredKernel> groups(kernelOps.size());
-    std::vector<CpuNormKnobs> groupKnobs(kernelOps.size(), defaults);
-    for (auto [g, kernelOp] : llvm::enumerate(kernelOps)) {
-      LoweredKernel &kernel = groups[g];
-      kernel.inputs = inputs;
-      for (Operation &op : kernelOp.getBody().front().without_terminator()) {
-        bool producesTensors = llvm::any_of(
-            op.getResultTypes(), [](Type t) { return isa<TensorType>(t); });
-        if (!producesTensors)
-          continue; // index arithmetic feeding reshapes: shapes are tracked here
-        if (!lowerOp(&op, values, kernel, defaults.stats))
+    if (separate) {
+      // Each distinct group once, as its own pipeline <func>__<group>.
+      std::vector<Halide::Module> modules;
+      std::map<std::string, std::string> symbolOf;
+      for (const GroupCall &c : calls) {
+        std::string group = c.callee.getSymName().str();
+        if (symbolOf.count(group))
+          continue;
+        std::string symbol = name + "__" + group;
+        symbolOf[group] = symbol;
+        std::vector<Halide::Argument> groupArgs;
+        std::vector<HTensor> groupInputs;
+        LoweredKernel kernel;
+        for (auto [i, type] : llvm::enumerate(c.callee.getArgumentTypes())) {
+          auto t = cast<RankedTensorType>(type);
+          Halide::ImageParam param(halideTypeOf(t.getElementType()), t.getRank(),
+                                   "arg" + std::to_string(i));
+          groupInputs.push_back(tensorOfParam(param, t, "arg" + std::to_string(i)));
+          kernel.inputs.push_back(param);
+          groupArgs.push_back(param);
+        }
+        std::vector<HTensor> results;
+        if (failed(lowerGroupBody(c.callee, groupInputs, kernel, c.requested, results)))
           return failure();
-        // Dimensions that the IR types as static 1 broadcast, whatever the
-        // builder derived (e.g. the batch of a style tensor of batch 1).
-        for (Value result : op.getResults()) {
-          auto type = dyn_cast<RankedTensorType>(result.getType());
-          auto it = values.find(result);
-          if (!type || it == values.end())
-            continue;
-          for (int64_t d = 0; d < type.getRank(); ++d)
-            if (type.getDimSize(d) == 1) {
-              it->second.unit[d] = true;
-              it->second.shape[d] = 1;
-            }
-        }
-      }
-
-      auto yield = cast<YieldOp>(kernelOp.getBody().front().getTerminator());
-      for (auto [r, result] : llvm::enumerate(kernelOp.getResults())) {
-        Value yielded = yield.getValues()[r];
-        if (isa<BlockArgument>(yielded))
-          return yield.emitOpError() << "yields argument #"
-                                     << cast<BlockArgument>(yielded).getArgNumber()
-                                     << " unchanged; normc kernels must compute "
-                                        "every result";
-        const HTensor &t = values.at(yielded);
-        auto type = cast<RankedTensorType>(result.getType());
-        const int rank = type.getRank();
-        Halide::Func returned; // an output Func of this value, if any
-        for (OpOperand &use : result.getUses()) {
-          if (use.getOwner() != ret.getOperation())
-            continue;
-          unsigned i = use.getOperandNumber();
-          Halide::Func out(resultName(func, i));
-          out(halideVars(rank)) = Halide::cast(halideTypeOf(type.getElementType()),
-                                               t.func(halideVars(rank)));
-          for (int d = 0; d < rank; ++d) {
-            auto dim = out.output_buffer().dim(rank - 1 - d);
-            constrainDim(dim, rank - 1 - d, type.getDimSize(d));
-            if (ShapedType::isDynamic(type.getDimSize(d)))
-              requireEqual(kernel, dim.extent(), t.shape[d],
-                           {"shape mismatch: dimension " + std::to_string(d) +
-                                " of output " + resultName(func, i) + " is",
-                            dim.extent(), std::string("but the computed value's is"),
-                            t.shape[d]});
-          }
-          outputs[i] = out;
-          returned = out;
+        std::vector<Halide::Func> outs;
+        for (auto [r, type] : llvm::enumerate(c.callee.getResultTypes())) {
+          auto t = cast<RankedTensorType>(type);
+          Halide::Func out("result" + std::to_string(r));
+          out(halideVars(t.getRank())) =
+              Halide::cast(halideTypeOf(t.getElementType()), results[r].func(halideVars(t.getRank())));
+          constrainOutput(out, t, nullptr, "", nullptr);
           kernel.outputs.push_back(out);
-          kernel.outputTensors.push_back(t);
+          kernel.outputTensors.push_back(results[r]);
+          outs.push_back(out);
         }
-        // A value a later group reads is materialized once, in f32: an f32
-        // output already is that buffer (later groups read it rather than
-        // computing the value a second time); otherwise an f32 intermediate.
-        bool usedLater = llvm::any_of(result.getUsers(), [&](Operation *user) {
-          return user != ret.getOperation();
-        });
-        if (usedLater) {
-          Halide::Func stored = returned;
-          if (!stored.defined() || !type.getElementType().isF32()) {
-            stored = Halide::Func(kernelOp.getGroupName().str() + "_r" + std::to_string(r));
-            stored(halideVars(rank)) = t.func(halideVars(rank));
-            stored.compute_root();
-            kernel.outputs.push_back(stored);
+        GroupRecord record;
+        scheduleGroup(kernel, c, target, record);
+        records.push_back(record);
+        Halide::Pipeline pipeline(outs);
+        addRequirements(pipeline, kernel);
+        modules.push_back(pipeline.compile_to_module(groupArgs, symbol, target));
+      }
+      // The function: one extern stage per call, the returned ones writing
+      // straight into the output buffers.
+      llvm::DenseMap<Value, Halide::Func> stages;
+      // One Expr for the caller's user_context, passed on to every group
+      // (Halide wants one parameter of that name).
+      const Halide::Expr userContext = Halide::user_context_value();
+      std::vector<Halide::Func> outputs(func.getNumResults());
+      for (auto [k, c] : llvm::enumerate(calls)) {
+        std::vector<Halide::ExternFuncArgument> params = {userContext};
+        for (Value operand : c.call.getOperands()) {
+          if (auto arg = dyn_cast<BlockArgument>(operand))
+            params.emplace_back(inputs[arg.getArgNumber()]);
+          else
+            params.emplace_back(stages.lookup(operand));
+        }
+        Value result = c.call.getResult(0);
+        auto type = cast<RankedTensorType>(result.getType());
+        std::string stageName = c.callee.getSymName().str() + "_c" + std::to_string(k);
+        int returnedAs = -1;
+        for (OpOperand &use : result.getUses())
+          if (use.getOwner() == ret.getOperation())
+            returnedAs = static_cast<int>(use.getOperandNumber());
+        if (returnedAs >= 0)
+          stageName = resultName(func, returnedAs);
+        Halide::Func stage(stageName);
+        stage.define_extern(symbolOf[c.callee.getSymName().str()], params,
+                            halideTypeOf(type.getElementType()), halideVars(type.getRank()),
+                            Halide::NameMangling::C);
+        stage.compute_root();
+        if (returnedAs >= 0) {
+          constrainOutput(stage, type, nullptr, "", nullptr);
+          outputs[returnedAs] = stage;
+        }
+        stages[result] = stage;
+      }
+      for (auto [i, out] : llvm::enumerate(outputs))
+        if (!out.defined())
+          return ret.emitOpError() << "returns a value that no kernel group computes (result "
+                                   << i << ")";
+      Halide::Pipeline wrapper(outputs);
+      wrapperModule = wrapper.compile_to_module(args, name, target);
+      modules.insert(modules.begin(), wrapperModule);
+      linked = Halide::link_modules(name, modules);
+    } else {
+      // One pipeline: every call a fused loop nest, values passed between
+      // groups materialized in f32.
+      std::vector<Halide::Func> outputs(ret.getNumOperands());
+      std::vector<LoweredKernel> groups(calls.size());
+      for (auto [g, c] : llvm::enumerate(calls)) {
+        LoweredKernel &kernel = groups[g];
+        kernel.inputs = inputs;
+        std::vector<HTensor> argTensors;
+        for (Value operand : c.call.getOperands())
+          argTensors.push_back(values.at(operand));
+        std::vector<HTensor> results;
+        if (failed(lowerGroupBody(c.callee, argTensors, kernel, c.requested, results)))
+          return failure();
+        for (auto [r, result] : llvm::enumerate(c.call.getResults())) {
+          const HTensor &t = results[r];
+          auto type = cast<RankedTensorType>(result.getType());
+          const int rank = type.getRank();
+          Halide::Func returned; // an output Func of this value, if any
+          for (OpOperand &use : result.getUses()) {
+            if (use.getOwner() != ret.getOperation())
+              continue;
+            unsigned i = use.getOperandNumber();
+            Halide::Func out(resultName(func, i));
+            out(halideVars(rank)) =
+                Halide::cast(halideTypeOf(type.getElementType()), t.func(halideVars(rank)));
+            constrainOutput(out, type, &t, resultName(func, i), &kernel);
+            outputs[i] = out;
+            returned = out;
+            kernel.outputs.push_back(out);
             kernel.outputTensors.push_back(t);
           }
-          values[result] = HTensor{stored, t.shape, t.unit};
+          // A value a later group reads is materialized once, in f32: an f32
+          // output already is that buffer (later groups read it rather than
+          // computing the value a second time); otherwise an f32 intermediate.
+          bool usedLater = llvm::any_of(result.getUsers(),
+                                        [&](Operation *user) { return user != ret.getOperation(); });
+          if (usedLater) {
+            Halide::Func stored = returned;
+            if (!stored.defined() || !type.getElementType().isF32()) {
+              stored = Halide::Func(c.callee.getSymName().str() + "_c" + std::to_string(g) +
+                                    "_r" + std::to_string(r));
+              stored(halideVars(rank)) = t.func(halideVars(rank));
+              stored.compute_root();
+              kernel.outputs.push_back(stored);
+              kernel.outputTensors.push_back(t);
+            }
+            values[result] = HTensor{stored, t.shape, t.unit};
+          }
         }
+        if (kernel.outputs.empty())
+          return c.call.emitOpError() << "computes nothing that is used";
+        GroupRecord record;
+        scheduleGroup(kernel, c, target, record);
+        if (recorded.insert(c.callee).second)
+          records.push_back(record);
       }
-      if (kernel.outputs.empty())
-        return kernelOp.emitOpError() << "computes nothing that is used";
-      if (!applyConvSchedule(kernel, groupKnobs[g]))
-        applyCpuSchedule(kernel, groupKnobs[g]);
+      for (auto [i, out] : llvm::enumerate(outputs)) {
+        if (out.defined())
+          continue;
+        Value value = ret.getOperand(i);
+        if (auto arg = dyn_cast<BlockArgument>(value))
+          return ret.emitOpError() << "returns argument #" << arg.getArgNumber()
+                                   << " unchanged as result #" << i
+                                   << "; normc kernels must compute every result";
+        return ret.emitOpError() << "returns a value that no kernel group computes (result "
+                                 << i << ")";
+      }
+      Halide::Pipeline pipeline(outputs);
+      for (LoweredKernel &k : groups)
+        addRequirements(pipeline, k);
+      linked = pipeline.compile_to_module(args, name, target);
     }
-    for (auto [i, out] : llvm::enumerate(outputs)) {
-      if (out.defined())
-        continue;
-      Value value = ret.getOperand(i);
-      if (auto arg = dyn_cast<BlockArgument>(value))
-        return ret.emitOpError() << "returns argument #" << arg.getArgNumber()
-                                 << " unchanged as result #" << i
-                                 << "; normc kernels must compute every result";
-      return ret.emitOpError() << "returns a value that no kernel group "
-                                  "computes (result "
-                               << i << ")";
-    }
-    CpuNormKnobs knobs = groupKnobs[0];
-
-    Halide::Pipeline pipeline(outputs);
-    groups.push_back(std::move(shared));
-    for (LoweredKernel &k : groups)
-      for (auto &[condition, message] : k.requirements)
-        pipeline.add_requirement(condition, message);
 
     std::map<Halide::OutputFileType, std::string> files;
     const std::string base = outDir + "/" + name;
     if (emit.library)
       files[Halide::OutputFileType::static_library] = base + ".a";
-    if (emit.header)
+    if (emit.header && !separate)
       files[Halide::OutputFileType::c_header] = base + ".h";
+    if (emit.header && separate)
+      wrapperModule.compile({{Halide::OutputFileType::c_header, base + ".h"}});
     if (emit.stmt)
       files[Halide::OutputFileType::stmt] = base + ".stmt";
     if (emit.assembly)
       files[Halide::OutputFileType::assembly] = base + ".s";
     if (!files.empty())
-      pipeline.compile_to(files, args, name, target);
+      linked.compile(files);
     if (emit.header && !fixHeaderGuard(base + ".h", name))
       return func.emitError() << "cannot rewrite " << base << ".h";
     if (emit.schedule) {
       std::ofstream os(base + ".schedule.json");
-      os << "{\"function\": \"" << name << "\", \"target\": \""
-         << targetInfo.canonical << "\", \"knobs\": " << knobs.toJson();
-      if (kernelOps.size() > 1) {
-        os << ", \"groups\": [";
-        for (auto [g, kernelOp] : llvm::enumerate(kernelOps))
-          os << (g ? ", " : "") << "{\"name\": \"" << kernelOp.getGroupName().str()
-             << "\", \"knobs\": " << groupKnobs[g].toJson() << "}";
-        os << "]";
-      }
-      os << "}\n";
+      os << scheduleJson(name, targetInfo, separate ? "separate" : "inline", records);
       if (!os)
         return func.emitError() << "cannot write " << base << ".schedule.json";
     }
@@ -337,8 +580,7 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     std::string what = e.what();
     while (!what.empty() && (what.back() == '\n' || what.back() == ' '))
       what.pop_back();
-    return func.emitError() << "Halide failed to compile @" << name << ": "
-                            << what;
+    return func.emitError() << "Halide failed to compile @" << name << ": " << what;
   }
 }
 

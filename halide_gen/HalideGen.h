@@ -23,14 +23,8 @@ struct KernelEmitOptions {
   bool header = true;    ///< <name>.h
   bool stmt = false;     ///< <name>.stmt: Halide's lowered loop nest
   bool assembly = false; ///< <name>.s
-  bool schedule = false; ///< <name>.schedule.json: the knobs used
-  /// Schedule knob overrides, "key=value,..." (see ScheduleKnobs.h);
-  /// validate them first with validateKnobOverrides().
-  std::string knobOverrides;
+  bool schedule = false; ///< <name>.schedule.json: requested and effective knobs per group
 };
-
-/// Checks a "key=value,..." knob override string; false with `error` if bad.
-bool validateKnobOverrides(const std::string &spec, std::string &error);
 
 /// A validated compilation target.
 struct TargetInfo {
@@ -47,9 +41,11 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error);
 /// Every architecture/OS/feature word Halide accepts, for --list-targets.
 std::string describeTargets();
 
-/// Compiles the single norm.kernel in `func` into a Halide AOT function named
-/// after the func, writing the requested files into `outDir`. Problems are
-/// reported as diagnostics on the offending op.
+/// Compiles the exported function `func`, a sequence of calls to outlined
+/// kernel groups (norm-outline-kernels) whose knobs norm-assign-schedules
+/// chose, into a Halide AOT function named after it, writing the requested
+/// files into `outDir`. Problems are reported as diagnostics on the
+/// offending op.
 mlir::LogicalResult compileKernelFunc(mlir::func::FuncOp func,
                                       const TargetInfo &target,
                                       const std::string &outDir,

@@ -7,7 +7,7 @@
 #define NORMC_HALIDE_GEN_LOWERING_H_
 
 #include "Halide.h"
-#include "ScheduleKnobs.h"
+#include "tuning/Knobs.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/DenseMap.h"

@@ -3,27 +3,44 @@
 #define NORMC_HALIDE_GEN_SCHEDULE_H_
 
 #include "Lowering.h"
-#include "ScheduleKnobs.h"
+#include "tuning/Knobs.h"
 
 namespace normc {
 
-/// Knob defaults for a CPU target (x86-64 or ARM64).
-CpuNormKnobs defaultCpuKnobs(const Halide::Target &target);
+/// A schedule backend: applies a group's knobs to its lowered Funcs. One per
+/// target family; the knob defaults of each live Halide-free in
+/// tuning/Defaults.cpp so that norm-assign-schedules can choose them.
+/// Today: the CPU backend (x86-64, ARM64); CUDA plugs in beside it.
+class ScheduleBackend {
+public:
+  virtual ~ScheduleBackend() = default;
+  virtual const char *name() const = 0;
+  /// Schedules every Func of `kernel`, a group of `role`. `knobs` come in
+  /// as requested and leave as effectively used; `notes` get one line per
+  /// difference or decision worth recording (why it differs).
+  virtual void apply(LoweredKernel &kernel, GroupRole role, CpuKnobs &knobs,
+                     std::vector<std::string> &notes) const = 0;
+};
 
-/// Applies the CPU schedule described by `knobs` to every Func of `kernel`.
-/// Knobs that cannot apply to this kernel are updated to what was used (e.g.
-/// per-plane placement falls back to root for general graphs).
-void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs);
+/// The backend for `target` (the CPU backend for x86 and ARM).
+const ScheduleBackend &scheduleBackendFor(const Halide::Target &target);
 
-/// Schedules the convolutions of a kernel group (ScheduleConv.cpp). Returns
-/// true when the whole group is scheduled (fused conv -> norm, or a conv
-/// with elementwise consumers); false when only the convs are and the
-/// caller must schedule the rest with applyCpuSchedule.
-bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs);
+/// The CPU backend's normalization schedule (ScheduleCpu.cpp): statistics
+/// per plane inside the output's parallel loop, or as their own passes.
+void applyCpuSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
+                      std::vector<std::string> &notes);
+
+/// The CPU backend's schedule of groups with convolutions
+/// (ScheduleConv.cpp). Returns true when the whole group is scheduled
+/// (fused conv -> norm, or a conv with elementwise consumers); false when
+/// only the convs are and the caller must schedule the rest with
+/// applyCpuSchedule.
+bool applyConvSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
+                       std::vector<std::string> &notes);
 
 /// Vectorized partial sums of one reduction computed at `level`
 /// (ScheduleCpu.cpp; shared with the fused conv schedule).
-void scheduleReductionAt(Reduction &red, const CpuNormKnobs &knobs,
+void scheduleReductionAt(Reduction &red, const CpuKnobs &knobs,
                          const Halide::LoopLevel &level);
 
 } // namespace normc

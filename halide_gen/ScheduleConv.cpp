@@ -34,7 +34,7 @@ int64_t constantOr(const Expr &e, int64_t fallback) {
 
 /// Materializes a staged conv input: columns in vectors, (channel, sample)
 /// in parallel.
-void scheduleStagedInput(ConvInfo &c, const CpuNormKnobs &knobs) {
+void scheduleStagedInput(ConvInfo &c, const CpuKnobs &knobs) {
   if (!c.stageInput)
     return;
   const auto &hv = halideVars(4);
@@ -50,7 +50,7 @@ void scheduleStagedInput(ConvInfo &c, const CpuNormKnobs &knobs) {
 
 /// Tiles `f` (an NCHW Func of the conv's output shape) into register tiles
 /// and computes the conv per tile. Returns the tile loop level's variable.
-void registerTiles(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
+void registerTiles(Func f, ConvInfo &c, const CpuKnobs &knobs) {
   const auto &hv = halideVars(4);
   const int vw = knobs.vectorWidth, xv = knobs.convXVectors, kt = knobs.convKTile;
   const int yt = knobs.convYRows;
@@ -89,7 +89,7 @@ void registerTiles(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
 
 /// Register tiles of `f`, with tasks over (channel tiles, samples) in
 /// parallel: the conv written to f's own buffer.
-void tilesInParallel(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
+void tilesInParallel(Func f, ConvInfo &c, const CpuKnobs &knobs) {
   registerTiles(f, c, knobs);
   Var task("conv_task");
   f.fuse(Var("yo"), halideVars(4)[3], task);
@@ -105,12 +105,12 @@ void tilesInParallel(Func f, ConvInfo &c, const CpuNormKnobs &knobs) {
 /// buffer (the group output, or a materialized copy that the group's
 /// normalization then reads with the channels-last statistics schedule).
 /// Returns false when the kernel does not have that shape.
-bool channelsLastTiles(LoweredKernel &kernel, const CpuNormKnobs &knobs) {
+bool channelsLastTiles(LoweredKernel &kernel, const CpuKnobs &knobs) {
   if (kernel.convs.size() != 1 || !kernel.convs[0].channelsLast ||
       kernel.outputs.size() != 1 || kernel.outputTensors[0].rank() != 4)
     return false;
   const HTensor &out0 = kernel.outputTensors[0];
-  const int vw = knobs.vectorWidth, kv = 2, xt = 6;
+  const int vw = knobs.vectorWidth, kv = knobs.convNhwcKVectors, xt = knobs.convNhwcXColumns;
   int64_t K = constantOr(out0.shape[3], -1), W = constantOr(out0.shape[2], -1);
   if (K <= 0 || K % (vw * kv) != 0 || W < xt)
     return false;
@@ -181,7 +181,8 @@ int channelsPerTask(int64_t K, int64_t N, int64_t plane, int kTile, int64_t grou
 
 } // namespace
 
-bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
+bool applyConvSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
+                       std::vector<std::string> &notes) {
   if (kernel.convs.empty())
     return false;
   for (Func &table : kernel.smallTables)
@@ -217,10 +218,15 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     fusable = fusable && groupSize > 0 && K % groupSize == 0;
   }
 
-  if (channelsLastTiles(kernel, knobs))
+  if (channelsLastTiles(kernel, knobs)) {
+    notes.push_back("conv: NHWC register tiles (conv_nhwc_* knobs; the NCHW tile knobs are unused)");
     return kernel.moments.empty();
+  }
 
   if (!fusable) {
+    notes.push_back("conv: not register-tiled (dynamic or NHWC shape, several convs, W < "
+                    "vector_width x conv_x_vectors, or statistics across samples): tile "
+                    "knobs unused");
     // General fallback: the conv materialized with vectorized columns and
     // parallel planes, then the rest of the group as a normalization group.
     Func conv = c.conv;
@@ -262,6 +268,10 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   bool largePlane = static_cast<int64_t>(knobs.convKTile) * H * W * 4 > 512 * 1024 &&
                     knobs.convChannelsPerTask == 0;
   if (largePlane || B < 0) {
+    notes.push_back(largePlane ? "conv: materialized, not fused: one K tile of the plane "
+                                 "overflows L2"
+                               : "conv: materialized, not fused: no conv_channels_per_task "
+                                 "fits K, conv_k_tile and the norm's groups");
     Func stored = c.conv.in();
     stored.compute_root();
     tilesInParallel(stored, c, knobs);
@@ -269,6 +279,8 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   }
 
   // Fused conv -> norm -> ...: a task = B output channels of one sample.
+  if (knobs.convChannelsPerTask == 0)
+    notes.push_back("conv_channels_per_task: chosen from the plane size");
   knobs.convChannelsPerTask = B;
   Var bo("k_task"), bi("k_in_task"), task("conv_norm_task");
   out.split(hv[2], bo, bi, B, TailStrategy::GuardWithIf)
@@ -297,6 +309,9 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     for (Reduction &red : m.reductions)
       scheduleReductionAt(red, knobs, level);
   }
+  if (knobs.placement != StatsPlacement::PerPlane)
+    notes.push_back("placement: per_plane: a fused conv -> norm computes the statistics in "
+                    "its task");
   knobs.placement = StatsPlacement::PerPlane;
   return true;
 }

@@ -20,18 +20,12 @@ using namespace Halide;
 
 namespace normc {
 
-CpuNormKnobs defaultCpuKnobs(const Target &target) {
-  CpuNormKnobs knobs;
-  knobs.vectorWidth = std::max(4, target.natural_vector_size<float>());
-  return knobs;
-}
-
 namespace {
 
 /// Splits `stage`'s innermost reduction variable into vectorWidth *
 /// accumulators independent lanes (rfactor) and returns the Func holding the
 /// lane partial sums, vectorized, not yet placed.
-Func vectorizedLanes(Stage stage, RVar innermost, const CpuNormKnobs &knobs) {
+Func vectorizedLanes(Stage stage, RVar innermost, const CpuKnobs &knobs) {
   RVar rxo("rxo"), rxi("rxi");
   Var u("u");
   stage.split(innermost, rxo, rxi, knobs.vectorWidth * knobs.accumulators);
@@ -52,7 +46,7 @@ Func vectorizedLanes(Stage stage, RVar innermost, const CpuNormKnobs &knobs) {
 /// variables, the outermost one (channels for layer norm) is factored into
 /// independent chunks computed in parallel, so one statistic over a whole
 /// sample still uses every core; the chunk sums are then added up.
-void scheduleReductionRoot(Reduction &red, const CpuNormKnobs &knobs, int rank) {
+void scheduleReductionRoot(Reduction &red, const CpuKnobs &knobs, int rank) {
   const auto &hv = halideVars(rank);
   red.func.compute_root();
   if (Halide::Internal::is_const_one(red.rdom.x.extent())) {
@@ -91,7 +85,7 @@ void scheduleReductionRoot(Reduction &red, const CpuNormKnobs &knobs, int rank) 
 /// of partial sums (rfactor), rows run in parallel, and a short serial pass
 /// adds the rows up: with N = 1 the rows (image lines) still give every core
 /// work, and each serial f32 chain is only one line long.
-void scheduleReductionChannelsLast(Reduction &red, const CpuNormKnobs &knobs,
+void scheduleReductionChannelsLast(Reduction &red, const CpuKnobs &knobs,
                                    int rank, const LoopLevel &level,
                                    bool parallel) {
   const auto &hv = halideVars(rank);
@@ -159,7 +153,7 @@ int outerDimsOf(const MomentsInfo &m) {
 /// Outputs that do not own a statistics loop: vectorize the innermost dim and
 /// run the rest in parallel (all dims outside the two innermost fused, so
 /// N = 1 still gives one task per channel).
-void scheduleElementwiseOutput(Func out, int rank, const CpuNormKnobs &knobs) {
+void scheduleElementwiseOutput(Func out, int rank, const CpuKnobs &knobs) {
   const auto &hv = halideVars(rank);
   out.vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
   if (!knobs.parallel || rank < 2)
@@ -194,7 +188,8 @@ int64_t staticPlaneCount(const LoweredKernel &kernel, int outer) {
 /// instead of DRAM. Measured on (16,256,32,32) NHWC, 2 threads: 29% of copy
 /// with the statistics as separate parallel passes. Returns false when the
 /// kernel does not have that shape.
-bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuNormKnobs &knobs) {
+bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuKnobs &knobs,
+                                   std::vector<std::string> &notes) {
   MomentsInfo &m = kernel.moments[0];
   const int rank = m.rank;
   if (!m.innermostKept || m.slice.defined() || m.groups > 1 ||
@@ -208,8 +203,11 @@ bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuNormKnobs &knobs) {
   Func out = kernel.outputs[0];
   out.vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
   int64_t total = staticExtent(kernel, 0, rank);
-  if (total >= 0 && total < 16384)
+  if (total >= 0 && total < 16384 && knobs.parallel) {
     knobs.parallel = false; // tiny: the thread pool costs more than the work
+    notes.push_back("parallel: false: fewer than 16384 elements run on the calling thread");
+  }
+  notes.push_back("placement: channels-last statistics computed per sample (N >= 4)");
   if (knobs.parallel)
     out.parallel(hv[rank - 1]);
   LoopLevel level(out, hv[rank - 1]);
@@ -223,7 +221,7 @@ bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuNormKnobs &knobs) {
 
 /// Vectorized partial sums for one reduction, computed at `level` (inside
 /// the output's loop over planes).
-void scheduleReductionAt(Reduction &red, const CpuNormKnobs &knobs,
+void scheduleReductionAt(Reduction &red, const CpuKnobs &knobs,
                          const LoopLevel &level) {
   red.func.compute_at(level);
   // Halide drops reduction variables of extent 1 (1x1 planes): nothing to
@@ -233,7 +231,8 @@ void scheduleReductionAt(Reduction &red, const CpuNormKnobs &knobs,
   vectorizedLanes(red.func.update(), red.rdom.x, knobs).compute_at(level);
 }
 
-void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
+void applyCpuSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
+                      std::vector<std::string> &notes) {
   for (Func &table : kernel.smallTables)
     table.compute_root();
   bool perPlane = knobs.placement == StatsPlacement::PerPlane &&
@@ -256,15 +255,21 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
 
   if (!perPlane && knobs.placement == StatsPlacement::PerPlane &&
       kernel.outputs.size() == 1 && kernel.moments.size() == 1 &&
-      scheduleChannelsLastPerSample(kernel, knobs))
+      scheduleChannelsLastPerSample(kernel, knobs, notes))
     return;
 
   if (!perPlane) {
+    if (knobs.placement != StatsPlacement::Root)
+      notes.push_back("placement: root: the group's statistics cannot be computed per plane "
+                      "(several outputs or statistics, reduced dims not innermost, or fewer "
+                      "than 4 planes)");
     knobs.placement = StatsPlacement::Root; // what the record should say
     // Tiny static tensors on the calling thread, as in the per-plane path.
     int64_t total = staticExtent(kernel, 0, kernel.outputTensors[0].rank());
-    if (total >= 0 && total < 16384)
+    if (total >= 0 && total < 16384 && knobs.parallel) {
       knobs.parallel = false;
+      notes.push_back("parallel: false: fewer than 16384 elements run on the calling thread");
+    }
     for (MomentsInfo &m : kernel.moments) {
       m.stats.compute_root();
       if (m.innermostKept) {
@@ -358,14 +363,18 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
         perTask = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(perTask, count / 16)));
     }
   }
+  if (knobs.planesPerTask == 0)
+    notes.push_back("planes_per_task: chosen from the plane size");
   knobs.planesPerTask = perTask;
   // A whole tensor of a few thousand elements costs less than waking the
   // thread pool: (3,5,7,13) ran in 5 us with 15 tasks, the copy of the same
   // bytes in 1 us. Tiny static tensors run on the calling thread.
   int64_t total = staticExtent(kernel, 0, rank);
   bool tiny = total >= 0 && total < 16384;
-  if (tiny)
+  if (tiny && knobs.parallel) {
     knobs.parallel = false; // the record says what ran
+    notes.push_back("parallel: false: fewer than 16384 elements run on the calling thread");
+  }
   VarOrRVar inner = plane;
   if (perTask > 1) {
     Var po("plane_task"), pi("plane_in_task");
@@ -392,4 +401,27 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuNormKnobs &knobs) {
     scheduleReductionAt(red, knobs, level);
 }
 
+} // namespace normc
+
+namespace normc {
+namespace {
+/// x86-64 and ARM64: the conv schedule first (groups with convolutions),
+/// then the normalization schedule for whatever it left.
+class CpuBackend final : public ScheduleBackend {
+public:
+  const char *name() const override { return "cpu"; }
+  void apply(LoweredKernel &kernel, GroupRole role, CpuKnobs &knobs,
+             std::vector<std::string> &notes) const override {
+    bool hasConv = role == GroupRole::Conv || role == GroupRole::ConvNorm;
+    if (hasConv && applyConvSchedule(kernel, knobs, notes))
+      return;
+    applyCpuSchedule(kernel, knobs, notes);
+  }
+};
+} // namespace
+
+const ScheduleBackend &scheduleBackendFor(const Halide::Target &) {
+  static const CpuBackend cpu; // parseTarget admits CPU targets only
+  return cpu;
+}
 } // namespace normc

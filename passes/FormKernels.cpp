@@ -27,12 +27,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
+#include "tuning/Knobs.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/DenseSet.h"
 
-#include <functional>
 
 namespace normc {
 #define GEN_PASS_DEF_NORMFORMKERNELS
@@ -120,13 +120,20 @@ std::vector<Group> partition(Block &body, StringRef policy,
     auto it = def ? groupOf.find(def) : groupOf.end();
     return it == groupOf.end() ? -1 : it->second;
   };
-  // Whether group `from` reads, directly or not, a value of group `to`.
-  std::function<bool(int, int)> dependsOn = [&](int from, int to) {
-    if (from == to)
-      return true;
-    for (int d : deps[from])
-      if (dependsOn(d, to))
+  // Whether group `from` reads, directly or not, a value of group `to`: a
+  // walk of the group graph that visits each group once (a recursion over
+  // every path is exponential in the depth of a residual stack).
+  auto dependsOn = [&](int from, int to) {
+    llvm::SmallVector<int> work = {from};
+    llvm::DenseSet<int> seen = {from};
+    while (!work.empty()) {
+      int g = work.pop_back_val();
+      if (g == to)
         return true;
+      for (int d : deps[g])
+        if (seen.insert(d).second)
+          work.push_back(d);
+    }
     return false;
   };
 
@@ -258,7 +265,14 @@ std::vector<Group> partition(Block &body, StringRef policy,
 
 /// Moves `group`'s ops into a new norm.kernel before `ret`; values used
 /// outside the group become the kernel's results.
-void buildKernel(func::ReturnOp ret, const Group &group, StringRef name,
+/// The group's role, decided here once for the schedules and the records.
+GroupRole roleOf(const Group &group) {
+  if (group.hasConv)
+    return group.hasNorm ? GroupRole::ConvNorm : GroupRole::Conv;
+  return group.hasNorm ? GroupRole::Norm : GroupRole::Elementwise;
+}
+
+void buildKernel(func::ReturnOp ret, const Group &group, StringRef name, GroupRole role,
                  ArrayRef<Operation *> freeOps) {
   SmallVector<Value> results;
   for (Operation *op : group.ops)
@@ -272,7 +286,8 @@ void buildKernel(func::ReturnOp ret, const Group &group, StringRef name,
     types.push_back(v.getType());
 
   OpBuilder builder(ret);
-  auto kernel = builder.create<KernelOp>(ret.getLoc(), types, name);
+  auto kernel = builder.create<KernelOp>(ret.getLoc(), types, builder.getStringAttr(name),
+                                         builder.getStringAttr(roleName(role)));
   Block *kernelBody = builder.createBlock(&kernel.getBody());
   builder.setInsertionPointToEnd(kernelBody);
   auto yield = builder.create<YieldOp>(ret.getLoc(), results);
@@ -310,7 +325,7 @@ void formKernels(func::FuncOp func, StringRef policy) {
     std::string name = func.getSymName().str();
     if (groups.size() > 1)
       name += "_g" + std::to_string(i);
-    buildKernel(ret, group, name, freeOps);
+    buildKernel(ret, group, name, roleOf(group), freeOps);
   }
   for (Operation *free : freeOps)
     if (free->use_empty())

@@ -16,11 +16,19 @@ namespace normc {
 /// moments + modulate.
 void populateNormDecomposePatterns(mlir::RewritePatternSet &patterns);
 
+/// What normc's flags decide about the pass pipeline.
+struct NormcPipelineConfig {
+  std::string fusionPolicy = "chains"; ///< chains, none or single (--fuse)
+  std::string target = "host";         ///< Halide spelling; normc passes the canonical one
+  std::string scheduleOverrides;       ///< --schedule key=value,...
+  std::string tuningDb;                ///< --tuning-db file, or empty
+};
+
 /// The pass pipeline shared by `normc` and `norm-opt --norm-pipeline`:
-/// canonicalize, form kernel groups with the fusion `policy` (chains, none
-/// or single), decompose inside the groups, canonicalize + CSE.
-void buildNormcPipeline(mlir::OpPassManager &pm,
-                        const std::string &fusionPolicy = "chains");
+/// canonicalize, form kernel groups with the fusion policy, decompose
+/// inside the groups, canonicalize + CSE, outline each group into a
+/// function with a stable name, assign each group's schedule knobs.
+void buildNormcPipeline(mlir::OpPassManager &pm, const NormcPipelineConfig &config = {});
 
 /// Registers every normc pass and the `norm-pipeline` pipeline.
 void registerAllNormcPasses();

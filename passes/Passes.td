@@ -87,4 +87,66 @@ def NormFormKernels : Pass<"norm-form-kernels", "::mlir::ModuleOp"> {
   ];
 }
 
+def NormOutlineKernels : Pass<"norm-outline-kernels", "::mlir::ModuleOp"> {
+  let summary = "Outline each kernel group into an isolated function with a stable name";
+  let description = [{
+    Moves the body of every `norm.kernel` into a private `func.func` and
+    replaces the region with a `func.call`, as IREE outlines dispatch
+    regions into executables: the group becomes the unit that halide_gen
+    compiles, that a schedule is assigned to and that the tuner times.
+    Values the region captured become arguments (in order of first use);
+    constants are cloned in. The function is named
+    `<role>_<16 hex digits>`: the role from kernel formation and a hash of
+    the group's printed body, argument and result types, so a tuning record
+    keyed on it survives edits elsewhere in the model. Identical groups
+    (the blocks of a residual stack) share one function. The function
+    carries `norm.role`.
+
+    Before:
+    ```mlir
+    %0 = norm.kernel "f" -> tensor<1x8x4x4xf32> attributes {role = "elementwise"} {
+      %y = norm.relu %x : tensor<1x8x4x4xf32>
+      norm.yield %y : tensor<1x8x4x4xf32>
+    }
+    ```
+    After:
+    ```mlir
+    %0 = call @elementwise_1f2e3d4c5b6a7988(%x)
+        : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+    func.func private @elementwise_1f2e3d4c5b6a7988(%arg0: tensor<1x8x4x4xf32>)
+        -> tensor<1x8x4x4xf32> attributes {norm.role = "elementwise"} {
+      %y = norm.relu %arg0 : tensor<1x8x4x4xf32>
+      return %y : tensor<1x8x4x4xf32>
+    }
+    ```
+  }];
+}
+
+def NormAssignSchedules : Pass<"norm-assign-schedules", "::mlir::ModuleOp"> {
+  let summary = "Choose the schedule knobs of every outlined kernel group";
+  let description = [{
+    Sets `norm.schedule` on every function with a `norm.role`: the knobs
+    requested for it, from the schedule backend's defaults for the target
+    and the group (tuning/Defaults.cpp), then the best matching record of
+    the tuning database, then the `schedule` overrides, and where they came
+    from. Only the knobs that apply to the group's role are listed
+    (tuning/Knobs.def). halide_gen applies them and reports, next to them,
+    the knobs it effectively used.
+
+    ```mlir
+    func.func private @norm_... attributes {norm.role = "norm",
+        norm.schedule = {requested = {accumulators = 2 : i64, ...},
+                         source = "defaults"}}
+    ```
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"host\"",
+           "Target in Halide's spelling (host, x86-64-linux-avx2, arm-64-linux, ...)">,
+    Option<"overrides", "schedule", "std::string", /*default=*/"\"\"",
+           "Knob overrides key=value,... (normc --list-knobs); applied last">,
+    Option<"tuningDb", "tuning-db", "std::string", /*default=*/"\"\"",
+           "Tuning database (JSON) whose best record per group is applied">
+  ];
+}
+
 #endif // NORMC_PASSES_PASSES_TD

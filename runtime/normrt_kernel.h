@@ -129,9 +129,12 @@ normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
                                    int32_t num_args);
 
 /*
- * Sets the size of Halide's thread pool used by all kernels of the process:
- * n > 0 threads, or 0 for Halide's default (HL_NUM_THREADS, else the number
- * of CPUs). Returns NORMRT_STATUS_INVALID_ARGUMENT for n < 0.
+ * Sets how many threads the kernels of the process use: n > 1 sizes Halide's
+ * thread pool, 0 restores Halide's default (HL_NUM_THREADS, else the number
+ * of CPUs), and 1 runs every parallel loop on the calling thread (no pool
+ * thread works or spins), whether or not a kernel has run before. Takes
+ * effect for calls that start after it returns; call it while no kernel is
+ * running. Returns NORMRT_STATUS_INVALID_ARGUMENT for n < 0.
  */
 normrt_status_t normrt_set_num_threads(int32_t n);
 

@@ -333,6 +333,28 @@ const char *normrt_bridge_error_name(int halide_error) {
 
 /* ---------------------------------------------------------------- threads */
 
+/*
+ * One thread means one thread: the parallel loops of every kernel run on the
+ * calling thread. Halide's pool does not shrink that far once it is running
+ * (halide_set_num_threads(1) after the first call left process CPU time /
+ * wall time at ~1.97 on 2 cores), so with n == 1 Halide's do_par_for is
+ * replaced by this serial loop, and the pool's workers go to sleep for lack
+ * of work. Any other n gives the loops back to Halide's pool of n threads.
+ */
+static int normrt_serial_do_par_for(void *user_context, halide_task_t task,
+                                    int min, int size, uint8_t *closure) {
+  int x;
+  for (x = min; x < min + size; ++x) {
+    int result = task(user_context, x, closure);
+    if (result != 0) {
+      return result;
+    }
+  }
+  return 0;
+}
+
 void normrt_bridge_set_num_threads(int32_t n) {
   (void)halide_set_num_threads((int)n);
+  (void)halide_set_custom_do_par_for(n == 1 ? normrt_serial_do_par_for
+                                            : halide_default_do_par_for);
 }

@@ -11,7 +11,7 @@
 // The style-transfer block: reflect pad -> conv -> instance norm -> relu.
 // CHECK-LABEL: func.func @pad_conv_in_relu
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x16x16xf32>, %[[W:[a-z0-9]+]]: tensor<8x8x3x3xf32>)
-// CHECK-NEXT: %[[K:.*]] = norm.kernel "pad_conv_in_relu" -> tensor<1x8x16x16xf32> {
+// CHECK-NEXT: %[[K:.*]] = norm.kernel "pad_conv_in_relu" -> tensor<1x8x16x16xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[P:.*]] = norm.pad %[[X]] {{.*}} mode = "reflect"
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d %[[P]], %[[W]]
 // CHECK-NEXT:   %[[N:.*]] = norm.instance_norm %[[C]]
@@ -21,19 +21,19 @@
 // CHECK-NEXT: return %[[K]]
 // NONE-LABEL: func.func @pad_conv_in_relu
 // NONE-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x16x16xf32>, %[[W:[a-z0-9]+]]: tensor<8x8x3x3xf32>)
-// NONE-NEXT: %[[K0:.*]] = norm.kernel "pad_conv_in_relu_g0" -> tensor<1x8x18x18xf32> {
+// NONE-NEXT: %[[K0:.*]] = norm.kernel "pad_conv_in_relu_g0" -> tensor<1x8x18x18xf32> attributes {role = "elementwise"} {
 // NONE-NEXT:   %[[P:.*]] = norm.pad %[[X]]
 // NONE-NEXT:   norm.yield %[[P]]
 // NONE-NEXT: }
-// NONE-NEXT: %[[K1:.*]] = norm.kernel "pad_conv_in_relu_g1" -> tensor<1x8x16x16xf32> {
+// NONE-NEXT: %[[K1:.*]] = norm.kernel "pad_conv_in_relu_g1" -> tensor<1x8x16x16xf32> attributes {role = "conv"} {
 // NONE-NEXT:   %[[C:.*]] = norm.conv2d %[[K0]], %[[W]]
 // NONE-NEXT:   norm.yield %[[C]]
 // NONE-NEXT: }
-// NONE-NEXT: %[[K2:.*]] = norm.kernel "pad_conv_in_relu_g2" -> tensor<1x8x16x16xf32> {
+// NONE-NEXT: %[[K2:.*]] = norm.kernel "pad_conv_in_relu_g2" -> tensor<1x8x16x16xf32> attributes {role = "norm"} {
 // NONE-NEXT:   %[[N:.*]] = norm.instance_norm %[[K1]]
 // NONE-NEXT:   norm.yield %[[N]]
 // NONE-NEXT: }
-// NONE-NEXT: %[[K3:.*]] = norm.kernel "pad_conv_in_relu_g3" -> tensor<1x8x16x16xf32> {
+// NONE-NEXT: %[[K3:.*]] = norm.kernel "pad_conv_in_relu_g3" -> tensor<1x8x16x16xf32> attributes {role = "elementwise"} {
 // NONE-NEXT:   %[[R:.*]] = norm.relu %[[K2]]
 // NONE-NEXT:   norm.yield %[[R]]
 // NONE-NEXT: }
@@ -58,7 +58,7 @@ func.func @pad_conv_in_relu(%x: tensor<1x8x16x16xf32>, %w: tensor<8x8x3x3xf32>)
 // The generator block: upsample -> conv (with bias) -> group norm -> silu.
 // CHECK-LABEL: func.func @upsample_conv_gn_silu
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x8x8xf32>, %[[W:[a-z0-9]+]]: tensor<16x8x3x3xf32>, %[[B:[a-z0-9]+]]: tensor<16xf32>)
-// CHECK-NEXT: %[[K:.*]] = norm.kernel "upsample_conv_gn_silu" -> tensor<1x16x16x16xf32> {
+// CHECK-NEXT: %[[K:.*]] = norm.kernel "upsample_conv_gn_silu" -> tensor<1x16x16x16xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[U:.*]] = norm.upsample %[[X]] scale = [1, 1, 2, 2] mode = "nearest"
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d %[[U]], %[[W]] bias(%[[B]])
 // CHECK-NEXT:   %[[N:.*]] = norm.group_norm %[[C]] groups = 4
@@ -88,14 +88,14 @@ func.func @upsample_conv_gn_silu(%x: tensor<1x8x8x8xf32>, %w: tensor<16x8x3x3xf3
 // joins the second. The first kernel's only result is the relu.
 // CHECK-LABEL: func.func @residual_block
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x16x16xf32>, %[[W1:[a-z0-9]+]]: tensor<8x8x3x3xf32>, %[[W2:[a-z0-9]+]]: tensor<8x8x3x3xf32>)
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "residual_block_g0" -> tensor<1x8x16x16xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "residual_block_g0" -> tensor<1x8x16x16xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[P1:.*]] = norm.pad %[[X]]
 // CHECK-NEXT:   %[[C1:.*]] = norm.conv2d %[[P1]], %[[W1]]
 // CHECK-NEXT:   %[[N1:.*]] = norm.instance_norm %[[C1]]
 // CHECK-NEXT:   %[[R1:.*]] = norm.relu %[[N1]]
 // CHECK-NEXT:   norm.yield %[[R1]] : tensor<1x8x16x16xf32>
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "residual_block_g1" -> tensor<1x8x16x16xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "residual_block_g1" -> tensor<1x8x16x16xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[P2:.*]] = norm.pad %[[K0]]
 // CHECK-NEXT:   %[[C2:.*]] = norm.conv2d %[[P2]], %[[W2]]
 // CHECK-NEXT:   %[[N2:.*]] = norm.instance_norm %[[C2]]
@@ -108,7 +108,7 @@ func.func @upsample_conv_gn_silu(%x: tensor<1x8x8x8xf32>, %w: tensor<16x8x3x3xf3
 // NONE-NOT: norm.kernel
 // NONE: return
 // SINGLE-LABEL: func.func @residual_block
-// SINGLE-NEXT: %[[K:.*]] = norm.kernel "residual_block" -> tensor<1x8x16x16xf32> {
+// SINGLE-NEXT: %[[K:.*]] = norm.kernel "residual_block" -> tensor<1x8x16x16xf32> attributes {role = "conv_norm"} {
 // SINGLE-COUNT-2: norm.pad
 // SINGLE: %[[Y:.*]] = norm.add
 // SINGLE-NEXT: norm.yield %[[Y]]
@@ -137,7 +137,7 @@ func.func @residual_block(%x: tensor<1x8x16x16xf32>, %w1: tensor<8x8x3x3xf32>,
 // all three results of batch_norm_train are yielded.
 // CHECK-LABEL: func.func @conv_batch_norm_train
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<2x8x8x8xf32>, %[[W:[a-z0-9]+]]: tensor<8x8x1x1xf32>, %[[M:[a-z0-9]+]]: tensor<8xf32>, %[[V:[a-z0-9]+]]: tensor<8xf32>)
-// CHECK-NEXT: %[[K:.*]]:3 = norm.kernel "conv_batch_norm_train" -> tensor<2x8x8x8xf32>, tensor<8xf32>, tensor<8xf32> {
+// CHECK-NEXT: %[[K:.*]]:3 = norm.kernel "conv_batch_norm_train" -> tensor<2x8x8x8xf32>, tensor<8xf32>, tensor<8xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d %[[X]], %[[W]]
 // CHECK-NEXT:   %[[Y:.*]], %[[NM:.*]], %[[NV:.*]] = norm.batch_norm_train %[[C]], %[[M]], %[[V]]
 // CHECK-NEXT:   norm.yield %[[Y]], %[[NM]], %[[NV]] :
@@ -158,7 +158,7 @@ func.func @conv_batch_norm_train(%x: tensor<2x8x8x8xf32>, %w: tensor<8x8x1x1xf32
 
 // Elementwise ops between the conv and the norm keep the chain going.
 // CHECK-LABEL: func.func @conv_add_instance_norm
-// CHECK-NEXT: %[[K:.*]] = norm.kernel "conv_add_instance_norm" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K:.*]] = norm.kernel "conv_add_instance_norm" -> tensor<1x8x8x8xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d
 // CHECK-NEXT:   %[[A:.*]] = norm.add %[[C]],
 // CHECK-NEXT:   %[[N:.*]] = norm.instance_norm %[[A]]
@@ -179,7 +179,7 @@ func.func @conv_add_instance_norm(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x1x1xf3
 // Without a conv, the activation joins the normalization's group.
 // CHECK-LABEL: func.func @instance_norm_relu
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x16x16xf32>)
-// CHECK-NEXT: %[[K:.*]] = norm.kernel "instance_norm_relu" -> tensor<1x8x16x16xf32> {
+// CHECK-NEXT: %[[K:.*]] = norm.kernel "instance_norm_relu" -> tensor<1x8x16x16xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[N:.*]] = norm.instance_norm %[[X]]
 // CHECK-NEXT:   %[[R:.*]] = norm.relu %[[N]]
 // CHECK-NEXT:   norm.yield %[[R]]
@@ -203,7 +203,7 @@ func.func @instance_norm_relu(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32
 // A returned value does not count as a second use (it is written anyway):
 // the norm joins the conv, and the one kernel yields both.
 // CHECK-LABEL: func.func @conv_returned_and_normalized
-// CHECK-NEXT: %[[K:.*]]:2 = norm.kernel "conv_returned_and_normalized" -> tensor<1x8x8x8xf32>, tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K:.*]]:2 = norm.kernel "conv_returned_and_normalized" -> tensor<1x8x8x8xf32>, tensor<1x8x8x8xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d
 // CHECK-NEXT:   %[[N:.*]] = norm.instance_norm %[[C]]
 // CHECK-NEXT:   norm.yield %[[C]], %[[N]] :
@@ -222,15 +222,15 @@ func.func @conv_returned_and_normalized(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x
 // A conv read by two norms joins neither: it is materialized once by its own
 // kernel and each norm is a kernel of its own.
 // CHECK-LABEL: func.func @negative_conv_two_norms
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_conv_two_norms_g0" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_conv_two_norms_g0" -> tensor<1x8x8x8xf32> attributes {role = "conv"} {
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d
 // CHECK-NEXT:   norm.yield %[[C]]
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_conv_two_norms_g1" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_conv_two_norms_g1" -> tensor<1x8x8x8xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[N:.*]] = norm.instance_norm %[[K0]]
 // CHECK-NEXT:   norm.yield %[[N]]
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K2:.*]] = norm.kernel "negative_conv_two_norms_g2" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K2:.*]] = norm.kernel "negative_conv_two_norms_g2" -> tensor<1x8x8x8xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[G:.*]] = norm.group_norm %[[K0]]
 // CHECK-NEXT:   norm.yield %[[G]]
 // CHECK-NEXT: }
@@ -253,12 +253,12 @@ func.func @negative_conv_two_norms(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x1x1xf
 // One normalization per conv group: the second starts a new group, which the
 // activation after it joins.
 // CHECK-LABEL: func.func @negative_two_norms_after_conv
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_two_norms_after_conv_g0" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_two_norms_after_conv_g0" -> tensor<1x8x8x8xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d
 // CHECK-NEXT:   %[[N:.*]] = norm.instance_norm %[[C]]
 // CHECK-NEXT:   norm.yield %[[N]]
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_two_norms_after_conv_g1" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_two_norms_after_conv_g1" -> tensor<1x8x8x8xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[G:.*]] = norm.group_norm %[[K0]]
 // CHECK-NEXT:   %[[R:.*]] = norm.relu %[[G]]
 // CHECK-NEXT:   norm.yield %[[R]]
@@ -280,12 +280,12 @@ func.func @negative_two_norms_after_conv(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8
 // group, which the conv then joins through its input.
 // CHECK-LABEL: func.func @negative_pad_after_activation
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x8x8xf32>, %[[W:[a-z0-9]+]]: tensor<8x8x3x3xf32>)
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_pad_after_activation_g0" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_pad_after_activation_g0" -> tensor<1x8x8x8xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[N:.*]] = norm.instance_norm %[[X]]
 // CHECK-NEXT:   %[[R:.*]] = norm.relu %[[N]]
 // CHECK-NEXT:   norm.yield %[[R]]
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_pad_after_activation_g1" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_pad_after_activation_g1" -> tensor<1x8x8x8xf32> attributes {role = "conv"} {
 // CHECK-NEXT:   %[[P:.*]] = norm.pad %[[K0]] {{.*}} mode = "zero"
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d %[[P]], %[[W]]
 // CHECK-NEXT:   norm.yield %[[C]]
@@ -309,7 +309,7 @@ func.func @negative_pad_after_activation(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8
 // computed inside the conv's kernel, ahead of the conv.
 // CHECK-LABEL: func.func @weight_scaling_joins_conv
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x8x8xf32>, %[[W:[a-z0-9]+]]: tensor<4x8x1x1xf32>, %[[S:[a-z0-9]+]]: tensor<4xf32>)
-// CHECK-NEXT: %[[K:.*]] = norm.kernel "weight_scaling_joins_conv" -> tensor<1x4x8x8xf32> {
+// CHECK-NEXT: %[[K:.*]] = norm.kernel "weight_scaling_joins_conv" -> tensor<1x4x8x8xf32> attributes {role = "conv_norm"} {
 // CHECK-NEXT:   %[[S4:.*]] = tensor.expand_shape %[[S]] {{\[}}[0, 1, 2, 3]] output_shape [4, 1, 1, 1]
 // CHECK-NEXT:   %[[WS:.*]] = norm.mul %[[W]], %[[S4]]
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d %[[X]], %[[WS]]
@@ -333,11 +333,11 @@ func.func @weight_scaling_joins_conv(%x: tensor<1x8x8x8xf32>, %w: tensor<4x8x1x1
 // Scaled weights that are also returned, or read by two convs, stay a kernel
 // of their own (materialized once).
 // CHECK-LABEL: func.func @negative_weight_scaling_returned
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_weight_scaling_returned_g0" -> tensor<4x8x1x1xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_weight_scaling_returned_g0" -> tensor<4x8x1x1xf32> attributes {role = "elementwise"} {
 // CHECK-NEXT:   %[[WS:.*]] = norm.mul
 // CHECK-NEXT:   norm.yield %[[WS]]
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_weight_scaling_returned_g1" -> tensor<1x4x8x8xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_weight_scaling_returned_g1" -> tensor<1x4x8x8xf32> attributes {role = "conv"} {
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d %{{[a-z0-9]+}}, %[[K0]]
 // CHECK-NEXT:   norm.yield %[[C]]
 // CHECK-NEXT: }
@@ -354,7 +354,7 @@ func.func @negative_weight_scaling_returned(%x: tensor<1x8x8x8xf32>, %w: tensor<
 // -----
 
 // CHECK-LABEL: func.func @negative_weight_scaling_two_convs
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_weight_scaling_two_convs_g0" -> tensor<4x8x1x1xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_weight_scaling_two_convs_g0" -> tensor<4x8x1x1xf32> attributes {role = "elementwise"} {
 // CHECK-NEXT:   %[[WS:.*]] = norm.mul
 // CHECK-NEXT:   norm.yield %[[WS]]
 // CHECK-NEXT: }
@@ -381,7 +381,7 @@ func.func @negative_weight_scaling_two_convs(%x: tensor<1x8x8x8xf32>, %w: tensor
 // merged into the conv's kernel (current behaviour of the rules).
 // CHECK-LABEL: func.func @argument_relu_conv
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x8x8xf32>, %[[W:[a-z0-9]+]]: tensor<8x8x3x3xf32>)
-// CHECK-NEXT: %[[K:.*]] = norm.kernel "argument_relu_conv" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K:.*]] = norm.kernel "argument_relu_conv" -> tensor<1x8x8x8xf32> attributes {role = "conv"} {
 // CHECK-NEXT:   %[[R:.*]] = norm.relu %[[X]]
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d %[[R]], %[[W]]
 // CHECK-NEXT:   norm.yield %[[C]]
@@ -401,11 +401,11 @@ func.func @argument_relu_conv(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>)
 // (moments and modulate), so neither joins the conv; modulate joins the
 // group of the moments that compute its statistics.
 // CHECK-LABEL: func.func @negative_conv_moments_modulate
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_conv_moments_modulate_g0" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_conv_moments_modulate_g0" -> tensor<1x8x8x8xf32> attributes {role = "conv"} {
 // CHECK-NEXT:   %[[C:.*]] = norm.conv2d
 // CHECK-NEXT:   norm.yield %[[C]]
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_conv_moments_modulate_g1" -> tensor<1x8x8x8xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_conv_moments_modulate_g1" -> tensor<1x8x8x8xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[M:.*]], %[[R:.*]] = norm.moments %[[K0]]
 // CHECK-NEXT:   %[[Y:.*]] = norm.modulate %[[K0]], %[[M]], %[[R]]
 // CHECK-NEXT:   norm.yield %[[Y]]
@@ -427,19 +427,19 @@ func.func @negative_conv_moments_modulate(%x: tensor<1x8x8x8xf32>, %w: tensor<8x
 // {norm.fuse = "none"} gives one kernel per op whatever the pass option.
 // CHECK-LABEL: func.func @negative_fuse_none_attr
 // CHECK-SAME: attributes {norm.fuse = "none"}
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_fuse_none_attr_g0" -> tensor<1x8x18x18xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "negative_fuse_none_attr_g0" -> tensor<1x8x18x18xf32> attributes {role = "elementwise"} {
 // CHECK-NEXT:   norm.pad
 // CHECK-NEXT:   norm.yield
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_fuse_none_attr_g1" -> tensor<1x8x16x16xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_fuse_none_attr_g1" -> tensor<1x8x16x16xf32> attributes {role = "conv"} {
 // CHECK-NEXT:   norm.conv2d %[[K0]],
 // CHECK-NEXT:   norm.yield
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K2:.*]] = norm.kernel "negative_fuse_none_attr_g2" -> tensor<1x8x16x16xf32> {
+// CHECK-NEXT: %[[K2:.*]] = norm.kernel "negative_fuse_none_attr_g2" -> tensor<1x8x16x16xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   norm.instance_norm %[[K1]]
 // CHECK-NEXT:   norm.yield
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K3:.*]] = norm.kernel "negative_fuse_none_attr_g3" -> tensor<1x8x16x16xf32> {
+// CHECK-NEXT: %[[K3:.*]] = norm.kernel "negative_fuse_none_attr_g3" -> tensor<1x8x16x16xf32> attributes {role = "elementwise"} {
 // CHECK-NEXT:   norm.relu %[[K2]]
 // CHECK-NEXT:   norm.yield
 // CHECK-NEXT: }
@@ -464,7 +464,7 @@ func.func @negative_fuse_none_attr(%x: tensor<1x8x16x16xf32>, %w: tensor<8x8x3x3
 // {norm.fuse = "chains"} fuses even under policy=none.
 // NONE-LABEL: func.func @fuse_chains_attr
 // NONE-SAME: attributes {norm.fuse = "chains"}
-// NONE-NEXT: %[[K:.*]] = norm.kernel "fuse_chains_attr" -> tensor<1x8x8x8xf32> {
+// NONE-NEXT: %[[K:.*]] = norm.kernel "fuse_chains_attr" -> tensor<1x8x8x8xf32> attributes {role = "norm"} {
 // NONE-NEXT:   %[[N:.*]] = norm.instance_norm
 // NONE-NEXT:   %[[R:.*]] = norm.relu %[[N]]
 // NONE-NEXT:   norm.yield %[[R]]
@@ -485,12 +485,12 @@ func.func @fuse_chains_attr(%x: tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
 // kernel yields both of the values the second one reads.
 // CHECK-LABEL: func.func @negative_join_would_cycle
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x4x4xf32>)
-// CHECK-NEXT: %[[K0:.*]]:2 = norm.kernel "negative_join_would_cycle_g0" -> tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32> {
+// CHECK-NEXT: %[[K0:.*]]:2 = norm.kernel "negative_join_would_cycle_g0" -> tensor<1x8x1x1xf32>, tensor<1x8x1x1xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[M:.*]], %[[R:.*]] = norm.moments %[[X]]
 // CHECK-NEXT:   %[[T:.*]] = norm.relu %[[M]]
 // CHECK-NEXT:   norm.yield %[[R]], %[[T]] :
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_join_would_cycle_g1" -> tensor<1x8x1x1xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "negative_join_would_cycle_g1" -> tensor<1x8x1x1xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[S:.*]] = norm.instance_norm %[[K0]]#0
 // CHECK-NEXT:   %[[Y:.*]] = norm.add %[[K0]]#1, %[[S]]
 // CHECK-NEXT:   norm.yield %[[Y]]
@@ -512,11 +512,11 @@ func.func @negative_join_would_cycle(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x1x1x
 // because the instance norm's group reads it through the add.
 // CHECK-LABEL: func.func @execution_order
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x4x4xf32>, %[[Z:[a-z0-9]+]]: tensor<1x8x4x4xf32>)
-// CHECK-NEXT: %[[K0:.*]] = norm.kernel "execution_order_g0" -> tensor<1x8x4x4xf32> {
+// CHECK-NEXT: %[[K0:.*]] = norm.kernel "execution_order_g0" -> tensor<1x8x4x4xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[B:.*]] = norm.group_norm %[[Z]]
 // CHECK-NEXT:   norm.yield %[[B]]
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[K1:.*]] = norm.kernel "execution_order_g1" -> tensor<1x8x4x4xf32> {
+// CHECK-NEXT: %[[K1:.*]] = norm.kernel "execution_order_g1" -> tensor<1x8x4x4xf32> attributes {role = "norm"} {
 // CHECK-NEXT:   %[[A:.*]] = norm.instance_norm %[[X]]
 // CHECK-NEXT:   %[[Y:.*]] = norm.add %[[A]], %[[K0]]
 // CHECK-NEXT:   norm.yield %[[Y]]

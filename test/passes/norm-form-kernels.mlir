@@ -6,7 +6,7 @@
 
 // CHECK-LABEL: func.func @one_result
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
-// CHECK-NEXT: %[[K:.*]] = norm.kernel "one_result" -> tensor<1x8x4x4xf32> {
+// CHECK-NEXT: %[[K:.*]] = norm.kernel "one_result" -> tensor<1x8x4x4xf32> attributes {role = "elementwise"} {
 // CHECK-NEXT:   %[[A:.*]] = norm.relu %[[X]] : tensor<1x8x4x4xf32>
 // CHECK-NEXT:   %[[B:.*]] = norm.sigmoid %[[A]] : tensor<1x8x4x4xf32>
 // CHECK-NEXT:   norm.yield %[[B]] : tensor<1x8x4x4xf32>
@@ -23,7 +23,7 @@ func.func @one_result(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
 // ops move into the kernel too.
 // CHECK-LABEL: func.func @two_results
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x4x4xf32>, %[[G:[a-z0-9]+]]: tensor<8xf32>)
-// CHECK-NEXT: %[[K:.*]]:2 = norm.kernel "two_results" -> tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32> {
+// CHECK-NEXT: %[[K:.*]]:2 = norm.kernel "two_results" -> tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32> attributes {role = "norm"} {
 // CHECK-DAG:    %[[C:.*]] = arith.constant dense<0.000000e+00> : tensor<1x8x1x1xf32>
 // CHECK-DAG:    %[[G4:.*]] = tensor.expand_shape %[[G]]
 // CHECK:        %[[MEAN:.*]], %[[RSTD:.*]] = norm.moments %[[X]]

@@ -9,9 +9,11 @@
 // step succeeded, so a failed run leaves no partial outputs.
 //
 //===----------------------------------------------------------------------===//
+#include "dialect/Identifiers.h"
 #include "dialect/NormDialect.h"
 #include "halide_gen/HalideGen.h"
 #include "passes/Passes.h"
+#include "tuning/Knobs.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -57,16 +59,28 @@ cl::opt<std::string> emitList(
              "asm (<func>.s), schedule (<func>.schedule.json, the knobs "
              "used). Default: --emit=lib,header,runtime"),
     cl::init("lib,header,runtime"), cl::cat(normcCategory));
-cl::opt<std::string> scheduleKnobs(
-    "schedule",
-    cl::desc("Override schedule knobs (the autotuner's; defaults come from "
-             "the target): vector_width=N, accumulators=N, planes_per_task=N "
-             "(0 = auto), stats=two_pass|shifted_one_pass, "
-             "placement=per_plane|root, parallel=true|false; for convolutions "
-             "conv_k_tile=N, conv_x_vectors=N (the register tile), "
-             "conv_channels_per_task=N (0 = auto). E.g. "
-             "--schedule=stats=shifted_one_pass,placement=root,vector_width=16"),
-    cl::value_desc("key=value,..."), cl::init(""), cl::cat(normcCategory));
+// The knob list in --help comes from the schema (tuning/Knobs.def).
+const std::string scheduleHelp =
+    "Override schedule knobs of every kernel group where they apply (defaults "
+    "come from the target and the group; see --list-knobs), e.g. "
+    "--schedule=stats=shifted_one_pass,placement=root,vector_width=16. Knobs:\n" +
+    normc::knobHelpText();
+cl::opt<std::string> scheduleKnobs("schedule", cl::desc(scheduleHelp),
+                                   cl::value_desc("key=value,..."), cl::init(""),
+                                   cl::cat(normcCategory));
+cl::opt<std::string> tuningDb(
+    "tuning-db",
+    cl::desc("Tuning database (JSON, written by norm-tune): the best record for "
+             "each group, target and this machine's kind sets the group's knobs; "
+             "groups without one keep the defaults (a remark says which). "
+             "--schedule overrides still apply on top. E.g. --tuning-db=tuned.json"),
+    cl::value_desc("file"), cl::init(""), cl::cat(normcCategory));
+cl::opt<std::string> listKnobs(
+    "list-knobs",
+    cl::desc("Print the schedule knobs (name, groups, values, default, meaning) "
+             "and exit: --list-knobs or --list-knobs=markdown (the table in "
+             "docs/knobs.md)"),
+    cl::value_desc("text|markdown"), cl::ValueOptional, cl::init(""), cl::cat(normcCategory));
 cl::opt<std::string> fusePolicy(
     "fuse",
     cl::desc("How ops are grouped into fused kernels: chains (default: "
@@ -85,12 +99,6 @@ cl::opt<bool> listTargets("list-targets",
 int fail(const llvm::Twine &message) {
   llvm::errs() << "normc: error: " << message << "\n";
   return 1;
-}
-
-bool isCIdentifier(llvm::StringRef name) {
-  if (name.empty() || !(llvm::isAlpha(name[0]) || name[0] == '_'))
-    return false;
-  return llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
 struct EmitKinds {
@@ -184,13 +192,23 @@ int main(int argc, char **argv) {
     llvm::outs() << normc::describeTargets();
     return 0;
   }
+  if (listKnobs.getNumOccurrences()) {
+    if (listKnobs == "markdown")
+      llvm::outs() << normc::knobMarkdownTable();
+    else if (listKnobs.empty() || listKnobs == "text")
+      llvm::outs() << normc::knobHelpText();
+    else
+      return fail("unknown format '" + listKnobs + "' in '--list-knobs=" + listKnobs +
+                  "' (expected text or markdown)");
+    return 0;
+  }
 
   EmitKinds emit;
   std::string error;
   if (!parseEmit(emitList, emit, error))
     return fail(error);
-  emit.kernel.knobOverrides = scheduleKnobs;
-  if (!normc::validateKnobOverrides(scheduleKnobs, error))
+  normc::CpuKnobs probe;
+  if (!normc::applyKnobOverrides(probe, scheduleKnobs, error))
     return fail(error + " in '--schedule=" + scheduleKnobs + "'");
   if (fusePolicy != "chains" && fusePolicy != "none" && fusePolicy != "single")
     return fail("unknown fusion policy '" + fusePolicy + "' in '--fuse=" + fusePolicy +
@@ -227,22 +245,33 @@ int main(int argc, char **argv) {
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
 
-  OwningOpRef<ModuleOp> module;
+  // Parse once; the pass pipeline runs per target (schedules differ).
+  OwningOpRef<ModuleOp> parsed;
   if (!inputFile.empty()) {
     std::string readError;
     auto buffer = openInputFile(inputFile, &readError);
     if (!buffer)
       return fail(readError); // "cannot open input file '...': reason"
     sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-    module = parseSourceFile<ModuleOp>(sourceMgr, &context);
-    if (!module)
+    parsed = parseSourceFile<ModuleOp>(sourceMgr, &context);
+    if (!parsed)
       return 1; // the parser/verifier already printed file:line:col
-    PassManager pm(&context);
-    normc::buildNormcPipeline(pm, noFuse ? std::string("none")
-                                         : std::string(fusePolicy));
-    if (failed(pm.run(*module)))
-      return 1;
   }
+  if (!tuningDb.empty() && !llvm::sys::fs::exists(tuningDb))
+    return fail("cannot read tuning database '" + tuningDb + "': no such file");
+  auto runPipeline = [&](const normc::TargetInfo &target) -> OwningOpRef<ModuleOp> {
+    OwningOpRef<ModuleOp> module(cast<ModuleOp>(parsed->getOperation()->clone()));
+    PassManager pm(&context);
+    normc::NormcPipelineConfig config;
+    config.fusionPolicy = noFuse ? std::string("none") : std::string(fusePolicy);
+    config.target = target.canonical;
+    config.scheduleOverrides = scheduleKnobs;
+    config.tuningDb = tuningDb;
+    normc::buildNormcPipeline(pm, config);
+    if (failed(pm.run(*module)))
+      return nullptr;
+    return module;
+  };
 
   // Everything is produced in a temporary sibling of the output directory
   // and moved into place at the end.
@@ -270,13 +299,16 @@ int main(int argc, char **argv) {
       dir += "/" + target.requested;
       llvm::sys::fs::create_directories(dir);
     }
+    OwningOpRef<ModuleOp> module;
+    if (parsed && !(module = runPipeline(target)))
+      return 1;
     if (module) {
       bool any = false;
       for (auto func : module->getOps<func::FuncOp>()) {
         if (!func.isPublic() || func.isExternal())
           continue;
         any = true;
-        if (!isCIdentifier(func.getSymName()))
+        if (!normc::isCIdentifier(func.getSymName()))
           return func.emitError() << "function name '" << func.getSymName()
                                   << "' is not a C identifier; it names the "
                                      "generated C function",

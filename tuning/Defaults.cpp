@@ -1,0 +1,66 @@
+//===- Defaults.cpp - the CPU backend's knob defaults ---------------------===//
+//
+// Defaults follow from facts about the target (vector width, vector
+// register count) and the group (its role and shape). What was measured is
+// said next to each choice; what is derived by counting registers and not
+// yet measured on such a machine says so.
+//
+//===----------------------------------------------------------------------===//
+#include "tuning/Defaults.h"
+
+#include <algorithm>
+
+namespace normc {
+
+CpuKnobs cpuDefaults(const TargetFacts &facts, GroupRole role, const GroupShape &shape) {
+  CpuKnobs k;
+  // Halide's natural vector size: 8 f32 lanes on AVX2, 16 on AVX-512, 4 on
+  // NEON and SSE.
+  k.vectorWidth = std::max(4, facts.f32Lanes());
+
+  // Statistics: 2 accumulators and two-pass statistics (Knobs.def
+  // defaults). With two-pass statistics, 2 and 4 accumulators measured the
+  // same within noise on the 2-core AMD EPYC (Zen 3, AVX2); 2 uses fewer
+  // registers. Two-pass is exact for any data (a far outlier as the shift
+  // costs the one-pass variant up to log10(plane size) digits) and cost +4%
+  // on 256x256 planes, +10-20% on planes larger than L2 (same machine).
+
+  if (role != GroupRole::Conv && role != GroupRole::ConvNorm)
+    return k;
+
+  // NCHW conv register tile: convKTile output channels x convXVectors
+  // vectors of columns, all accumulators in registers, plus one register
+  // for the input vector, one for the broadcast weight and two spare.
+  // AVX2 (16 ymm): 4 x 3 = 12 accumulators, the measured best on Zen 3
+  // (bench/RESULTS.md conv rows). 32 registers (AVX-512 zmm, NEON):
+  // 4 x 5 = 20, as Halide's conv_layer app does for 32-register targets
+  // (derived by counting registers; not yet measured on such a machine).
+  const int registers = facts.vectorRegisters;
+  int xVectors = registers >= 32 ? 5 : 3;
+  // A tile must fit in a row: the schedule needs W >= lanes x vectors.
+  if (shape.rank4 && !shape.channelsLast && shape.w > 0)
+    xVectors = static_cast<int>(std::max<int64_t>(
+        1, std::min<int64_t>(xVectors, shape.w / k.vectorWidth)));
+  int kTile = 1;
+  while (kTile * 2 * xVectors <= registers - 4 && kTile * 2 <= 8)
+    kTile *= 2; // powers of two: they divide the usual channel counts
+  if (shape.rank4 && !shape.channelsLast && shape.c > 0)
+    while (kTile > 1 && shape.c % kTile != 0)
+      kTile /= 2;
+  k.convKTile = kTile;
+  k.convXVectors = xVectors;
+  // Several output rows per tile (conv_y_rows) measured slower than 1 on
+  // Zen 3: the extra accumulators spill.
+  k.convYRows = 1;
+
+  // NHWC conv tile: 2 vectors of output channels x N columns. AVX2: 2 x 6 =
+  // 12 accumulators (bench NHWC conv rows); with 32 registers 2 x 12 = 24
+  // (derived, not measured).
+  k.convNhwcKVectors = 2;
+  k.convNhwcXColumns = std::min(16, (registers - 4 - 2) / 2 / 2 * 2);
+  if (registers < 32)
+    k.convNhwcXColumns = 6;
+  return k;
+}
+
+} // namespace normc

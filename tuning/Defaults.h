@@ -1,0 +1,26 @@
+//===- Defaults.h - knob defaults derived from target facts ---------------===//
+#ifndef NORMC_TUNING_DEFAULTS_H_
+#define NORMC_TUNING_DEFAULTS_H_
+
+#include "tuning/Knobs.h"
+#include "tuning/TargetFacts.h"
+
+#include <cstdint>
+
+namespace normc {
+
+/// What the defaults need to know of a group: its first result's shape
+/// (NCHW order, or NHWC when channelsLast; -1 for dynamic dims).
+struct GroupShape {
+  int64_t n = -1, c = -1, h = -1, w = -1;
+  bool rank4 = false, channelsLast = false;
+};
+
+/// The CPU backend's defaults for a group of `role` and `shape` on a target
+/// with `facts`. Each choice and the measurement behind it is written next
+/// to it in Defaults.cpp.
+CpuKnobs cpuDefaults(const TargetFacts &facts, GroupRole role, const GroupShape &shape);
+
+} // namespace normc
+
+#endif // NORMC_TUNING_DEFAULTS_H_
