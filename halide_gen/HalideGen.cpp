@@ -34,6 +34,8 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -281,6 +283,150 @@ bool canComposeSeparately(func::FuncOp func, ArrayRef<GroupCall> calls) {
   return true;
 }
 
+/// A value-numbered graph of extern calls: values are a pipeline's
+/// arguments and its steps' results, all static tensors.
+struct ExternGraph {
+  std::vector<RankedTensorType> types; ///< by value id
+};
+struct ExternStep {
+  std::string symbol;        ///< the Halide function called
+  std::vector<int> operands; ///< value ids, in the callee's argument order
+  int result = -1;           ///< value id
+};
+
+/// A Halide pipeline `symbol` of extern stages: `inputs` become ImageParams
+/// named `inputNames`, each step calls its function with the caller's
+/// user_context, `outputs` (step results) are written straight into output
+/// buffers named `outputNames`. `args` gets the pipeline's arguments.
+Halide::Module externPipeline(const std::string &symbol, const ExternGraph &graph,
+                              const std::vector<int> &inputs,
+                              const std::vector<std::string> &inputNames,
+                              const std::vector<ExternStep> &steps,
+                              const std::vector<int> &outputs,
+                              const std::vector<std::string> &outputNames,
+                              const Halide::Target &target,
+                              const std::vector<Halide::ImageParam> *existing = nullptr) {
+  std::map<int, Halide::ImageParam> params;
+  std::vector<Halide::Argument> args;
+  for (auto [i, id] : llvm::enumerate(inputs)) {
+    RankedTensorType type = graph.types[id];
+    Halide::ImageParam param;
+    if (existing) {
+      param = (*existing)[i];
+    } else {
+      param = Halide::ImageParam(halideTypeOf(type.getElementType()), type.getRank(),
+                                 inputNames[i]);
+      tensorOfParam(param, type, inputNames[i]); // constrains the dims
+    }
+    params.emplace(id, param);
+    args.push_back(param);
+  }
+  // One Expr for the caller's user_context (Halide wants one parameter of
+  // that name).
+  const Halide::Expr userContext = Halide::user_context_value();
+  std::map<int, Halide::Func> stages;
+  std::vector<Halide::Func> outs(outputs.size());
+  for (auto [k, step] : llvm::enumerate(steps)) {
+    std::vector<Halide::ExternFuncArgument> operands = {userContext};
+    for (int id : step.operands) {
+      auto p = params.find(id);
+      if (p != params.end())
+        operands.emplace_back(p->second);
+      else
+        operands.emplace_back(stages.at(id));
+    }
+    RankedTensorType type = graph.types[step.result];
+    auto out = std::find(outputs.begin(), outputs.end(), step.result);
+    std::string stageName = out != outputs.end()
+                                ? outputNames[out - outputs.begin()]
+                                : symbol + "_s" + std::to_string(k);
+    Halide::Func stage(stageName);
+    stage.define_extern(step.symbol, operands, halideTypeOf(type.getElementType()),
+                        halideVars(type.getRank()), Halide::NameMangling::C);
+    stage.compute_root();
+    if (out != outputs.end()) {
+      constrainOutput(stage, type, nullptr, "", nullptr);
+      outs[out - outputs.begin()] = stage;
+    }
+    stages[step.result] = stage;
+  }
+  return Halide::Pipeline(outs).compile_to_module(args, symbol, target);
+}
+
+/// Steps per chunk: a chunk of 8 extern stages (4 residual blocks)
+/// compiles in about a second.
+constexpr size_t kStepsPerChunk = 8;
+
+/// Cuts `steps` into chunks of about kStepsPerChunk steps at points where
+/// exactly one value (besides the pipeline's arguments) passes from one
+/// chunk to the next, compiles each distinct chunk into `modules` and
+/// returns the top-level steps: one per chunk, then the steps after the
+/// last cut.
+std::vector<ExternStep> chunkSteps(const ExternGraph &graph, const std::vector<ExternStep> &steps,
+                                   const std::vector<int> &returned, int numArgs,
+                                   const std::string &name, const Halide::Target &target,
+                                   std::vector<Halide::Module> &modules) {
+  const int n = static_cast<int>(steps.size());
+  // lastUse[id]: the last step reading the value (n when returned).
+  std::vector<int> lastUse(graph.types.size(), -1);
+  for (int k = 0; k < n; ++k)
+    for (int id : steps[k].operands)
+      lastUse[id] = std::max(lastUse[id], k);
+  for (int id : returned)
+    lastUse[id] = n;
+  std::vector<ExternStep> top;
+  std::map<std::string, std::string> chunkSymbols;
+  int start = 0, carried = -1; // the value passed into the current chunk
+  for (int k = 0; k < n; ++k) {
+    if (k - start + 1 < static_cast<int>(kStepsPerChunk) || k == n - 1)
+      continue;
+    std::vector<int> crossing;
+    for (int j = 0; j <= k; ++j)
+      if (lastUse[steps[j].result] > k)
+        crossing.push_back(steps[j].result);
+    if (crossing.size() != 1)
+      continue;
+    // Inputs in local order: the carried value, then arguments by first use.
+    std::vector<int> inputs;
+    if (carried >= 0)
+      inputs.push_back(carried);
+    for (int j = start; j <= k; ++j)
+      for (int id : steps[j].operands)
+        if (id < numArgs && std::find(inputs.begin(), inputs.end(), id) == inputs.end())
+          inputs.push_back(id);
+    // The chunk's structure, by local numbers: identical runs (the blocks
+    // of a residual stack) share one compiled chunk.
+    std::map<int, int> local;
+    std::string key;
+    for (int id : inputs) {
+      local[id] = static_cast<int>(local.size());
+      llvm::raw_string_ostream(key) << graph.types[id] << ";";
+    }
+    for (int j = start; j <= k; ++j) {
+      key += steps[j].symbol + "(";
+      for (int id : steps[j].operands)
+        key += std::to_string(local.at(id)) + ",";
+      key += ");";
+      local[steps[j].result] = static_cast<int>(local.size());
+    }
+    std::string &symbol = chunkSymbols[key];
+    if (symbol.empty()) {
+      symbol = name + "__chunk" + std::to_string(chunkSymbols.size() - 1);
+      std::vector<std::string> inputNames;
+      for (size_t i = 0; i < inputs.size(); ++i)
+        inputNames.push_back("in" + std::to_string(i));
+      std::vector<ExternStep> body(steps.begin() + start, steps.begin() + k + 1);
+      modules.push_back(externPipeline(symbol, graph, inputs, inputNames, body, crossing,
+                                       {"out"}, target));
+    }
+    top.push_back(ExternStep{symbol, inputs, crossing[0]});
+    carried = crossing[0];
+    start = k + 1;
+  }
+  top.insert(top.end(), steps.begin() + start, steps.end());
+  return top;
+}
+
 void addRequirements(Halide::Pipeline &pipeline, LoweredKernel &kernel) {
   for (auto &[condition, message] : kernel.requirements)
     pipeline.add_requirement(condition, message);
@@ -436,49 +582,52 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
         addRequirements(pipeline, kernel);
         modules.push_back(pipeline.compile_to_module(groupArgs, symbol, target));
       }
-      // The function: one extern stage per call, the returned ones writing
-      // straight into the output buffers.
-      llvm::DenseMap<Value, Halide::Func> stages;
-      // One Expr for the caller's user_context, passed on to every group
-      // (Halide wants one parameter of that name).
-      const Halide::Expr userContext = Halide::user_context_value();
-      std::vector<Halide::Func> outputs(func.getNumResults());
-      for (auto [k, c] : llvm::enumerate(calls)) {
-        std::vector<Halide::ExternFuncArgument> params = {userContext};
-        for (Value operand : c.call.getOperands()) {
-          if (auto arg = dyn_cast<BlockArgument>(operand))
-            params.emplace_back(inputs[arg.getArgNumber()]);
-          else
-            params.emplace_back(stages.lookup(operand));
-        }
-        Value result = c.call.getResult(0);
-        auto type = cast<RankedTensorType>(result.getType());
-        std::string stageName = c.callee.getSymName().str() + "_c" + std::to_string(k);
-        int returnedAs = -1;
-        for (OpOperand &use : result.getUses())
-          if (use.getOwner() == ret.getOperation())
-            returnedAs = static_cast<int>(use.getOperandNumber());
-        if (returnedAs >= 0)
-          stageName = resultName(func, returnedAs);
-        Halide::Func stage(stageName);
-        stage.define_extern(symbolOf[c.callee.getSymName().str()], params,
-                            halideTypeOf(type.getElementType()), halideVars(type.getRank()),
-                            Halide::NameMangling::C);
-        stage.compute_root();
-        if (returnedAs >= 0) {
-          constrainOutput(stage, type, nullptr, "", nullptr);
-          outputs[returnedAs] = stage;
-        }
-        stages[result] = stage;
+
+      // Values: the function's arguments, then one per call.
+      ExternGraph graph;
+      const int numArgs = static_cast<int>(func.getNumArguments());
+      for (Type t : func.getArgumentTypes())
+        graph.types.push_back(cast<RankedTensorType>(t));
+      llvm::DenseMap<Value, int> idOf;
+      for (BlockArgument arg : func.getArguments())
+        idOf[arg] = static_cast<int>(arg.getArgNumber());
+      std::vector<ExternStep> steps;
+      for (const GroupCall &c : calls) {
+        ExternStep step;
+        step.symbol = symbolOf[c.callee.getSymName().str()];
+        for (Value operand : c.call.getOperands())
+          step.operands.push_back(idOf.at(operand));
+        step.result = static_cast<int>(graph.types.size());
+        graph.types.push_back(cast<RankedTensorType>(c.call.getResult(0).getType()));
+        idOf[c.call.getResult(0)] = step.result;
+        steps.push_back(step);
       }
-      for (auto [i, out] : llvm::enumerate(outputs))
-        if (!out.defined())
-          return ret.emitOpError() << "returns a value that no kernel group computes (result "
-                                   << i << ")";
-      Halide::Pipeline wrapper(outputs);
-      wrapperModule = wrapper.compile_to_module(args, name, target);
-      modules.insert(modules.begin(), wrapperModule);
-      linked = Halide::link_modules(name, modules);
+      std::vector<int> returned;
+      for (Value v : ret.getOperands())
+        returned.push_back(idOf.at(v));
+      std::vector<int> argIds;
+      std::vector<std::string> argNames, resultNames;
+      for (int i = 0; i < numArgs; ++i) {
+        argIds.push_back(i);
+        argNames.push_back(argName(func, i));
+      }
+      for (unsigned i = 0; i < func.getNumResults(); ++i)
+        resultNames.push_back(resultName(func, i));
+
+      // Runs of calls between which one value passes become chunks, each a
+      // pipeline of its own (identical runs share one), so that no pipeline
+      // has more than a few extern stages: Halide's bounds inference across
+      // extern stages grows faster than their number (a 16-block residual
+      // stack in one pipeline of 32 stages took 12 s to compile).
+      std::vector<ExternStep> top =
+          chunkSteps(graph, steps, returned, numArgs, name, target, modules);
+      // The top level is called by users only, never bounds-queried (normrt
+      // passes real buffers): without bounds-query support its lowering
+      // is several times cheaper (8 blocks: 0.8 s instead of 5 s). Its
+      // target then differs from the groups', so it is its own object.
+      wrapperModule = externPipeline(name, graph, argIds, argNames, top, returned, resultNames,
+                                     target.with_feature(Halide::Target::NoBoundsQuery), &inputs);
+      linked = Halide::link_modules(name + "__groups", modules);
     } else {
       // One pipeline: every call a fused loop nest, values passed between
       // groups materialized in f32.
@@ -557,16 +706,46 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     const std::string base = outDir + "/" + name;
     if (emit.library)
       files[Halide::OutputFileType::static_library] = base + ".a";
-    if (emit.header && !separate)
+    if (emit.header)
       files[Halide::OutputFileType::c_header] = base + ".h";
-    if (emit.header && separate)
-      wrapperModule.compile({{Halide::OutputFileType::c_header, base + ".h"}});
     if (emit.stmt)
       files[Halide::OutputFileType::stmt] = base + ".stmt";
     if (emit.assembly)
       files[Halide::OutputFileType::assembly] = base + ".s";
-    if (!files.empty())
+    if (!separate && !files.empty())
       linked.compile(files);
+    if (separate && !files.empty()) {
+      // Two objects in one archive: the function (whose header is the
+      // library's) and the groups and chunks it calls; stmt and assembly
+      // list the function first.
+      std::map<Halide::OutputFileType, std::string> top, inner;
+      for (auto &[kind, path] : files) {
+        if (kind == Halide::OutputFileType::static_library) {
+          top[Halide::OutputFileType::object] = base + ".top.o";
+          inner[Halide::OutputFileType::object] = base + ".groups.o";
+        } else if (kind == Halide::OutputFileType::c_header) {
+          top[kind] = path;
+        } else {
+          top[kind] = path;
+          inner[kind] = path + ".groups";
+        }
+      }
+      wrapperModule.compile(top);
+      linked.compile(inner);
+      if (emit.library)
+        Halide::create_static_library({base + ".top.o", base + ".groups.o"}, target,
+                                      base + ".a");
+      std::remove((base + ".top.o").c_str());
+      std::remove((base + ".groups.o").c_str());
+      for (auto &[kind, path] : inner)
+        if (kind != Halide::OutputFileType::object) {
+          std::ofstream out(files[kind], std::ios::app);
+          std::ifstream in(path);
+          out << "\n" << in.rdbuf();
+          in.close();
+          std::remove(path.c_str());
+        }
+    }
     if (emit.header && !fixHeaderGuard(base + ".h", name))
       return func.emitError() << "cannot rewrite " << base << ".h";
     if (emit.schedule) {

@@ -34,7 +34,9 @@ std::string structuralText(func::FuncOp fn) {
   std::string text;
   llvm::raw_string_ostream os(text);
   OpPrintingFlags flags;
-  flags.printGenericOpForm().enableDebugInfo(false);
+  // Local scope: value numbers start at 0 in the function, wherever the
+  // function sits in the module.
+  flags.printGenericOpForm().enableDebugInfo(false).useLocalScope();
   fn->print(os, flags);
   return text;
 }

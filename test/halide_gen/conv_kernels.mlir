@@ -168,3 +168,58 @@ func.func @returned_and_reused(%x: tensor<1x8x11x13xf32>, %w: tensor<8x8x3x3xf32
   %n = norm.instance_norm %c eps = 1.0e-05 : (tensor<1x8x11x13xf32>) -> tensor<1x8x11x13xf32>
   return %r, %n : tensor<1x8x11x13xf32>, tensor<1x8x11x13xf32>
 }
+
+// Six residual blocks without conv biases (x, then per block w1, g1, be1,
+// w2, g2, be2), from test/tools/normc/Inputs/residual_stack.py 6 8 16 16:
+// twelve kernel groups, compiled as a chunk of eight calls and four more.
+func.func @residual_stack(%x: tensor<1x8x16x16xf32>, %w0_1: tensor<8x8x3x3xf32>, %g0_1: tensor<8xf32>, %be0_1: tensor<8xf32>, %w0_2: tensor<8x8x3x3xf32>, %g0_2: tensor<8xf32>, %be0_2: tensor<8xf32>, %w1_1: tensor<8x8x3x3xf32>, %g1_1: tensor<8xf32>, %be1_1: tensor<8xf32>, %w1_2: tensor<8x8x3x3xf32>, %g1_2: tensor<8xf32>, %be1_2: tensor<8xf32>, %w2_1: tensor<8x8x3x3xf32>, %g2_1: tensor<8xf32>, %be2_1: tensor<8xf32>, %w2_2: tensor<8x8x3x3xf32>, %g2_2: tensor<8xf32>, %be2_2: tensor<8xf32>, %w3_1: tensor<8x8x3x3xf32>, %g3_1: tensor<8xf32>, %be3_1: tensor<8xf32>, %w3_2: tensor<8x8x3x3xf32>, %g3_2: tensor<8xf32>, %be3_2: tensor<8xf32>, %w4_1: tensor<8x8x3x3xf32>, %g4_1: tensor<8xf32>, %be4_1: tensor<8xf32>, %w4_2: tensor<8x8x3x3xf32>, %g4_2: tensor<8xf32>, %be4_2: tensor<8xf32>, %w5_1: tensor<8x8x3x3xf32>, %g5_1: tensor<8xf32>, %be5_1: tensor<8xf32>, %w5_2: tensor<8x8x3x3xf32>, %g5_2: tensor<8xf32>, %be5_2: tensor<8xf32>) -> (tensor<1x8x16x16xf32>) {
+  %p0_1 = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c0_1 = norm.conv2d %p0_1, %w0_1 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n0_1 = norm.instance_norm %c0_1 scale(%g0_1) bias(%be0_1) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %r0 = norm.relu %n0_1 : tensor<1x8x16x16xf32>
+  %p0_2 = norm.pad %r0 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c0_2 = norm.conv2d %p0_2, %w0_2 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n0_2 = norm.instance_norm %c0_2 scale(%g0_2) bias(%be0_2) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %y0 = norm.add %x, %n0_2 : (tensor<1x8x16x16xf32>, tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  %p1_1 = norm.pad %y0 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c1_1 = norm.conv2d %p1_1, %w1_1 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n1_1 = norm.instance_norm %c1_1 scale(%g1_1) bias(%be1_1) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %r1 = norm.relu %n1_1 : tensor<1x8x16x16xf32>
+  %p1_2 = norm.pad %r1 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c1_2 = norm.conv2d %p1_2, %w1_2 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n1_2 = norm.instance_norm %c1_2 scale(%g1_2) bias(%be1_2) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %y1 = norm.add %y0, %n1_2 : (tensor<1x8x16x16xf32>, tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  %p2_1 = norm.pad %y1 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c2_1 = norm.conv2d %p2_1, %w2_1 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n2_1 = norm.instance_norm %c2_1 scale(%g2_1) bias(%be2_1) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %r2 = norm.relu %n2_1 : tensor<1x8x16x16xf32>
+  %p2_2 = norm.pad %r2 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c2_2 = norm.conv2d %p2_2, %w2_2 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n2_2 = norm.instance_norm %c2_2 scale(%g2_2) bias(%be2_2) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %y2 = norm.add %y1, %n2_2 : (tensor<1x8x16x16xf32>, tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  %p3_1 = norm.pad %y2 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c3_1 = norm.conv2d %p3_1, %w3_1 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n3_1 = norm.instance_norm %c3_1 scale(%g3_1) bias(%be3_1) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %r3 = norm.relu %n3_1 : tensor<1x8x16x16xf32>
+  %p3_2 = norm.pad %r3 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c3_2 = norm.conv2d %p3_2, %w3_2 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n3_2 = norm.instance_norm %c3_2 scale(%g3_2) bias(%be3_2) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %y3 = norm.add %y2, %n3_2 : (tensor<1x8x16x16xf32>, tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  %p4_1 = norm.pad %y3 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c4_1 = norm.conv2d %p4_1, %w4_1 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n4_1 = norm.instance_norm %c4_1 scale(%g4_1) bias(%be4_1) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %r4 = norm.relu %n4_1 : tensor<1x8x16x16xf32>
+  %p4_2 = norm.pad %r4 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c4_2 = norm.conv2d %p4_2, %w4_2 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n4_2 = norm.instance_norm %c4_2 scale(%g4_2) bias(%be4_2) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %y4 = norm.add %y3, %n4_2 : (tensor<1x8x16x16xf32>, tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  %p5_1 = norm.pad %y4 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c5_1 = norm.conv2d %p5_1, %w5_1 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n5_1 = norm.instance_norm %c5_1 scale(%g5_1) bias(%be5_1) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %r5 = norm.relu %n5_1 : tensor<1x8x16x16xf32>
+  %p5_2 = norm.pad %r5 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x16x16xf32>) -> tensor<1x8x18x18xf32>
+  %c5_2 = norm.conv2d %p5_2, %w5_2 strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x18x18xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %n5_2 = norm.instance_norm %c5_2 scale(%g5_2) bias(%be5_2) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+  %y5 = norm.add %y4, %n5_2 : (tensor<1x8x16x16xf32>, tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  return %y5 : tensor<1x8x16x16xf32>
+}

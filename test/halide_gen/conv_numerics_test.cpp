@@ -74,6 +74,7 @@
 #include "pad_replicate.h"
 #include "pad_zero.h"
 #include "residual_block.h"
+#include "residual_stack.h"
 #include "up_bilinear.h"
 #include "up_block.h"
 #include "up_nearest.h"
@@ -378,6 +379,47 @@ TEST(Chains, ResidualBlock) {
                       {w2, ws}, {b2, ps}, {g2, ps}, {be2, ps}},
                      ref.shape);
   check("residual_block " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+
+TEST(Chains, ResidualStackOfSixBlocks) {
+  // Six blocks y = y + IN2(conv2(pad(relu(IN1(conv1(pad(y))))))), in double:
+  // the fused build compiles the 12 groups as separate pipelines, the first
+  // 8 calls as one chunk (halide_gen/HalideGen.cpp).
+  const Shape xs{1, 8, 16, 16}, ws{8, 8, 3, 3}, ps{8};
+  const Shape low{0, 0, 1, 1}, high{0, 0, 1, 1};
+  auto x = activations(xs, 240);
+  std::vector<Arg> args = {{x, xs}};
+  std::vector<std::vector<float>> params;
+  params.reserve(36);
+  for (int i = 0; i < 36; ++i) {
+    uint32_t seed = 241 + static_cast<uint32_t>(i);
+    switch (i % 3) {
+    case 0:
+      params.push_back(convWeights(ws, seed));
+      args.push_back({params.back(), ws});
+      break;
+    case 1:
+      params.push_back(gammas(8, seed));
+      args.push_back({params.back(), ps});
+      break;
+    default:
+      params.push_back(betas(8, seed));
+      args.push_back({params.back(), ps});
+    }
+  }
+  auto y = toTensorD(x, xs);
+  for (int b = 0; b < 6; ++b) {
+    auto convIn = [&](const auto &in, int k) {
+      const auto &w = params[6 * b + 3 * k], &g = params[6 * b + 3 * k + 1],
+                 &be = params[6 * b + 3 * k + 2];
+      auto c = conv2dRef(padRef(in, low, high, "reflect"), w, ws, nullptr, {1, 1},
+                         {0, 0, 0, 0}, {1, 1}, 1);
+      return instanceNormRefD(c, &g, &be, kEps);
+    };
+    y = addD(y, convIn(reluD(convIn(y, 0)), 1));
+  }
+  auto out = runKernel(residual_stack, args, y.shape);
+  check("residual_stack " + shapeName(xs), out, y, kChainAtol, kChainRtol);
 }
 
 TEST(Chains, ConvBatchNormRelu) {
