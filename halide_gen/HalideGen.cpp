@@ -567,7 +567,9 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
         std::vector<Halide::Func> outs;
         for (auto [r, type] : llvm::enumerate(c.callee.getResultTypes())) {
           auto t = cast<RankedTensorType>(type);
-          Halide::Func out("result" + std::to_string(r));
+          // Named after the group: a Func named like one of the function's
+          // outputs ("result0") would rename that output buffer.
+          Halide::Func out(group + "_result" + std::to_string(r));
           out(halideVars(t.getRank())) =
               Halide::cast(halideTypeOf(t.getElementType()), results[r].func(halideVars(t.getRank())));
           constrainOutput(out, t, nullptr, "", nullptr);

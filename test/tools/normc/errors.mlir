@@ -120,7 +120,7 @@
 
 // RUN: not normc %S/Inputs/identity.mlir -o %t/identity 2>&1 | FileCheck %s --check-prefix=IDENTITY
 // RUN: not ls %t/identity
-// IDENTITY: {{.*}}identity.mlir:1:1: error: @f has no norm.kernel to compile
+// IDENTITY: {{.*}}identity.mlir:1:1: error: @f has no kernel group to compile
 
 // RUN: not normc %S/Inputs/pass-through.mlir -o %t/passthrough 2>&1 | FileCheck %s --check-prefix=PASSTHROUGH
 // RUN: not ls %t/passthrough

@@ -10,7 +10,12 @@
 // RUN: FileCheck %s --check-prefix=BLOCK < %t/block/residual_block.h
 // RUN: FileCheck %s --check-prefix=BLOCKGROUPS < %t/block/residual_block.schedule.json
 // BLOCK: int residual_block(void const *__user_context, struct halide_buffer_t *_x_buffer, struct halide_buffer_t *_w1_buffer,
-// BLOCKGROUPS: "groups": [{"name": "residual_block_g0", {{.*}}}, {"name": "residual_block_g1", {{.*}}}]
+// Two fused groups, each its own pipeline (static shapes: separate).
+// BLOCKGROUPS: "composition": "separate"
+// BLOCKGROUPS: "name": "conv_norm_{{[0-9a-f]+}}"
+// BLOCKGROUPS: "role": "conv_norm"
+// BLOCKGROUPS: "name": "conv_norm_{{[0-9a-f]+}}"
+// BLOCKGROUPS: "role": "conv_norm"
 // The fused conv kernels also compile for ARM64 (4-lane NEON tiles).
 // RUN: normc %examples/residual_block.mlir -o %t/block-arm --target=arm-64-linux --emit=lib
 // RUN: llvm-readelf -h %t/block-arm/residual_block.a | FileCheck %s --check-prefix=BLOCKARM

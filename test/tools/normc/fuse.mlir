@@ -11,15 +11,16 @@
 // RUN: FileCheck %s --check-prefix=FUSED < %t/explicit/pad-conv-in-relu.kernels.mlir
 // FUSED-LABEL: func.func @block
 // FUSED-SAME: (%[[X:[a-z0-9]+]]: tensor<1x4x8x8xf32>, %[[W:[a-z0-9]+]]: tensor<4x4x3x3xf32>)
-// FUSED-NEXT: %[[K:.*]] = norm.kernel "block" -> tensor<1x4x8x8xf32> {
+// FUSED-NEXT: %[[K:.*]] = call @[[G:conv_norm_[0-9a-f]{16}]](%[[X]], %[[W]])
+// FUSED-NEXT: return %[[K]]
+// FUSED:      func.func private @[[G]](%[[X:[a-z0-9]+]]: tensor<1x4x8x8xf32>, %[[W:[a-z0-9]+]]: tensor<4x4x3x3xf32>)
+// FUSED-SAME: norm.role = "conv_norm"
 // FUSED-NEXT:   %[[P:.*]] = norm.pad %[[X]]
 // FUSED-NEXT:   %[[C:.*]] = norm.conv2d %[[P]], %[[W]]
 // FUSED-NEXT:   %[[M:.*]], %[[R:.*]] = norm.moments %[[C]]
 // FUSED-NEXT:   %[[N:.*]] = norm.modulate %[[C]], %[[M]], %[[R]]
 // FUSED-NEXT:   %[[Y:.*]] = norm.relu %[[N]]
-// FUSED-NEXT:   norm.yield %[[Y]]
-// FUSED-NEXT: }
-// FUSED-NEXT: return %[[K]]
+// FUSED-NEXT:   return %[[Y]]
 
 // RUN: normc %S/Inputs/pad-conv-in-relu.mlir -o %t/nofuse --no-fuse --emit=mlir
 // RUN: FileCheck %s --check-prefix=UNFUSED < %t/nofuse/pad-conv-in-relu.kernels.mlir
@@ -30,24 +31,24 @@
 // RUN: FileCheck %s --check-prefix=UNFUSED < %t/both/pad-conv-in-relu.kernels.mlir
 // UNFUSED-LABEL: func.func @block
 // UNFUSED-SAME: (%[[X:[a-z0-9]+]]: tensor<1x4x8x8xf32>, %[[W:[a-z0-9]+]]: tensor<4x4x3x3xf32>)
-// UNFUSED-NEXT: %[[K0:.*]] = norm.kernel "block_g0" -> tensor<1x4x10x10xf32> {
-// UNFUSED-NEXT:   %[[P:.*]] = norm.pad %[[X]]
-// UNFUSED-NEXT:   norm.yield %[[P]]
-// UNFUSED-NEXT: }
-// UNFUSED-NEXT: %[[K1:.*]] = norm.kernel "block_g1" -> tensor<1x4x8x8xf32> {
-// UNFUSED-NEXT:   %[[C:.*]] = norm.conv2d %[[K0]], %[[W]]
-// UNFUSED-NEXT:   norm.yield %[[C]]
-// UNFUSED-NEXT: }
-// UNFUSED-NEXT: %[[K2:.*]] = norm.kernel "block_g2" -> tensor<1x4x8x8xf32> {
-// UNFUSED-NEXT:   %[[M:.*]], %[[R:.*]] = norm.moments %[[K1]]
-// UNFUSED-NEXT:   %[[N:.*]] = norm.modulate %[[K1]], %[[M]], %[[R]]
-// UNFUSED-NEXT:   norm.yield %[[N]]
-// UNFUSED-NEXT: }
-// UNFUSED-NEXT: %[[K3:.*]] = norm.kernel "block_g3" -> tensor<1x4x8x8xf32> {
-// UNFUSED-NEXT:   %[[Y:.*]] = norm.relu %[[K2]]
-// UNFUSED-NEXT:   norm.yield %[[Y]]
-// UNFUSED-NEXT: }
+// UNFUSED-NEXT: %[[K0:.*]] = call @[[PAD:elementwise_[0-9a-f]{16}]](%[[X]])
+// UNFUSED-NEXT: %[[K1:.*]] = call @[[CONV:conv_[0-9a-f]{16}]](%[[K0]], %[[W]])
+// UNFUSED-NEXT: %[[K2:.*]] = call @[[NORM:norm_[0-9a-f]{16}]](%[[K1]])
+// UNFUSED-NEXT: %[[K3:.*]] = call @[[RELU:elementwise_[0-9a-f]{16}]](%[[K2]])
 // UNFUSED-NEXT: return %[[K3]]
+// UNFUSED:      func.func private @[[PAD]]
+// UNFUSED-NEXT:   norm.pad
+// UNFUSED-NEXT:   return
+// UNFUSED:      func.func private @[[CONV]]
+// UNFUSED-NEXT:   norm.conv2d
+// UNFUSED-NEXT:   return
+// UNFUSED:      func.func private @[[NORM]]
+// UNFUSED-NEXT:   norm.moments
+// UNFUSED-NEXT:   norm.modulate
+// UNFUSED-NEXT:   return
+// UNFUSED:      func.func private @[[RELU]]
+// UNFUSED-NEXT:   norm.relu
+// UNFUSED-NEXT:   return
 
 // --fuse=single: the whole function is one kernel (here the same as chains).
 // RUN: normc %S/Inputs/pad-conv-in-relu.mlir -o %t/single --fuse=single --emit=mlir

@@ -65,21 +65,26 @@
 // DEBUG-NOT: {{.}}
 // RUN: FileCheck %s --check-prefix=SCHEDULE < %t/debug/inorm_relu.schedule.json
 // SCHEDULE: "function": "inorm_relu"
-// SCHEDULE-SAME: "target": "{{(x86|arm)}}-64-
-// SCHEDULE-SAME: "vector_width": {{[0-9]+}}
+// SCHEDULE: "effective": {
+// SCHEDULE: "vector_width": {{[0-9]+}}
+// SCHEDULE: "requested": {
+// SCHEDULE: "target": "{{(x86|arm)}}-64-
 // RUN: FileCheck %s --check-prefix=STMT < %t/debug/inorm_relu.stmt
 // STMT: module name=inorm_relu, target={{.*}}user_context
 // RUN: FileCheck %s --check-prefix=KERNELS < %t/debug/outputs.kernels.mlir
 // KERNELS-LABEL: func.func @inorm_relu
-// KERNELS: norm.kernel "inorm_relu"
+// KERNELS: call @[[IN:norm_[0-9a-f]{16}]]
+// KERNELS-LABEL: func.func @lnorm_gelu
+// KERNELS: call @[[LN:norm_[0-9a-f]{16}]]
+// KERNELS-LABEL: func.func private @helper
+// KERNELS-NOT: call
+// KERNELS: func.func private @[[IN]]
+// KERNELS-SAME: norm.role = "norm", norm.schedule = {requested = {
 // KERNELS: norm.moments
 // KERNELS: norm.modulate
 // KERNELS: norm.relu
-// KERNELS: norm.yield
-// KERNELS-LABEL: func.func @lnorm_gelu
-// KERNELS: norm.kernel "lnorm_gelu"
-// KERNELS-LABEL: func.func private @helper
-// KERNELS-NOT: norm.kernel
+// KERNELS: return
+// KERNELS: func.func private @[[LN]]
 
 // Target features reach code generation: AVX2 uses ymm registers, plain
 // x86-64 (SSE) does not.

@@ -1,5 +1,6 @@
-// --schedule overrides the target-derived knob defaults; the knobs used are
-// recorded in <func>.schedule.json and change the generated loop nest.
+// --schedule overrides the target-derived knob defaults; <func>.schedule.json
+// records, per group, the knobs requested and those effectively used (with
+// a note for each difference), and the overrides change the loop nest.
 // RUN: rm -rf %t && normc %s -o %t --emit=schedule,stmt
 // RUN: FileCheck %s --check-prefix=DEFAULT < %t/inorm.schedule.json
 // RUN: rm -rf %t && normc %s -o %t --emit=schedule,stmt --schedule=stats=shifted_one_pass,placement=root,vector_width=4,accumulators=1,parallel=false
@@ -11,8 +12,28 @@
 // RUN: not ls %t.bad
 
 // Sixteen 64x64 planes: too few to share tasks (at least 16 tasks are kept).
-// DEFAULT: "accumulators": 2, "planes_per_task": 1, "stats": "two_pass", "placement": "per_plane", "parallel": true
-// OVERRIDE: "vector_width": 4, "accumulators": 1, "planes_per_task": 0, "stats": "shifted_one_pass", "placement": "root", "parallel": false
+// DEFAULT:      "effective": {
+// DEFAULT-NEXT:   "accumulators": 2,
+// DEFAULT-NEXT:   "parallel": true,
+// DEFAULT-NEXT:   "placement": "per_plane",
+// DEFAULT-NEXT:   "planes_per_task": 1,
+// DEFAULT-NEXT:   "stats": "two_pass",
+// DEFAULT:      "notes": [
+// DEFAULT-NEXT:   "planes_per_task: chosen from the plane size"
+// DEFAULT:      "requested": {
+// DEFAULT:        "planes_per_task": 0,
+// DEFAULT:      "role": "norm",
+// DEFAULT-NEXT: "source": "defaults"
+// OVERRIDE:      "effective": {
+// OVERRIDE-NEXT:   "accumulators": 1,
+// OVERRIDE-NEXT:   "parallel": false,
+// OVERRIDE-NEXT:   "placement": "root",
+// OVERRIDE-NEXT:   "planes_per_task": 0,
+// OVERRIDE-NEXT:   "stats": "shifted_one_pass",
+// OVERRIDE-NEXT:   "vector_width": 4
+// OVERRIDE:      "requested": {
+// OVERRIDE-NEXT:   "accumulators": 1,
+// OVERRIDE:      "source": "defaults+overrides"
 // One reduction of shifted sums, no parallel loop.
 // STMT: produce sums0
 // STMT-NOT: produce sum_sq0
@@ -30,7 +51,13 @@ func.func @inorm(%x: tensor<2x8x64x64xf32>) -> tensor<2x8x64x64xf32> {
 // record says so.
 // RUN: rm -rf %t.tinyin && normc %s -o %t.tinyin --emit=schedule --schedule=placement=per_plane
 // RUN: FileCheck %s --check-prefix=TINY < %t.tinyin/tiny.schedule.json
-// TINY: "placement": "per_plane", "parallel": false
+// TINY:      "effective": {
+// TINY:        "parallel": false,
+// TINY-NEXT:   "placement": "per_plane",
+// TINY:      "notes": [
+// TINY:        "parallel: false: fewer than 16384 elements run on the calling thread"
+// TINY:      "requested": {
+// TINY:        "parallel": true,
 func.func @tiny(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
   %y = norm.instance_norm %x eps = 1.0e-05 : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   return %y : tensor<1x8x4x4xf32>
