@@ -13,6 +13,9 @@
 #include "tuning/TuningDb.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Diagnostics.h"
+
+#include <cstdio>
 #include "llvm/Support/Format.h"
 
 namespace normc {
@@ -109,12 +112,13 @@ struct NormAssignSchedulesPass
                                   ? std::string("this machine's kind")
                                   : "'" + record->hardware.cpu + "' (" +
                                         record->hardware.features + ")";
-          fn.emitRemark() << "@" << fn.getSymName() << ": tuning record applied ("
-                          << record->timeMs << " ms, measured on "
-                          << where << ")";
+          char time[32];
+          std::snprintf(time, sizeof(time), "%.3g", record->timeMs);
+          fn.emitRemark() << "@" << fn.getSymName() << ": tuning record applied (" << time
+                              << " ms, measured on " << where << ")";
         } else {
           fn.emitRemark() << "@" << fn.getSymName() << ": no tuning record for target '"
-                          << target << "', using defaults";
+                              << target << "', using defaults";
         }
       }
       if (!overrides.empty()) {

@@ -244,6 +244,14 @@ int main(int argc, char **argv) {
   context.printOpOnDiagnostic(false);
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+  // Remarks (which tuning record a group got) are one-line notes; errors
+  // keep their file:line:col and source line.
+  ScopedDiagnosticHandler notes(&context, [](Diagnostic &diag) {
+    if (diag.getSeverity() != DiagnosticSeverity::Remark)
+      return failure();
+    llvm::errs() << "normc: note: " << diag.str() << "\n";
+    return success();
+  });
 
   // Parse once; the pass pipeline runs per target (schedules differ).
   OwningOpRef<ModuleOp> parsed;
