@@ -558,6 +558,17 @@ func.func @kernel_yield_type(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x1xf32> {
 
 // -----
 
+func.func @kernel_bad_role(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{'norm.kernel' op role 'fast' is not a kernel group role (expected conv_norm, conv, norm, elementwise)}}
+  %k = norm.kernel "k" -> tensor<1x8x4x4xf32> attributes {role = "fast"} {
+    %y = norm.relu %x : tensor<1x8x4x4xf32>
+    norm.yield %y : tensor<1x8x4x4xf32>
+  }
+  return %k : tensor<1x8x4x4xf32>
+}
+
+// -----
+
 func.func @yield_outside_kernel(%x: tensor<4xf32>) -> tensor<4xf32> {
   // expected-error @+1 {{'norm.yield' op expects parent op 'norm.kernel'}}
   "norm.yield"(%x) : (tensor<4xf32>) -> ()
