@@ -509,7 +509,10 @@ class Norm_BinaryOp<string mnemonic, string formula>
   let description = [{
     Computes `}] # formula # [{` elementwise. Both operands have the rank of
     the result and every dimension either equals the result's or is 1
-    (broadcast).
+    (broadcast). The element types may differ (the decomposition multiplies
+    f16 running statistics by f32 factors): both operands are widened to
+    f32, the operation is computed in f32, and the result is rounded once to
+    its own element type, as every normc op computes.
 
     Example:
     ```mlir

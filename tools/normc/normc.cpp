@@ -2,9 +2,11 @@
 //
 // normc IN.mlir -o OUTDIR [--target=T[,T...]] [--emit=KINDS]
 //
-// Parses norm IR, runs the shared pipeline (decompose, form kernels), and
-// compiles each exported function into a static library and a C header with
-// Halide, plus one Halide runtime per target. All files are written into a
+// Parses norm IR, runs the shared pipeline once per target (form fused
+// kernel groups, decompose, outline each group, assign its schedule knobs
+// from the target's defaults, --tuning-db and --schedule), and compiles each
+// exported function into a static library and a C header with Halide, plus
+// one Halide runtime per target. All files are written into a
 // temporary directory next to OUTDIR and moved into place only when every
 // step succeeded, so a failed run leaves no partial outputs.
 //
