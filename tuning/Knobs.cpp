@@ -135,7 +135,6 @@ bool CpuKnobs::operator==(const CpuKnobs &o) const {
 const std::vector<KnobInfo> &knobSchema() {
   static const std::vector<KnobInfo> schema = [] {
     std::vector<KnobInfo> rows;
-    const CpuKnobs defaults;
 #define NORMC_INT_KNOB(Scope, name, Field, Min, Max, Default, Doc)                   \
   rows.push_back({#name, KnobScope::Scope, KnobInfo::Type::Int, Min, Max, {},            \
                   std::to_string(Default), Doc});
@@ -147,7 +146,6 @@ const std::vector<KnobInfo> &knobSchema() {
                   enumSpellings(#EnumType),                                             \
                   enumSpelling(#EnumType, static_cast<int>(Default)), Doc});
 #include "tuning/Knobs.def"
-    (void)defaults;
     return rows;
   }();
   return schema;
