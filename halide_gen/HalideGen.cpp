@@ -432,8 +432,8 @@ void addRequirements(Halide::Pipeline &pipeline, LoweredKernel &kernel) {
     pipeline.add_requirement(condition, message);
 }
 
-/// The group's requested knobs with the target's vector width where the
-/// record asks for none, scheduled by the backend.
+/// Schedules `kernel` with the group's requested knobs through the target's
+/// backend; `record` gets the requested and effective knobs and the notes.
 void scheduleGroup(LoweredKernel &kernel, const GroupCall &c, const Halide::Target &target,
                    GroupRecord &record) {
   record.name = c.callee.getSymName().str();
