@@ -20,9 +20,13 @@ function(normc_add_kernels name)
     list(APPEND outputs "${outdir}/${f}.a" "${outdir}/${f}.h")
     list(APPEND archives "${outdir}/${f}.a")
   endforeach()
+  # Only the listed functions: a file may hold kernels a target cannot
+  # build (f16 on an OpenCL device without cl_khr_fp16).
+  string(REPLACE ";" "," funcs "${ARG_FUNCS}")
   add_custom_command(
     OUTPUT ${outputs}
-    COMMAND normc "${source}" -o "${outdir}" --target=${ARG_TARGET} --emit=lib,header ${ARG_FLAGS}
+    COMMAND normc "${source}" -o "${outdir}" --target=${ARG_TARGET} --emit=lib,header
+            --functions=${funcs} ${ARG_FLAGS}
     DEPENDS normc "${source}"
     COMMENT "normc: compiling kernels of ${ARG_SOURCE}"
     VERBATIM)

@@ -56,6 +56,7 @@ HTensor buildConv2D(Conv2DOp op, const HTensor &x, const HTensor &w,
 
   ConvInfo info;
   info.channelsLast = cl;
+  info.outChannels = K;
   // Staged input in padded coordinates: conv_in(p) = x(p - pad_low).
   const auto &hv4 = halideVars(4);
   std::vector<Var> v(hv4.begin(), hv4.end());

@@ -36,6 +36,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -176,13 +177,37 @@ LogicalResult readGroup(func::CallOp call, SymbolTable &symbols, GroupCall &out)
   return success();
 }
 
+/// `value` (f16 or bf16 storage) widened to f32. bf16 is the upper half of
+/// an f32, so the conversion is a shift of its bits; spelled out because
+/// LLVM 14's NVPTX back end aborts the process ("Copy one register into
+/// another with a different width") on Halide's own bf16 conversions.
+Halide::Expr widenToF32(const Halide::Expr &value) {
+  if (value.type().is_bfloat())
+    return Halide::reinterpret<float>(
+        Halide::cast<uint32_t>(Halide::reinterpret<uint16_t>(value)) << 16);
+  return Halide::cast<float>(value);
+}
+
+/// f32 `value` rounded to storage `type` once. bf16: round to nearest even
+/// on the bits (NaN stays a quiet NaN), for the same reason as widenToF32.
+Halide::Expr narrowFromF32(const Halide::Type &type, const Halide::Expr &value) {
+  if (!type.is_bfloat())
+    return Halide::cast(type, value);
+  Halide::Expr f = Halide::cast<float>(value);
+  Halide::Expr bits = Halide::reinterpret<uint32_t>(f);
+  Halide::Expr rounded = (bits + (0x7fff + ((bits >> 16) & 1))) >> 16;
+  Halide::Expr nan = (bits & 0x7fffffff) > 0x7f800000;
+  Halide::Expr upper = Halide::select(nan, (bits >> 16) | 0x40, rounded);
+  return Halide::reinterpret(type, Halide::cast<uint16_t>(upper));
+}
+
 /// An f32 view of an input buffer (f16/bf16 storage is computed in f32).
 HTensor tensorOfParam(const Halide::ImageParam &param, RankedTensorType type,
                       const std::string &name) {
   const int rank = type.getRank();
   HTensor t;
   t.func = Halide::Func(name + "_in");
-  t.func(halideVars(rank)) = Halide::cast<float>(param(halideVars(rank)));
+  t.func(halideVars(rank)) = widenToF32(param(halideVars(rank)));
   for (int d = 0; d < rank; ++d) {
     int64_t size = type.getDimSize(d);
     constrainDim(param.dim(rank - 1 - d), rank - 1 - d, size);
@@ -258,8 +283,10 @@ bool isStaticTensor(Type type) {
 /// Whether `func`'s groups can be compiled as separate pipelines: several
 /// calls, static shapes, one result per call, f32 values between groups,
 /// and each returned value returned once.
-bool canComposeSeparately(func::FuncOp func, ArrayRef<GroupCall> calls) {
-  if (calls.size() < 2)
+bool canComposeSeparately(func::FuncOp func, ArrayRef<GroupCall> calls, bool gpu) {
+  // GPU targets: one pipeline, so values between groups stay on the device
+  // (an extern stage's buffers would be copied to the host and back).
+  if (calls.size() < 2 || gpu)
     return false;
   auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
   llvm::DenseSet<Value> returned;
@@ -454,8 +481,8 @@ std::string scheduleJson(const std::string &name, const TargetInfo &target,
     list.push_back(llvm::json::Object{{"name", g.name},
                                       {"role", roleName(g.role)},
                                       {"source", g.source},
-                                      {"requested", knobsToJson(g.requested, g.role)},
-                                      {"effective", knobsToJson(g.effective, g.role)},
+                                      {"requested", knobsToJson(g.requested, g.role, target.isGpu)},
+                                      {"effective", knobsToJson(g.effective, g.role, target.isGpu)},
                                       {"notes", std::move(notes)}});
   }
   llvm::json::Value top = llvm::json::Object{{"function", name},
@@ -538,7 +565,7 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     // The header declares the function alone, not the groups it calls and
     // their loop bodies: in separate composition it comes from the wrapper.
     Halide::Module wrapperModule("", target);
-    const bool separate = canComposeSeparately(func, calls);
+    const bool separate = canComposeSeparately(func, calls, targetInfo.isGpu);
 
     if (separate) {
       // Each distinct group once, as its own pipeline <func>__<group>.
@@ -571,7 +598,7 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
           // outputs ("result0") would rename that output buffer.
           Halide::Func out(group + "_result" + std::to_string(r));
           out(halideVars(t.getRank())) =
-              Halide::cast(halideTypeOf(t.getElementType()), results[r].func(halideVars(t.getRank())));
+              narrowFromF32(halideTypeOf(t.getElementType()), results[r].func(halideVars(t.getRank())));
           constrainOutput(out, t, nullptr, "", nullptr);
           kernel.outputs.push_back(out);
           kernel.outputTensors.push_back(results[r]);
@@ -655,7 +682,7 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
             unsigned i = use.getOperandNumber();
             Halide::Func out(resultName(func, i));
             out(halideVars(rank)) =
-                Halide::cast(halideTypeOf(type.getElementType()), t.func(halideVars(rank)));
+                narrowFromF32(halideTypeOf(type.getElementType()), t.func(halideVars(rank)));
             constrainOutput(out, type, &t, resultName(func, i), &kernel);
             outputs[i] = out;
             returned = out;
@@ -747,6 +774,22 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
           in.close();
           std::remove(path.c_str());
         }
+    }
+    if (emit.ptx) {
+      // Halide 14 has no PTX output kind: the PTX text is the module's
+      // "<api>_gpu_source_kernels" buffer, NUL-terminated.
+      std::string ptx;
+      for (const Halide::Buffer<> &buffer : linked.buffers())
+        if (llvm::StringRef(buffer.name()).ends_with("_gpu_source_kernels")) {
+          const char *text = reinterpret_cast<const char *>(buffer.data());
+          ptx.assign(text, strnlen(text, buffer.size_in_bytes()));
+        }
+      if (ptx.empty())
+        return func.emitError() << "@" << name << " produced no PTX (is the target a CUDA one?)";
+      std::ofstream os(base + ".ptx", std::ios::binary);
+      os << ptx;
+      if (!os)
+        return func.emitError() << "cannot write " << base << ".ptx";
     }
     if (emit.header && !fixHeaderGuard(base + ".h", name))
       return func.emitError() << "cannot rewrite " << base << ".h";

@@ -24,6 +24,7 @@ struct KernelEmitOptions {
   bool stmt = false;     ///< <name>.stmt: Halide's lowered loop nest
   bool assembly = false; ///< <name>.s
   bool schedule = false; ///< <name>.schedule.json: requested and effective knobs per group
+  bool ptx = false;      ///< <name>.ptx: the CUDA kernels' PTX (CUDA targets only)
 };
 
 /// A validated compilation target.
@@ -31,6 +32,7 @@ struct TargetInfo {
   std::string requested; ///< as the user spelled it, e.g. "host"
   std::string canonical; ///< Halide's full spelling, e.g. "x86-64-linux-avx2-..."
   bool isGpu = false;
+  bool isCuda = false;   ///< the GPU API is CUDA (PTX can be emitted)
 };
 
 /// Parses a Halide target string ("host", "x86-64-linux-avx2",

@@ -75,6 +75,7 @@ struct ConvInfo {
   Halide::Func input;   ///< x in padded coordinates (zeros outside)
   Halide::Func weights; ///< staged weights (also in smallTables)
   Halide::RDom rdom;    ///< (s, r, c): kernel column, row, input channel
+  Halide::Expr outChannels; ///< K, the conv's output channels
   bool stageInput = true; ///< input must be materialized (padding or a producer)
   bool channelsLast = false;
 };

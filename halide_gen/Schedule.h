@@ -10,7 +10,7 @@ namespace normc {
 /// A schedule backend: applies a group's knobs to its lowered Funcs. One per
 /// target family; the knob defaults of each live Halide-free in
 /// tuning/Defaults.cpp so that norm-assign-schedules can choose them.
-/// Today: the CPU backend (x86-64, ARM64); CUDA plugs in beside it.
+/// The CPU backend (x86-64, ARM64) and the GPU backend (CUDA, OpenCL).
 class ScheduleBackend {
 public:
   virtual ~ScheduleBackend() = default;
@@ -22,8 +22,11 @@ public:
                      std::vector<std::string> &notes) const = 0;
 };
 
-/// The backend for `target` (the CPU backend for x86 and ARM).
+/// The backend for `target`: the GPU backend (ScheduleGpu.cpp) for targets
+/// with cuda or opencl, the CPU backend for x86 and ARM.
 const ScheduleBackend &scheduleBackendFor(const Halide::Target &target);
+/// The GPU backend (CUDA and OpenCL share it).
+const ScheduleBackend &gpuScheduleBackend();
 
 /// The CPU backend's normalization schedule (ScheduleCpu.cpp): statistics
 /// per plane inside the output's parallel loop, or as their own passes.

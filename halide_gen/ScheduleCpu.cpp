@@ -420,8 +420,10 @@ public:
 };
 } // namespace
 
-const ScheduleBackend &scheduleBackendFor(const Halide::Target &) {
-  static const CpuBackend cpu; // parseTarget admits CPU targets only
+const ScheduleBackend &scheduleBackendFor(const Halide::Target &target) {
+  static const CpuBackend cpu;
+  if (target.has_gpu_feature()) // parseTarget admits cuda and opencl only
+    return gpuScheduleBackend();
   return cpu;
 }
 } // namespace normc

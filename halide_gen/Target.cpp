@@ -16,6 +16,18 @@ const std::set<std::string> kOsWords = {"linux", "windows", "osx", "android",
                                         "ios", "qurt", "noos", "fuchsia",
                                         "wasmrt"};
 
+/// "cuda_capability_30, ..., cuda_capability_86": the capabilities Halide 14
+/// knows, from its own feature list.
+std::string cudaCapabilityList() {
+  std::string list;
+  for (int f = 0; f < Halide::Target::FeatureEnd; ++f) {
+    std::string name = Halide::Target::feature_to_name(static_cast<Halide::Target::Feature>(f));
+    if (name.rfind("cuda_capability_", 0) == 0)
+      list += (list.empty() ? "" : ", ") + name;
+  }
+  return list;
+}
+
 std::vector<std::string> splitDash(const std::string &s) {
   std::vector<std::string> parts;
   std::stringstream ss(s);
@@ -54,9 +66,26 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
               "e.g. 'x86-64-linux-avx2' or 'arm-64-linux')";
       return false;
     }
-    if (target.has_gpu_feature()) {
-      error = "target '" + spec + "' asks for a GPU: normc has no GPU "
-              "schedules yet (CPU targets only: x86-64, arm-64)";
+    if (target.has_feature(Halide::Target::CUDA) && target.has_feature(Halide::Target::OpenCL)) {
+      error = "target '" + spec + "' names both cuda and opencl: a library runs on one "
+              "GPU API (compile twice for both)";
+      return false;
+    }
+    for (auto f : {Halide::Target::Metal, Halide::Target::OpenGLCompute,
+                   Halide::Target::D3D12Compute})
+      if (target.has_feature(f)) {
+        error = "target '" + spec + "' asks for " +
+                Halide::Target::feature_to_name(f) +
+                ": normc's GPU schedules cover cuda and opencl only";
+        return false;
+      }
+    // Halide's PTX back end aborts the process inside LLVM (no exception)
+    // for a GPU-lane schedule when no capability is named, so the capability
+    // is required up front.
+    if (target.has_feature(Halide::Target::CUDA) &&
+        target.get_cuda_capability_lower_bound() < 30) {
+      error = "target '" + spec + "' names cuda without a capability: add one of " +
+              cudaCapabilityList() + " (e.g. 'host-cuda-cuda_capability_80' for A100/H100)";
       return false;
     }
     if (target.bits != 64) {
@@ -70,7 +99,8 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
     }
     out.requested = spec;
     out.canonical = target.to_string();
-    out.isGpu = false;
+    out.isGpu = target.has_gpu_feature();
+    out.isCuda = target.has_feature(Halide::Target::CUDA);
     return true;
   } catch (const Halide::Error &e) {
     std::string what = e.what();

@@ -98,7 +98,7 @@ struct NormAssignSchedulesPass
                        << "' is not a kernel group role (expected " << roleNames() << ")";
         return signalPassFailure();
       }
-      CpuKnobs knobs = cpuDefaults(facts, role, shapeOf(fn));
+      CpuKnobs knobs = scheduleDefaults(facts, role, shapeOf(fn));
       std::string source = "defaults";
       if (haveDb) {
         const TuningRecord *record = db.best(fn.getSymName().str(), target, host);
@@ -126,7 +126,7 @@ struct NormAssignSchedulesPass
         source += "+overrides";
       }
       fn->setAttr("norm.schedule",
-                  b.getDictionaryAttr({b.getNamedAttr("requested", toAttr(b, knobsToJson(knobs, role))),
+                  b.getDictionaryAttr({b.getNamedAttr("requested", toAttr(b, knobsToJson(knobs, role, facts.gpu))),
                                        b.getNamedAttr("source", b.getStringAttr(source))}));
     }
   }

@@ -9,6 +9,8 @@ packages=(
   llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools
   libhalide14-0-dev
   libgtest-dev libgmock-dev
+  # The GPU schedules' numerics run through OpenCL on the CPU (PoCL).
+  pocl-opencl-icd ocl-icd-opencl-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev libtorch-dev libdnnl-dev gnuplot-nox)

@@ -16,10 +16,12 @@ struct GroupShape {
   bool rank4 = false, channelsLast = false;
 };
 
-/// The CPU backend's defaults for a group of `role` and `shape` on a target
-/// with `facts`. Each choice and the measurement behind it is written next
-/// to it in Defaults.cpp.
-CpuKnobs cpuDefaults(const TargetFacts &facts, GroupRole role, const GroupShape &shape);
+/// The defaults for a group of `role` and `shape` on a target with `facts`:
+/// the CPU backend's knobs (vector width, register tiles) follow the CPU's
+/// facts, the GPU backend's knobs keep the schema's defaults (Knobs.def).
+/// Each choice and the measurement behind it is written next to it in
+/// Defaults.cpp.
+CpuKnobs scheduleDefaults(const TargetFacts &facts, GroupRole role, const GroupShape &shape);
 
 } // namespace normc
 

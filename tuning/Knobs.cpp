@@ -108,17 +108,27 @@ bool parseRole(const std::string &name, GroupRole &out) {
 
 std::string roleNames() { return "conv_norm, conv, norm, elementwise"; }
 
-bool scopeApplies(KnobScope scope, GroupRole role) {
+bool scopeApplies(KnobScope scope, GroupRole role, bool gpu) {
+  const bool conv = role == GroupRole::Conv || role == GroupRole::ConvNorm;
+  const bool stats = role == GroupRole::Norm || role == GroupRole::ConvNorm;
   switch (scope) {
   case KnobScope::Common:
-    return true;
+    return !gpu;
   case KnobScope::Norm:
     // A conv group without statistics still schedules its elementwise
     // consumers; an elementwise group has no statistics either, but the
     // normalization schedule places its loops (and reads these knobs).
-    return role != GroupRole::Conv;
+    return !gpu && role != GroupRole::Conv;
   case KnobScope::Conv:
-    return role == GroupRole::Conv || role == GroupRole::ConvNorm;
+    return !gpu && conv;
+  case KnobScope::Stats:
+    return role != GroupRole::Conv && (!gpu || stats);
+  case KnobScope::Gpu:
+    return gpu;
+  case KnobScope::GpuNorm:
+    return gpu && stats;
+  case KnobScope::GpuConv:
+    return gpu && conv;
   }
   return false;
 }
@@ -225,10 +235,10 @@ bool applyKnobOverrides(CpuKnobs &knobs, const std::string &spec, std::string &e
   return true;
 }
 
-llvm::json::Object knobsToJson(const CpuKnobs &knobs, GroupRole role) {
+llvm::json::Object knobsToJson(const CpuKnobs &knobs, GroupRole role, bool gpu) {
   llvm::json::Object object;
   for (const KnobInfo &k : knobSchema()) {
-    if (!scopeApplies(k.scope, role))
+    if (!scopeApplies(k.scope, role, gpu))
       continue;
     std::string v = getKnob(knobs, k.name);
     switch (k.type) {
@@ -268,10 +278,10 @@ bool knobsFromJson(const llvm::json::Object &object, CpuKnobs &knobs, std::strin
 }
 
 std::vector<std::string> knobDifferences(const CpuKnobs &requested, const CpuKnobs &effective,
-                                         GroupRole role) {
+                                         GroupRole role, bool gpu) {
   std::vector<std::string> out;
   for (const KnobInfo &k : knobSchema()) {
-    if (!scopeApplies(k.scope, role))
+    if (!scopeApplies(k.scope, role, gpu))
       continue;
     std::string a = getKnob(requested, k.name), b = getKnob(effective, k.name);
     if (a != b)
@@ -284,11 +294,19 @@ namespace {
 const char *scopeName(KnobScope s) {
   switch (s) {
   case KnobScope::Common:
-    return "all";
+    return "all (CPU)";
   case KnobScope::Norm:
-    return "norm";
+    return "norm (CPU)";
   case KnobScope::Conv:
-    return "conv";
+    return "conv (CPU)";
+  case KnobScope::Stats:
+    return "norm";
+  case KnobScope::Gpu:
+    return "all (GPU)";
+  case KnobScope::GpuNorm:
+    return "norm (GPU)";
+  case KnobScope::GpuConv:
+    return "conv (GPU)";
   }
   return "?";
 }

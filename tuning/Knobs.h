@@ -38,7 +38,7 @@ enum class StatsPlacement {
 };
 
 /// Which knobs a row of the schema applies to.
-enum class KnobScope { Common, Norm, Conv };
+enum class KnobScope { Common, Norm, Conv, Stats, Gpu, GpuNorm, GpuConv };
 
 /// The role of a kernel group, decided once by kernel formation
 /// (norm-form-kernels) and read by the schedule backends and the knob
@@ -54,12 +54,14 @@ const char *roleName(GroupRole role);
 bool parseRole(const std::string &name, GroupRole &out);
 /// "conv_norm, conv, norm, elementwise", for error messages.
 std::string roleNames();
-/// Whether knobs of `scope` affect a group of `role`.
-bool scopeApplies(KnobScope scope, GroupRole role);
+/// Whether knobs of `scope` affect a group of `role` compiled for a GPU
+/// target (`gpu`) or a CPU one.
+bool scopeApplies(KnobScope scope, GroupRole role, bool gpu);
 
-/// The knobs of normc's CPU schedules (x86-64 and ARM64). Field defaults
-/// are the schema's; target- and group-dependent defaults come from
-/// cpuDefaults() (Defaults.h).
+/// The knobs of normc's schedules: the CPU backend's (x86-64, ARM64) and the
+/// GPU backend's (CUDA, OpenCL) side by side; each backend reads its own.
+/// Field defaults are the schema's; target- and group-dependent defaults
+/// come from scheduleDefaults() (Defaults.h).
 struct CpuKnobs {
 #define NORMC_INT_KNOB(Scope, name, Field, Min, Max, Default, Doc) int Field = Default;
 #define NORMC_BOOL_KNOB(Scope, name, Field, Default, Doc) bool Field = Default;
@@ -92,16 +94,18 @@ bool setKnob(CpuKnobs &knobs, const std::string &name, const std::string &value,
 /// The knob's current value, spelled as in overrides ("8", "true", "two_pass").
 std::string getKnob(const CpuKnobs &knobs, const std::string &name);
 
-/// The knobs that apply to `role` as a JSON object {name: value}: ints and
-/// booleans as JSON numbers and booleans, enums as strings.
-llvm::json::Object knobsToJson(const CpuKnobs &knobs, GroupRole role);
+/// The knobs that apply to `role` on a GPU (`gpu`) or CPU target as a JSON
+/// object {name: value}: ints and booleans as JSON numbers and booleans,
+/// enums as strings.
+llvm::json::Object knobsToJson(const CpuKnobs &knobs, GroupRole role, bool gpu);
 /// Sets every knob named in `object` (others keep their value). Unknown
 /// names and bad values are errors.
 bool knobsFromJson(const llvm::json::Object &object, CpuKnobs &knobs, std::string &error);
 
-/// "stats: two_pass -> ..." lines for the knobs that differ, applying to role.
+/// "stats: two_pass -> ..." lines for the knobs that differ, applying to
+/// role on a GPU (`gpu`) or CPU target.
 std::vector<std::string> knobDifferences(const CpuKnobs &requested, const CpuKnobs &effective,
-                                         GroupRole role);
+                                         GroupRole role, bool gpu);
 
 /// The knob list for --help (one line each) and the docs table (markdown).
 std::string knobHelpText();

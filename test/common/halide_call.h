@@ -1,7 +1,10 @@
 //===- halide_call.h - wrap std::vector data as halide_buffer_t ------------===//
 //
 // The numerics tests call generated kernels directly (not through normrt) so
-// that a runtime bug cannot hide or cause a numerics failure.
+// that a runtime bug cannot hide or cause a numerics failure. callKernel
+// works for CPU and GPU builds alike: a GPU kernel copies host data to the
+// device itself and leaves its results there (device_dirty), and
+// callKernel brings them back.
 //
 //===----------------------------------------------------------------------===//
 #ifndef NORMC_TEST_COMMON_HALIDE_CALL_H_
@@ -38,12 +41,45 @@ public:
     buf_.dimensions = rank;
     buf_.dim = dims_.data();
   }
+  HostBuffer(const HostBuffer &) = delete;
+  HostBuffer &operator=(const HostBuffer &) = delete;
+  HostBuffer(HostBuffer &&other) : buf_(other.buf_), dims_(std::move(other.dims_)) {
+    buf_.dim = dims_.data();
+    other.buf_.device = 0;
+    other.buf_.device_interface = nullptr;
+  }
+  /// Frees the device copy a GPU kernel made (none for CPU kernels).
+  ~HostBuffer() {
+    if (buf_.device)
+      halide_device_free(nullptr, &buf_);
+  }
   halide_buffer_t *get() { return &buf_; }
 
 private:
   halide_buffer_t buf_{};
   std::vector<halide_dimension_t> dims_;
 };
+
+/// Calls `kernel(user_context = nullptr, bufs...)`. For GPU kernels: the host
+/// data of every buffer is marked newer than any device copy first (Halide
+/// copies an input to the device only when it is host_dirty, and tests
+/// refill inputs between calls), and every result left on the device is
+/// copied back before returning. CPU kernels ignore the flag. Returns the
+/// kernel's (or the copy's) status.
+template <typename... Bufs>
+int callKernel(int (*kernel)(const void *, Bufs...), Bufs... bufs) {
+  halide_buffer_t *all[] = {bufs...};
+  for (halide_buffer_t *b : all)
+    b->set_host_dirty(true);
+  int status = kernel(nullptr, bufs...);
+  if (status != 0)
+    return status;
+  for (halide_buffer_t *b : all)
+    if (b->device_dirty())
+      if ((status = halide_copy_to_host(nullptr, b)) != 0)
+        return status;
+  return 0;
+}
 
 } // namespace normc_test
 

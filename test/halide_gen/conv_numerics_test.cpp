@@ -119,7 +119,7 @@ struct Arg {
 template <typename Kernel, size_t... I>
 int invoke(Kernel k, std::vector<HostBuffer> &in, halide_buffer_t *out,
            std::index_sequence<I...>) {
-  return k(nullptr, in[I].get()..., out);
+  return callKernel(k, in[I].get()..., out);
 }
 
 /// Calls kernel `k` (user_context, inputs..., result) on `args` and returns
@@ -474,7 +474,7 @@ TEST(Chains, ReturnedValueReadByALaterGroup) {
                               nullptr, nullptr, kEps);
   std::vector<float> yr(numel(xs), std::numeric_limits<float>::quiet_NaN()), yn = yr;
   HostBuffer xb(x, xs), wb(w, ws), rb(yr, xs), nb(yn, xs);
-  ASSERT_EQ(returned_and_reused(nullptr, xb.get(), wb.get(), rb.get(), nb.get()), 0);
+  ASSERT_EQ(callKernel(returned_and_reused, xb.get(), wb.get(), rb.get(), nb.get()), 0);
   check("returned relu", yr, r, kCopyAtol, kCopyRtol);
   check("conv -> instance norm of the returned relu", yn, ref, kChainAtol, kChainRtol);
 }

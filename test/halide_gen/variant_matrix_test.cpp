@@ -189,7 +189,7 @@ std::vector<float> load(const Stored &s, const Tensor &t, Layout layout) {
 template <typename... B, size_t... I>
 int callWith(int (*kernel)(const void *, B...),
              const std::vector<halide_buffer_t *> &bufs, std::index_sequence<I...>) {
-  return kernel(nullptr, bufs[I]...);
+  return callKernel(kernel, bufs[I]...);
 }
 
 /// Calls a generated kernel, int f(user_context, inputs..., results...), and

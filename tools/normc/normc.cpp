@@ -59,7 +59,8 @@ cl::opt<std::string> emitList(
              "runtime (normc_halide_runtime.a), mlir (IR after the passes, "
              "<input>.kernels.mlir), stmt (Halide loop nest, <func>.stmt), "
              "asm (<func>.s), schedule (<func>.schedule.json, the knobs "
-             "used). Default: --emit=lib,header,runtime"),
+             "used), ptx (<func>.ptx, CUDA targets only: the kernels' PTX, "
+             "for ptxas). Default: --emit=lib,header,runtime"),
     cl::init("lib,header,runtime"), cl::cat(normcCategory));
 // The knob list in --help comes from the schema (tuning/Knobs.def).
 const std::string scheduleHelp =
@@ -93,6 +94,12 @@ cl::opt<std::string> fusePolicy(
     cl::value_desc("chains|none|single"), cl::init("chains"), cl::cat(normcCategory));
 cl::opt<bool> noFuse("no-fuse", cl::desc("Same as --fuse=none"),
                      cl::cat(normcCategory));
+cl::opt<std::string> functionList(
+    "functions",
+    cl::desc("Compile only these public functions (comma-separated), e.g. "
+             "--functions=block,head; each must exist. Default: every public "
+             "function of the input"),
+    cl::value_desc("f,g,..."), cl::init(""), cl::cat(normcCategory));
 cl::opt<bool> listTargets("list-targets",
                           cl::desc("Print the accepted target spellings and "
                                    "exit"),
@@ -110,12 +117,12 @@ struct EmitKinds {
 };
 
 bool parseEmit(llvm::StringRef list, EmitKinds &out, std::string &error) {
-  out.kernel = normc::KernelEmitOptions{false, false, false, false, false};
+  out.kernel = normc::KernelEmitOptions{false, false, false, false, false, false};
   llvm::SmallVector<llvm::StringRef> kinds;
   list.split(kinds, ',', -1, /*KeepEmpty=*/false);
   if (kinds.empty()) {
     error = "'--emit=' needs at least one of lib, header, runtime, mlir, "
-            "stmt, asm, schedule";
+            "stmt, asm, schedule, ptx";
     return false;
   }
   for (llvm::StringRef k : kinds) {
@@ -124,11 +131,12 @@ bool parseEmit(llvm::StringRef list, EmitKinds &out, std::string &error) {
     else if (k == "stmt") out.kernel.stmt = true;
     else if (k == "asm") out.kernel.assembly = true;
     else if (k == "schedule") out.kernel.schedule = true;
+    else if (k == "ptx") out.kernel.ptx = true;
     else if (k == "runtime") out.runtime = true;
     else if (k == "mlir") out.mlir = true;
     else {
       error = ("unknown output kind '" + k + "' in '--emit=" + list +
-               "' (expected lib, header, runtime, mlir, stmt, asm, schedule)")
+               "' (expected lib, header, runtime, mlir, stmt, asm, schedule, ptx)")
                   .str();
       return false;
     }
@@ -138,7 +146,7 @@ bool parseEmit(llvm::StringRef list, EmitKinds &out, std::string &error) {
 
 bool needsKernels(const EmitKinds &e) {
   const auto &k = e.kernel;
-  return k.library || k.header || k.stmt || k.assembly || k.schedule || e.mlir;
+  return k.library || k.header || k.stmt || k.assembly || k.schedule || k.ptx || e.mlir;
 }
 
 /// Moves every regular file under `from` to the same relative path in `to`.
@@ -234,6 +242,9 @@ int main(int argc, char **argv) {
     normc::TargetInfo info;
     if (!normc::parseTarget(spec.str(), info, error))
       return fail(error);
+    if (emit.kernel.ptx && !info.isCuda)
+      return fail("'--emit=ptx' needs a CUDA target, e.g. "
+                  "--target=host-cuda-cuda_capability_80 ('" + spec + "' is not one)");
     targets.push_back(info);
   }
 
@@ -314,8 +325,18 @@ int main(int argc, char **argv) {
       return 1;
     if (module) {
       bool any = false;
+      llvm::SmallVector<llvm::StringRef> only;
+      llvm::StringRef(functionList).split(only, ',', -1, /*KeepEmpty=*/false);
+      for (llvm::StringRef name : only) {
+        auto f = module->lookupSymbol<func::FuncOp>(name);
+        if (!f || !f.isPublic() || f.isExternal())
+          return fail("'--functions=" + functionList + "' names '" + name +
+                      "', which is not a public function of '" + inputFile + "'");
+      }
       for (auto func : module->getOps<func::FuncOp>()) {
         if (!func.isPublic() || func.isExternal())
+          continue;
+        if (!only.empty() && !llvm::is_contained(only, func.getSymName()))
           continue;
         any = true;
         if (!normc::isCIdentifier(func.getSymName()))

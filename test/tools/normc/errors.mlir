@@ -9,14 +9,28 @@
 // RUN: not ls %t/feature
 // FEATURE: {{^}}normc: error: unknown target feature 'avx3' in '--target=x86-64-linux-avx3'{{$}}
 
-// RUN: not normc %S/Inputs/relu.mlir -o %t/cuda --target=host-cuda-cuda_capability_80 2>&1 | FileCheck %s --check-prefix=CUDA
+// CUDA needs a capability (Halide's PTX back end aborts the process
+// without one); one GPU API per library; --emit=ptx needs CUDA.
+// RUN: not normc %S/Inputs/relu.mlir -o %t/cuda --target=host-cuda 2>&1 | FileCheck %s --check-prefix=CUDA
 // RUN: not ls %t/cuda
-// CUDA: {{^}}normc: error: target 'host-cuda-cuda_capability_80' asks for a GPU: normc has no GPU schedules yet (CPU targets only: x86-64, arm-64){{$}}
+// CUDA: {{^}}normc: error: target 'host-cuda' names cuda without a capability: add one of cuda_capability_30, {{.*}}cuda_capability_80{{.*}} (e.g. 'host-cuda-cuda_capability_80' for A100/H100){{$}}
+// RUN: not normc %S/Inputs/relu.mlir -o %t/two --target=host-cuda-cuda_capability_80-opencl 2>&1 | FileCheck %s --check-prefix=TWOAPI
+// TWOAPI: {{^}}normc: error: target 'host-cuda-cuda_capability_80-opencl' names both cuda and opencl: a library runs on one GPU API (compile twice for both){{$}}
+// RUN: not normc %S/Inputs/relu.mlir -o %t/metal --target=host-metal 2>&1 | FileCheck %s --check-prefix=METAL
+// METAL: {{^}}normc: error: target 'host-metal' asks for metal: normc's GPU schedules cover cuda and opencl only{{$}}
+// RUN: not normc %S/Inputs/relu.mlir -o %t/ptx --target=host --emit=ptx 2>&1 | FileCheck %s --check-prefix=PTX
+// RUN: not ls %t/ptx
+// PTX: {{^}}normc: error: '--emit=ptx' needs a CUDA target, e.g. --target=host-cuda-cuda_capability_80 ('host' is not one){{$}}
 
 // Every target of a list is validated before anything is compiled.
 // RUN: not normc %S/Inputs/relu.mlir -o %t/cuda2 --target=host,x86-64-linux-cuda 2>&1 | FileCheck %s --check-prefix=CUDA2
 // RUN: not ls %t/cuda2
-// CUDA2: {{^}}normc: error: target 'x86-64-linux-cuda' asks for a GPU
+// CUDA2: {{^}}normc: error: target 'x86-64-linux-cuda' names cuda without a capability
+
+// --functions names existing public functions only.
+// RUN: not normc %S/Inputs/relu.mlir -o %t/funcs --functions=nope 2>&1 | FileCheck %s --check-prefix=FUNCS
+// RUN: not ls %t/funcs
+// FUNCS: {{^}}normc: error: '--functions=nope' names 'nope', which is not a public function of '{{.*}}relu.mlir'{{$}}
 
 // RUN: not normc %S/Inputs/relu.mlir -o %t/wasm --target=wasm-32-wasmrt 2>&1 | FileCheck %s --check-prefix=WASM
 // WASM: {{^}}normc: error: target 'wasm-32-wasmrt' is 32-bit: normc supports 64-bit x86 and arm only{{$}}
@@ -55,10 +69,10 @@
 
 // RUN: not normc %S/Inputs/relu.mlir -o %t/emit --emit=lib,bogus 2>&1 | FileCheck %s --check-prefix=EMIT
 // RUN: not ls %t/emit
-// EMIT: {{^}}normc: error: unknown output kind 'bogus' in '--emit=lib,bogus' (expected lib, header, runtime, mlir, stmt, asm, schedule){{$}}
+// EMIT: {{^}}normc: error: unknown output kind 'bogus' in '--emit=lib,bogus' (expected lib, header, runtime, mlir, stmt, asm, schedule, ptx){{$}}
 
 // RUN: not normc %S/Inputs/relu.mlir -o %t/noemit --emit= 2>&1 | FileCheck %s --check-prefix=NOEMIT
-// NOEMIT: {{^}}normc: error: '--emit=' needs at least one of lib, header, runtime, mlir, stmt, asm, schedule{{$}}
+// NOEMIT: {{^}}normc: error: '--emit=' needs at least one of lib, header, runtime, mlir, stmt, asm, schedule, ptx{{$}}
 
 // RUN: not normc %S/Inputs/relu.mlir -o %t/fuse --fuse=bogus 2>&1 | FileCheck %s --check-prefix=FUSE
 // RUN: not ls %t/fuse
