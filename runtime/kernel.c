@@ -1,9 +1,11 @@
 /* kernel.c - validating calls into normc-generated Halide kernels. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "internal/halide_bridge.h"
 #include "internal/last_error.h"
+#include "normrt_device.h"
 #include "normrt_kernel.h"
 
 static const char *kernel_name(const normrt_kernel_t *kernel) {
@@ -263,8 +265,13 @@ static normrt_status_t check_tensor(const normrt_kernel_t *kernel,
   return NORMRT_STATUS_OK;
 }
 
-normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
-                                   const normrt_tensor_t *const *args,
+/*
+ * Validates and runs `kernel` on `num_args` arguments: host tensors
+ * (`host_args`) or device tensors (`device_args`; exactly one is used).
+ */
+static normrt_status_t call_kernel(const normrt_kernel_t *kernel, const char *fn,
+                                   const normrt_tensor_t *const *host_args,
+                                   normrt_device_tensor_t *const *device_args,
                                    int32_t num_args) {
   kernel_view_t view = {NULL, 0, 0};
   normrt_bridge_buffer_t buffers[NORMRT_MAX_KERNEL_ARGS + 1];
@@ -272,10 +279,11 @@ normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
   normrt_status_t status;
   int32_t i, position = 0;
   int result;
+  const int on_device = device_args != NULL;
 
-  status = load_kernel(kernel, "normrt_kernel_call", &view);
+  status = load_kernel(kernel, fn, &view);
   if (status != NORMRT_STATUS_OK) return status;
-  if (args == NULL && num_args != 0) {
+  if (host_args == NULL && device_args == NULL && num_args != 0) {
     return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
                                 "kernel '%s': args is NULL",
                                 kernel_name(kernel));
@@ -295,8 +303,42 @@ normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
     normrt_bridge_arg_t arg;
     normrt_bridge_describe_arg(view.metadata, i, &arg);
     if (arg.kind == NORMRT_BRIDGE_ARG_USER_CONTEXT) continue;
-    status = check_tensor(kernel, &arg, position, args[position], &buffers[i]);
-    if (status != NORMRT_STATUS_OK) return status;
+    if (on_device) {
+      /* A host-tensor view of the device tensor runs the same checks; its
+       * data pointer is never dereferenced. */
+      normrt_device_tensor_t *dt = device_args[position];
+      normrt_tensor_t view_of_device;
+      normrt_device_api_t api;
+      normrt_dtype_t dtype;
+      int32_t rank;
+      int64_t shape[NORMRT_MAX_RANK];
+      const char *kernel_api;
+      if (dt == NULL) {
+        return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                    "kernel '%s' argument '%s' (args[%d]): device "
+                                    "tensor is NULL",
+                                    kernel_name(kernel), arg.name, (int)position);
+      }
+      (void)normrt_device_tensor_describe(dt, &api, &dtype, &rank, shape);
+      kernel_api = normrt_bridge_kernel_device_api(view.metadata);
+      if (kernel_api == NULL || strcmp(kernel_api, normrt_device_api_name(api)) != 0) {
+        return normrt_internal_fail(
+            NORMRT_STATUS_INCOMPATIBLE_DEVICE,
+            "kernel '%s' argument '%s': the tensor is on %s, the kernel runs on %s",
+            kernel_name(kernel), arg.name, normrt_device_api_name(api),
+            kernel_api != NULL ? kernel_api : "the host (a CPU target)");
+      }
+      status = normrt_tensor_init(&view_of_device, dt, dtype, rank, shape, NULL);
+      if (status != NORMRT_STATUS_OK) return status;
+      status = check_tensor(kernel, &arg, position, &view_of_device, &buffers[i]);
+      if (status != NORMRT_STATUS_OK) return status;
+      buffers[i].host = NULL;
+      buffers[i].device = dt;
+    } else {
+      status = check_tensor(kernel, &arg, position, host_args[position], &buffers[i]);
+      if (status != NORMRT_STATUS_OK) return status;
+      buffers[i].device = NULL;
+    }
     ++position;
   }
 
@@ -315,6 +357,18 @@ normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
         status, "kernel '%s' failed: Halide error %d (%s)", kernel_name(kernel),
         result, code_name != NULL ? code_name : "unknown");
   }
+}
+
+normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
+                                   const normrt_tensor_t *const *args,
+                                   int32_t num_args) {
+  return call_kernel(kernel, "normrt_kernel_call", args, NULL, num_args);
+}
+
+normrt_status_t normrt_kernel_call_device(const normrt_kernel_t *kernel,
+                                          normrt_device_tensor_t *const *args,
+                                          int32_t num_args) {
+  return call_kernel(kernel, "normrt_kernel_call_device", NULL, args, num_args);
 }
 
 normrt_status_t normrt_set_num_threads(int32_t n) {

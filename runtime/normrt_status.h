@@ -32,7 +32,14 @@ typedef enum normrt_status_t {
   /* Memory could not be allocated (by normrt or inside the kernel). */
   NORMRT_STATUS_OUT_OF_MEMORY = 5,
   /* The kernel ran and reported a failure not covered by the codes above. */
-  NORMRT_STATUS_KERNEL_FAILED = 6
+  NORMRT_STATUS_KERNEL_FAILED = 6,
+  /* The program lacks what the call needs, e.g. a device API whose Halide
+   * runtime was not linked in. */
+  NORMRT_STATUS_UNSUPPORTED = 7,
+  /* A device tensor lives on another device API than the kernel runs on. */
+  NORMRT_STATUS_INCOMPATIBLE_DEVICE = 8,
+  /* The device API failed (no device, driver error, failed copy). */
+  NORMRT_STATUS_DEVICE_ERROR = 9
 } normrt_status_t;
 
 /*

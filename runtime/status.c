@@ -36,6 +36,12 @@ const char *normrt_status_string(normrt_status_t status) {
       return "out of memory";
     case NORMRT_STATUS_KERNEL_FAILED:
       return "kernel failed";
+    case NORMRT_STATUS_UNSUPPORTED:
+      return "unsupported";
+    case NORMRT_STATUS_INCOMPATIBLE_DEVICE:
+      return "incompatible device";
+    case NORMRT_STATUS_DEVICE_ERROR:
+      return "device error";
   }
   return "unknown status";
 }

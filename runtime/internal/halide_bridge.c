@@ -1,8 +1,8 @@
 /*
  * internal/halide_bridge.c - everything that depends on Halide's runtime ABI:
  * reading halide_filter_metadata_t, building halide_buffer_t, the argv calling
- * convention, the error handler, and error codes. The only normrt file that
- * includes HalideRuntime.h.
+ * convention, the error handler, and error codes. It and halide_device.c
+ * (device tensors) are the only normrt files that include HalideRuntime.h.
  *
  * Halide's argv convention (CodeGen_LLVM::add_argv_wrapper): args[i] belongs
  * to metadata argument i; a buffer slot holds the halide_buffer_t * itself, a
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "HalideRuntime.h"
+#include "internal/device_tensor.h"
 
 /* ---------------------------------------------------------------- metadata */
 
@@ -147,12 +148,7 @@ void normrt_bridge_describe_arg(const struct halide_filter_metadata_t *metadata,
 
 /* Per-call context passed to the kernel as user_context. `tag` tells the
  * process-wide handler that a user_context is one of ours. */
-typedef struct normrt_call_context_t {
-  const void *tag;
-  int claimed; /* set (atomically) by the first error message of the call */
-  char *message;
-  size_t capacity;
-} normrt_call_context_t;
+typedef normrt_bridge_context_t normrt_call_context_t;
 
 static const char g_context_tag = 0;
 static pthread_once_t g_install_once = PTHREAD_ONCE_INIT;
@@ -206,6 +202,37 @@ static void install_error_handler(void) {
   __atomic_store_n(&g_previous_handler, previous, __ATOMIC_RELEASE);
 }
 
+void *normrt_bridge_context_init(normrt_bridge_context_t *ctx, char *message,
+                                 size_t message_capacity) {
+  (void)pthread_once(&g_install_once, install_error_handler);
+  if (message_capacity > 0) message[0] = '\0';
+  ctx->tag = &g_context_tag;
+  ctx->claimed = 0;
+  ctx->message = message;
+  ctx->capacity = message_capacity;
+  return ctx;
+}
+
+/* True when dash-separated `target` contains the word `word`. */
+static int target_has_word(const char *target, const char *word) {
+  size_t n = strlen(word);
+  const char *p = target;
+  while (p != NULL && *p != '\0') {
+    const char *end = strchr(p, '-');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    if (len == n && strncmp(p, word, n) == 0) return 1;
+    p = end ? end + 1 : NULL;
+  }
+  return 0;
+}
+
+const char *normrt_bridge_kernel_device_api(const struct halide_filter_metadata_t *metadata) {
+  if (metadata == NULL || metadata->target == NULL) return NULL;
+  if (target_has_word(metadata->target, "cuda")) return "cuda";
+  if (target_has_word(metadata->target, "opencl")) return "opencl";
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ invoke */
 
 int normrt_bridge_invoke(normrt_argv_fn argv,
@@ -245,6 +272,16 @@ int normrt_bridge_invoke(normrt_argv_fn argv,
     memset(buf, 0, sizeof(*buf));
     buf->host = (uint8_t *)src->host;
     buf->type = arg->type;
+    if (src->device != NULL) {
+      /* A device tensor: its allocation, its dirty bits; no host copy. */
+      buf->device = src->device->buf.device;
+      buf->device_interface = src->device->buf.device_interface;
+      buf->flags = src->device->buf.flags;
+    } else {
+      /* Host data is current: a GPU kernel copies it to the device (it
+       * copies only host_dirty buffers); CPU kernels ignore the flag. */
+      buf->flags = halide_buffer_flag_host_dirty;
+    }
     buf->dimensions = src->rank;
     buf->dim = dims[i];
     for (d = 0; d < src->rank; ++d) {
@@ -262,6 +299,23 @@ int normrt_bridge_invoke(normrt_argv_fn argv,
   /* The pipeline has joined its workers before returning, so any message
    * they stored is visible here. */
   if (result == 0 && message_capacity > 0) message[0] = '\0';
+  /* Host tensors given to a GPU kernel: results back to the host, and the
+   * device copies Halide made freed (the caller's tensors own no device
+   * memory). Device tensors keep their allocation and dirty bits. */
+  for (i = 0; i < num_metadata_args; ++i) {
+    halide_buffer_t *buf = &halide_buffers[i];
+    if (metadata->arguments[i].kind == halide_argument_kind_input_scalar) continue;
+    if (buffers[i].device != NULL) {
+      buffers[i].device->buf.flags = buf->flags;
+      continue;
+    }
+    if (buf->device == 0) continue;
+    if (result == 0 && (buf->flags & halide_buffer_flag_device_dirty)) {
+      int copied = halide_copy_to_host(ctx_handle, buf);
+      if (copied != 0) result = copied;
+    }
+    (void)halide_device_free(ctx_handle, buf);
+  }
   return result;
 }
 
@@ -284,6 +338,18 @@ normrt_status_t normrt_bridge_status_for_error(int halide_error) {
       return NORMRT_STATUS_OUT_OF_MEMORY;
     case halide_error_code_buffer_argument_is_null:
       return NORMRT_STATUS_INVALID_ARGUMENT;
+    case halide_error_code_incompatible_device_interface:
+      return NORMRT_STATUS_INCOMPATIBLE_DEVICE;
+    case halide_error_code_copy_to_device_failed:
+    case halide_error_code_copy_to_host_failed:
+    case halide_error_code_device_malloc_failed:
+    case halide_error_code_device_sync_failed:
+    case halide_error_code_device_free_failed:
+    case halide_error_code_no_device_interface:
+    case halide_error_code_device_run_failed:
+    case halide_error_code_device_interface_no_device:
+    case halide_error_code_device_buffer_copy_failed:
+      return NORMRT_STATUS_DEVICE_ERROR;
     default:
       return NORMRT_STATUS_KERNEL_FAILED;
   }
@@ -325,6 +391,10 @@ const char *normrt_bridge_error_name(int halide_error) {
     NORMRT_HALIDE_CODE(buffer_is_null)
     NORMRT_HALIDE_CODE(bad_dimensions)
     NORMRT_HALIDE_CODE(storage_bound_too_small)
+    NORMRT_HALIDE_CODE(device_interface_no_device)
+    NORMRT_HALIDE_CODE(host_and_device_dirty)
+    NORMRT_HALIDE_CODE(device_buffer_copy_failed)
+    NORMRT_HALIDE_CODE(incompatible_device_interface)
     default:
       return NULL;
   }

@@ -63,7 +63,10 @@ void normrt_bridge_describe_arg(const struct halide_filter_metadata_t *metadata,
 
 /* A validated buffer argument, in tensor order, with Halide-sized fields. */
 typedef struct normrt_bridge_buffer_t {
-  void *host; /* borrowed from the caller's tensor */
+  void *host; /* borrowed from the caller's tensor; NULL for device tensors */
+  /* The device tensor the argument lives in (borrowed), or NULL for host
+   * data; its dirty bits are updated by the call. */
+  struct normrt_device_tensor_t *device;
   int32_t rank;
   int32_t extent[NORMRT_MAX_RANK];
   int32_t stride[NORMRT_MAX_RANK]; /* in elements */
@@ -85,6 +88,24 @@ int normrt_bridge_invoke(normrt_argv_fn argv,
                          const normrt_bridge_buffer_t *buffers,
                          int32_t num_metadata_args, char *message,
                          size_t message_capacity);
+
+/* The user_context normrt passes to Halide: the error handler copies the
+ * first message reported under it into `message`. */
+typedef struct normrt_bridge_context_t {
+  const void *tag;
+  int claimed; /* set (atomically) by the first error message of the call */
+  char *message;
+  size_t capacity;
+} normrt_bridge_context_t;
+
+/* Prepares `ctx` for one operation (installing normrt's error handler once
+ * per process), clears `message`, and returns the user_context to pass. */
+void *normrt_bridge_context_init(normrt_bridge_context_t *ctx, char *message,
+                                 size_t message_capacity);
+
+/* "cuda" or "opencl" when the kernel of `metadata` was compiled for that
+ * GPU API (read from its target string), NULL for CPU kernels. */
+const char *normrt_bridge_kernel_device_api(const struct halide_filter_metadata_t *metadata);
 
 /* Maps a nonzero Halide error code to the normrt status reported for it. */
 normrt_status_t normrt_bridge_status_for_error(int halide_error);

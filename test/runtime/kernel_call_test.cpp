@@ -686,7 +686,9 @@ INSTANTIATE_TEST_SUITE_P(
         CodeCase{halide_error_code_internal_error, NORMRT_STATUS_KERNEL_FAILED,
                  "internal_error"},
         CodeCase{halide_error_code_device_run_failed,
-                 NORMRT_STATUS_KERNEL_FAILED, "device_run_failed"},
+                 NORMRT_STATUS_DEVICE_ERROR, "device_run_failed"},
+        CodeCase{halide_error_code_incompatible_device_interface,
+                 NORMRT_STATUS_INCOMPATIBLE_DEVICE, "incompatible_device_interface"},
         CodeCase{-1000, NORMRT_STATUS_KERNEL_FAILED, "unknown"},
         CodeCase{7, NORMRT_STATUS_KERNEL_FAILED, "unknown"}));
 

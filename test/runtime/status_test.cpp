@@ -31,10 +31,15 @@ TEST(StatusTest, CodesAreStable) {
   EXPECT_EQ(NORMRT_STATUS_NOT_FOUND, 4);
   EXPECT_EQ(NORMRT_STATUS_OUT_OF_MEMORY, 5);
   EXPECT_EQ(NORMRT_STATUS_KERNEL_FAILED, 6);
+  EXPECT_EQ(NORMRT_STATUS_UNSUPPORTED, 7);
+  EXPECT_EQ(NORMRT_STATUS_INCOMPATIBLE_DEVICE, 8);
+  EXPECT_EQ(NORMRT_STATUS_DEVICE_ERROR, 9);
+  EXPECT_STREQ(normrt_status_string(NORMRT_STATUS_INCOMPATIBLE_DEVICE), "incompatible device");
+  EXPECT_STREQ(normrt_status_string(NORMRT_STATUS_DEVICE_ERROR), "device error");
 }
 
 TEST(StatusTest, OutOfRangeIsUnknownNeverNull) {
-  EXPECT_STREQ(normrt_status_string(static_cast<normrt_status_t>(7)),
+  EXPECT_STREQ(normrt_status_string(static_cast<normrt_status_t>(10)),
                "unknown status");
   EXPECT_STREQ(normrt_status_string(static_cast<normrt_status_t>(-1)),
                "unknown status");
