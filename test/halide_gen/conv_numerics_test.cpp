@@ -50,6 +50,9 @@
 #include "conv_reference.h"
 #include "data.h"
 #include "halide_call.h"
+#if NORMC_TEST_CUDA
+#include "cuda_device.h"
+#endif
 #include "layout.h"
 #include "reference.h"
 

@@ -20,6 +20,9 @@
 //===----------------------------------------------------------------------===//
 #include "compare.h"
 #include "halide_call.h"
+#if NORMC_TEST_CUDA
+#include "cuda_device.h"
+#endif
 #include "reference.h"
 
 #include "act_gelu.h"
