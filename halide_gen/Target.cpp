@@ -113,10 +113,20 @@ std::string describeTargets() {
   std::ostringstream os;
   os << "host target: " << Halide::get_host_target().to_string() << "\n"
      << "form: <arch>-<bits>-<os>[-<feature>...] or host[-<feature>...]\n"
-     << "architectures normc schedules: x86, arm (bits 64)\n"
-     << "operating systems: linux, osx, windows, android\n"
+     << "targets normc schedules (backend; what CI tests):\n"
+     << "  host, x86-64-linux[-avx2|-avx512_skylake|...]  CPU backend; numerics suites run "
+        "on the CI machine's own ISA (AVX2 or AVX-512)\n"
+     << "  arm-64-linux                                  CPU backend (NEON, 32 registers); "
+        "AArch64 objects compiled (lit checks them), not executed\n"
+     << "  host-cuda-" << cudaCapabilityList().substr(0, cudaCapabilityList().find(','))
+     << " ... cuda_capability_86  GPU backend; PTX of every test kernel (capability 80) "
+        "assembled by ptxas for sm_80 and sm_90; executed by scripts/gpu-check.sh on a GPU\n"
+     << "  host-opencl                                   GPU backend; numerics suites, "
+        "device API and GPU benchmark executed on PoCL (the CPU), f16/bf16 excluded "
+        "(no cl_khr_fp16)\n"
+     << "cuda capabilities: " << cudaCapabilityList() << "\n"
      << "examples: host, x86-64-linux-avx2, x86-64-linux-avx512_skylake, "
-        "arm-64-linux\n"
+        "arm-64-linux, host-cuda-cuda_capability_80, host-opencl\n"
      << "features:";
   for (int f = 0; f < Halide::Target::FeatureEnd; ++f)
     os << (f % 8 == 0 ? "\n  " : " ")
