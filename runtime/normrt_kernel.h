@@ -122,7 +122,9 @@ normrt_status_t normrt_kernel_arg_info(const normrt_kernel_t *kernel,
  * DTYPE_MISMATCH, OUT_OF_MEMORY, INVALID_ARGUMENT (null buffer) or
  * KERNEL_FAILED, with the kernel's message in normrt_last_error(); outputs
  * may then be partially written. Thread-safe: concurrent calls on different
- * outputs are fine.
+ * outputs are fine. A kernel compiled for a GPU target copies the inputs to
+ * the device, runs there, copies the outputs back and frees the device
+ * copies before returning (normrt_device.h keeps tensors on the device).
  */
 normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
                                    const normrt_tensor_t *const *args,
