@@ -175,11 +175,13 @@ std::vector<RVar> liveRVars(const Reduction &red) {
 /// Adds the lane sums of `stage` (a reduction over `lane` of extent
 /// `threads`) in two steps inside the block: 16-lane groups summed by one
 /// thread each, then the group sums by one thread. Returns the group Func
-/// to be placed in the block.
-Func groupLaneSums(Stage stage, RVar lane, int threads, Var &groupVar) {
+/// to be placed in the block; `groupVar` is its thread variable, `inGroup`
+/// its serial loop over a group's lanes.
+Func groupLaneSums(Stage stage, RVar lane, int threads, Var &groupVar, RVar &inGroup) {
   const int group = threads >= 64 ? 16 : 8;
-  RVar go("lane_go"), gi("lane_gi");
-  stage.split(lane, go, gi, group);
+  RVar go("lane_go");
+  inGroup = RVar("lane_gi");
+  stage.split(lane, go, inGroup, group);
   groupVar = Var("lane_group");
   return stage.rfactor(go, groupVar);
 }
@@ -226,7 +228,8 @@ void gpuPlaneReduction(Reduction &red, int rank, CpuKnobs &knobs,
   Var laneVar("stats_lane");
   Func lanes = chunkUpdate.rfactor(lane, laneVar);
   Var groupVar;
-  Func groups = groupLaneSums(perChunk.update(), lane, threads, groupVar);
+  RVar inGroup;
+  Func groups = groupLaneSums(perChunk.update(), lane, threads, groupVar, inGroup);
 
   // The plane's chunk sums: one thread per plane point.
   gpuEveryPoint(red.func.update(), pureVars(rank), 64);
@@ -245,10 +248,12 @@ void gpuPlaneReduction(Reduction &red, int rank, CpuKnobs &knobs,
   }
   blockStage.gpu_blocks(block);
   LoopLevel inBlock(perChunk, block);
+  // Each thread runs its own serial loop over its strided slice (the thread
+  // loop outside the serial one: one barrier per stage, not per stride).
   lanes.compute_at(inBlock).gpu_threads(laneVar);
-  lanes.update().gpu_threads(laneVar);
+  lanes.update().reorder(strideIdx, laneVar).gpu_threads(laneVar);
   groups.compute_at(inBlock).gpu_threads(groupVar);
-  groups.update().gpu_threads(groupVar);
+  groups.update().reorder(inGroup, groupVar).gpu_threads(groupVar);
 }
 
 /// Channels-last statistics (channels innermost and kept): threads across
@@ -333,13 +338,26 @@ void gpuConv(ConvInfo &c, CpuKnobs &knobs, std::vector<std::string> &notes) {
   const Var &x = c.channelsLast ? hv[1] : hv[0];
   const Var &y = c.channelsLast ? hv[2] : hv[1];
   const Var &n = hv[3];
+  // At most 1024 threads per block (CUDA's limit): rows are cut first.
+  int blockY = knobs.gpuConvBlockY;
+  while (blockY > 1 && knobs.gpuConvBlockX * blockY > 1024)
+    blockY /= 2;
+  if (blockY != knobs.gpuConvBlockY) {
+    notes.push_back("gpu_conv_block_y: " + std::to_string(knobs.gpuConvBlockY) + " -> " +
+                    std::to_string(blockY) + ": at most 1024 threads per block");
+    knobs.gpuConvBlockY = blockY;
+  }
   out.split(kv, ko, ki, kt, TailStrategy::GuardWithIf)
       .split(x, xo, xi, knobs.gpuConvBlockX, TailStrategy::GuardWithIf)
-      .split(y, yo, yi, knobs.gpuConvBlockY, TailStrategy::GuardWithIf)
-      .reorder(ki, xi, yi, xo, yo, ko, n)
-      .unroll(ki);
+      .split(y, yo, yi, blockY, TailStrategy::GuardWithIf);
+  // (channel tiles, batch) on grid x, which has no 65535 limit; columns and
+  // rows of blocks on y and z.
   Var kn("kn");
-  out.fuse(ko, n, kn).gpu_blocks(xo, yo, kn).gpu_threads(xi, yi);
+  out.fuse(ko, n, kn)
+      .reorder(ki, xi, yi, kn, xo, yo)
+      .unroll(ki)
+      .gpu_blocks(kn, xo, yo)
+      .gpu_threads(xi, yi);
   conv.compute_at(out, xi).store_in(MemoryType::Register);
   conv.unroll(kv);
   std::vector<VarOrRVar> order = {kv};
@@ -376,12 +394,28 @@ public:
              std::vector<std::string> &notes) const override {
     for (Func &table : kernel.smallTables)
       gpuSmallFunc(table);
-    for (ConvInfo &c : kernel.convs)
-      gpuConv(c, knobs, notes);
+    // What a schedule changes for one Func (a tile that does not divide its
+    // channels, a block cut to a short extent) stays with that Func: every
+    // other one starts from the requested knobs again. The record keeps
+    // the first one's (the group's main conv and output).
+    const CpuKnobs requested = knobs;
+    for (size_t i = 0; i < kernel.convs.size(); ++i) {
+      CpuKnobs own = requested;
+      gpuConv(kernel.convs[i], i == 0 ? knobs : own, notes);
+    }
     for (MomentsInfo &m : kernel.moments)
       gpuMoments(m, knobs, notes);
-    for (size_t i = 0; i < kernel.outputs.size(); ++i)
-      gpuElementwise(kernel.outputs[i], kernel.outputTensors[i].shape, knobs, notes);
+    CpuKnobs first = knobs;
+    for (size_t i = 0; i < kernel.outputs.size(); ++i) {
+      CpuKnobs own = requested;
+      own.gpuStatsChunk = knobs.gpuStatsChunk;
+      gpuElementwise(kernel.outputs[i], kernel.outputTensors[i].shape, own, notes);
+      if (i == 0)
+        first = own;
+    }
+    knobs.gpuThreads = first.gpuThreads;
+    knobs.gpuElementsPerThread = first.gpuElementsPerThread;
+    knobs.gpuVectorWidth = first.gpuVectorWidth;
   }
 };
 

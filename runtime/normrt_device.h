@@ -79,7 +79,9 @@ normrt_status_t normrt_device_tensor_create(normrt_device_api_t api,
                                             normrt_device_tensor_t **out);
 
 /* Frees the device memory and the record; NULL is a no-op. Must not be
- * called while a kernel using the tensor runs. */
+ * called while a kernel using the tensor runs. Calls that only read a
+ * tensor (copies to the host, kernel inputs) may run concurrently; a
+ * tensor must not be written by two calls at once, or while read. */
 void normrt_device_tensor_free(normrt_device_tensor_t *tensor);
 
 /* The tensor's device API, dtype, rank and extents (`shape` receives `rank`
@@ -92,8 +94,9 @@ normrt_status_t normrt_device_tensor_describe(const normrt_device_tensor_t *tens
 
 /*
  * Copies host tensor `src` (dense row-major, same dtype and shape as `dst`;
- * borrowed for the call) into device tensor `dst`. Returns when `src` may be
- * reused. INVALID_ARGUMENT for NULL arguments or a non-contiguous `src`;
+ * borrowed for the call) into device tensor `dst`. Returns when the copy
+ * has finished (it synchronizes the device API), so `src` may be reused.
+ * INVALID_ARGUMENT for NULL arguments or a non-contiguous `src`;
  * DTYPE_MISMATCH / SHAPE_MISMATCH when they differ; DEVICE_ERROR when the
  * copy fails.
  */
@@ -103,7 +106,8 @@ normrt_status_t normrt_device_copy_from_host(normrt_device_tensor_t *dst,
 /*
  * Copies device tensor `src` into host tensor `dst` (dense row-major, same
  * dtype and shape; its data is written), after the kernels that wrote `src`
- * have finished. Same status codes as normrt_device_copy_from_host().
+ * have finished; returns when `dst` holds the data. Same status codes as
+ * normrt_device_copy_from_host().
  */
 normrt_status_t normrt_device_copy_to_host(normrt_device_tensor_t *src,
                                            const normrt_tensor_t *dst);

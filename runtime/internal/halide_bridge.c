@@ -277,9 +277,11 @@ int normrt_bridge_invoke(normrt_argv_fn argv,
       buf->device = src->device->buf.device;
       buf->device_interface = src->device->buf.device_interface;
       buf->flags = src->device->buf.flags;
-    } else {
+    } else if (arg->kind == halide_argument_kind_input_buffer) {
       /* Host data is current: a GPU kernel copies it to the device (it
-       * copies only host_dirty buffers); CPU kernels ignore the flag. */
+       * copies only host_dirty buffers); CPU kernels ignore the flag.
+       * Outputs are not marked: their host memory would be uploaded for
+       * nothing. */
       buf->flags = halide_buffer_flag_host_dirty;
     }
     buf->dimensions = src->rank;
@@ -306,7 +308,10 @@ int normrt_bridge_invoke(normrt_argv_fn argv,
     halide_buffer_t *buf = &halide_buffers[i];
     if (metadata->arguments[i].kind == halide_argument_kind_input_scalar) continue;
     if (buffers[i].device != NULL) {
-      buffers[i].device->buf.flags = buf->flags;
+      /* Only outputs change: inputs are read, and concurrent calls may read
+       * the same tensor. */
+      if (result == 0 && metadata->arguments[i].kind == halide_argument_kind_output_buffer)
+        buffers[i].device->buf.flags = buf->flags;
       continue;
     }
     if (buf->device == 0) continue;

@@ -66,6 +66,29 @@ static normrt_status_t unsupported(normrt_device_api_t api, const char *what) {
       api == NORMRT_DEVICE_CUDA ? "cuda-cuda_capability_80" : "opencl");
 }
 
+typedef int (*sync_fn)(void *, struct halide_buffer_t *);
+
+static sync_fn sync_for(normrt_device_api_t api) {
+  return api == NORMRT_DEVICE_CUDA ? halide_cuda_device_sync
+         : api == NORMRT_DEVICE_OPENCL ? halide_opencl_device_sync
+                                       : NULL;
+}
+
+/* Waits for the API's stream / queue. The API functions return the
+ * driver's own codes (CUresult, cl_int), which would read as unrelated
+ * Halide codes, so any failure becomes halide_error_code_device_sync_failed
+ * (the driver's message is in `message`). */
+static int api_sync(normrt_device_api_t api, normrt_bridge_context_t *ctx, char *message,
+                    size_t capacity) {
+  halide_buffer_t probe;
+  sync_fn sync = sync_for(api);
+  if (sync == NULL) return halide_error_code_device_sync_failed;
+  memset(&probe, 0, sizeof(probe));
+  return sync(normrt_bridge_context_init(ctx, message, capacity), &probe) == 0
+             ? 0
+             : halide_error_code_device_sync_failed;
+}
+
 /* Fails with the Halide message of the operation, or its error code. */
 static normrt_status_t device_failure(const char *what, int result, const char *message) {
   normrt_status_t status = normrt_bridge_status_for_error(result);
@@ -207,16 +230,21 @@ normrt_status_t normrt_device_copy_from_host(normrt_device_tensor_t *dst,
   static const char kWhat[] = "normrt_device_copy_from_host";
   normrt_bridge_context_t ctx;
   char message[NORMRT_INTERNAL_ERROR_CAPACITY];
+  halide_buffer_t view;
   int result;
   normrt_status_t status = check_host(kWhat, dst, src);
   if (status != NORMRT_STATUS_OK) return status;
-  /* Borrow the host data for the copy: host_dirty makes Halide copy it. */
-  dst->buf.host = (uint8_t *)src->data;
-  dst->buf.flags = halide_buffer_flag_host_dirty;
+  /* A private view of the tensor borrows the host data for the copy
+   * (host_dirty makes Halide copy it), so concurrent users of `dst` never
+   * see a host pointer or flags that are not theirs. */
+  view = dst->buf;
+  view.host = (uint8_t *)src->data;
+  view.flags = halide_buffer_flag_host_dirty;
   result = halide_copy_to_device(normrt_bridge_context_init(&ctx, message, sizeof(message)),
-                                 &dst->buf, dst->buf.device_interface);
-  dst->buf.host = NULL;
-  dst->buf.flags = 0;
+                                 &view, dst->buf.device_interface);
+  /* Returns when `src` may be reused, pinned host memory included (CUDA
+   * copies asynchronously on its stream). */
+  if (result == 0) result = api_sync(dst->api, &ctx, message, sizeof(message));
   if (result != 0) return device_failure(kWhat, result, message);
   return NORMRT_STATUS_OK;
 }
@@ -226,34 +254,29 @@ normrt_status_t normrt_device_copy_to_host(normrt_device_tensor_t *src,
   static const char kWhat[] = "normrt_device_copy_to_host";
   normrt_bridge_context_t ctx;
   char message[NORMRT_INTERNAL_ERROR_CAPACITY];
+  halide_buffer_t view;
   int result;
-  uint64_t flags;
   normrt_status_t status = check_host(kWhat, src, dst);
   if (status != NORMRT_STATUS_OK) return status;
-  /* The device copy is the only one: mark it newer so Halide copies. */
-  flags = src->buf.flags;
-  src->buf.host = (uint8_t *)dst->data;
-  src->buf.flags = halide_buffer_flag_device_dirty;
+  /* A private view: the device copy is the only one, marked newer so that
+   * Halide copies it, without touching the shared tensor's fields. */
+  view = src->buf;
+  view.host = (uint8_t *)dst->data;
+  view.flags = halide_buffer_flag_device_dirty;
   result = halide_copy_to_host(normrt_bridge_context_init(&ctx, message, sizeof(message)),
-                               &src->buf);
-  src->buf.host = NULL;
-  src->buf.flags = flags & ~(uint64_t)halide_buffer_flag_host_dirty;
+                               &view);
+  if (result == 0) result = api_sync(src->api, &ctx, message, sizeof(message));
   if (result != 0) return device_failure(kWhat, result, message);
   return NORMRT_STATUS_OK;
 }
 
 normrt_status_t normrt_device_synchronize(normrt_device_api_t api) {
   static const char kWhat[] = "normrt_device_synchronize";
-  const struct halide_device_interface_t *iface = interface_for(api);
   normrt_bridge_context_t ctx;
   char message[NORMRT_INTERNAL_ERROR_CAPACITY];
-  halide_buffer_t probe;
   int result;
-  int (*sync)(void *, struct halide_buffer_t *) =
-      api == NORMRT_DEVICE_CUDA ? halide_cuda_device_sync : halide_opencl_device_sync;
-  if (iface == NULL || sync == NULL) return unsupported(api, kWhat);
-  memset(&probe, 0, sizeof(probe));
-  result = sync(normrt_bridge_context_init(&ctx, message, sizeof(message)), &probe);
+  if (interface_for(api) == NULL || sync_for(api) == NULL) return unsupported(api, kWhat);
+  result = api_sync(api, &ctx, message, sizeof(message));
   if (result != 0) return device_failure(kWhat, result, message);
   return NORMRT_STATUS_OK;
 }

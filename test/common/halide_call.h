@@ -50,8 +50,12 @@ public:
   }
   /// Frees the device copy a GPU kernel made (none for CPU kernels).
   ~HostBuffer() {
-    if (buf_.device)
+    if (buf_.device) {
+      // Dirty bits would make the free's validation fail (and leak).
+      buf_.set_host_dirty(false);
+      buf_.set_device_dirty(false);
       halide_device_free(nullptr, &buf_);
+    }
   }
   halide_buffer_t *get() { return &buf_; }
 
@@ -74,11 +78,15 @@ int callKernel(int (*kernel)(const void *, Bufs...), Bufs... bufs) {
   int status = kernel(nullptr, bufs...);
   if (status != 0)
     return status;
+  // Every result is brought back even if one copy fails (the first
+  // failure is returned).
   for (halide_buffer_t *b : all)
-    if (b->device_dirty())
-      if ((status = halide_copy_to_host(nullptr, b)) != 0)
-        return status;
-  return 0;
+    if (b->device_dirty()) {
+      int copied = halide_copy_to_host(nullptr, b);
+      if (copied != 0 && status == 0)
+        status = copied;
+    }
+  return status;
 }
 
 } // namespace normc_test

@@ -28,77 +28,173 @@
 #include "layout.h"
 #include "reference.h"
 
+#if !NORMC_TEST_NO_16BIT
 #include "vm_adain_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_adain_nchw_f16.h"
+#endif
 #include "vm_adain_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_adain_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_adain_nhwc_f16.h"
+#endif
 #include "vm_adain_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bin_infer_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bin_infer_nchw_f16.h"
+#endif
 #include "vm_bin_infer_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bin_infer_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bin_infer_nhwc_f16.h"
+#endif
 #include "vm_bin_infer_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bin_train_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bin_train_nchw_f16.h"
+#endif
 #include "vm_bin_train_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bin_train_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bin_train_nhwc_f16.h"
+#endif
 #include "vm_bin_train_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bn_infer_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bn_infer_nchw_f16.h"
+#endif
 #include "vm_bn_infer_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bn_infer_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bn_infer_nhwc_f16.h"
+#endif
 #include "vm_bn_infer_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bn_train_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bn_train_nchw_f16.h"
+#endif
 #include "vm_bn_train_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bn_train_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_bn_train_nhwc_f16.h"
+#endif
 #include "vm_bn_train_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_cin_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_cin_nchw_f16.h"
+#endif
 #include "vm_cin_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_cin_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_cin_nhwc_f16.h"
+#endif
 #include "vm_cin_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_gn_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_gn_nchw_f16.h"
+#endif
 #include "vm_gn_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_gn_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_gn_nhwc_f16.h"
+#endif
 #include "vm_gn_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_in_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_in_nchw_f16.h"
+#endif
 #include "vm_in_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_in_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_in_nhwc_f16.h"
+#endif
 #include "vm_in_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_in_train_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_in_train_nchw_f16.h"
+#endif
 #include "vm_in_train_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_in_train_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_in_train_nhwc_f16.h"
+#endif
 #include "vm_in_train_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_ln_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_ln_nchw_f16.h"
+#endif
 #include "vm_ln_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_ln_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_ln_nhwc_f16.h"
+#endif
 #include "vm_ln_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_spade_bn_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_spade_bn_nchw_f16.h"
+#endif
 #include "vm_spade_bn_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_spade_bn_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_spade_bn_nhwc_f16.h"
+#endif
 #include "vm_spade_bn_nhwc_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_spade_in_nchw_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_spade_in_nchw_f16.h"
+#endif
 #include "vm_spade_in_nchw_f32.h"
+#if !NORMC_TEST_NO_16BIT
 #include "vm_spade_in_nhwc_bf16.h"
+#endif
+#if !NORMC_TEST_NO_16BIT
 #include "vm_spade_in_nhwc_f16.h"
+#endif
 #include "vm_spade_in_nhwc_f32.h"
 
 #include <limits>
@@ -237,10 +333,19 @@ Fn pick(Layout l, DType t, Fn nchwF32, Fn nchwF16, Fn nchwBf16, Fn nhwcF32,
   const Fn k[2][3] = {{nchwF32, nchwF16, nchwBf16}, {nhwcF32, nhwcF16, nhwcBf16}};
   return k[l][t];
 }
+#if NORMC_TEST_NO_16BIT
+// A device build without 16-bit floats (OpenCL on PoCL: no cl_khr_fp16):
+// only the f32 kernels exist and only the f32 cases are instantiated.
+#define VM_KERNEL(v)                                                           \
+  pick(layout(), type(), vm_##v##_nchw_f32, decltype(&vm_##v##_nchw_f32)(),     \
+       decltype(&vm_##v##_nchw_f32)(), vm_##v##_nhwc_f32,                      \
+       decltype(&vm_##v##_nchw_f32)(), decltype(&vm_##v##_nchw_f32)())
+#else
 #define VM_KERNEL(v)                                                           \
   pick(layout(), type(), vm_##v##_nchw_f32, vm_##v##_nchw_f16,                 \
        vm_##v##_nchw_bf16, vm_##v##_nhwc_f32, vm_##v##_nhwc_f16,               \
        vm_##v##_nhwc_bf16)
+#endif
 
 // Shapes: a small odd one, odd with N > 1, a larger one, and few pixels with
 // many channels (the usual NHWC case). Group norm needs an even C.
@@ -302,10 +407,17 @@ std::string caseName(const ::testing::TestParamInfo<std::tuple<Layout, DType>> &
 
 } // namespace
 
+#if NORMC_TEST_NO_16BIT
+INSTANTIATE_TEST_SUITE_P(Matrix, VariantMatrix,
+                         ::testing::Combine(::testing::Values(kNchw, kNhwc),
+                                            ::testing::Values(kF32)),
+                         caseName);
+#else
 INSTANTIATE_TEST_SUITE_P(Matrix, VariantMatrix,
                          ::testing::Combine(::testing::Values(kNchw, kNhwc),
                                             ::testing::Values(kF32, kF16, kBf16)),
                          caseName);
+#endif
 
 TEST_P(VariantMatrix, InstanceNorm) {
   for (const Shape &s : kShapes) {
@@ -472,6 +584,9 @@ TEST_P(VariantMatrix, InstanceNormTraining) {
 class VariantMatrixLargeValues : public ::testing::TestWithParam<Layout> {};
 
 TEST_P(VariantMatrixLargeValues, F16InstanceNorm) {
+#if NORMC_TEST_NO_16BIT
+  GTEST_SKIP() << "this device build has no 16-bit float kernels (no cl_khr_fp16)";
+#else
   const Layout layout = GetParam();
   for (const Shape &s : {Shape{1, 3, 5, 7}, Shape{2, 3, 7, 13}, Shape{1, 16, 32, 32}}) {
     std::vector<float> xf = randomPlanes(s, s[2] * s[3], 100.0, 50.0, 121);
@@ -487,6 +602,7 @@ TEST_P(VariantMatrixLargeValues, F16InstanceNorm) {
                s, y[0], instanceNormRef(x.values, s, &g.values, &b.values, kEps),
                kF16Atol, kF16Rtol);
   }
+#endif
 }
 
 INSTANTIATE_TEST_SUITE_P(Layouts, VariantMatrixLargeValues,
