@@ -47,17 +47,25 @@ int64_t constantOr(const Expr &e, int64_t fallback) {
   return v ? *v : fallback;
 }
 
+/// Fuses the pure variables `vars` of `s` (innermost first) into one loop,
+/// each fused name being the outer variable's with `suffix`.
+template <typename StageT>
+VarOrRVar fuseAll(StageT s, const std::vector<VarOrRVar> &vars, const std::string &suffix) {
+  VarOrRVar all = vars[0];
+  for (size_t k = 1; k < vars.size(); ++k) {
+    Var next(vars[k].name() + suffix);
+    s.fuse(all, vars[k], next);
+    all = next;
+  }
+  return all;
+}
+
 /// Every point of the stage one thread, `threads` per block: for small Funcs
 /// whose extents the schedule does not know (statistics formulas, tables).
 /// `vars` are the stage's pure variables, innermost first.
 template <typename StageT>
 void gpuEveryPoint(StageT s, const std::vector<VarOrRVar> &vars, int threads) {
-  VarOrRVar all = vars[0];
-  for (size_t k = 1; k < vars.size(); ++k) {
-    Var next(vars[k].name() + "_f");
-    s.fuse(all, vars[k], next);
-    all = next;
-  }
+  VarOrRVar all = fuseAll(s, vars, "_f");
   Var blk("gpu_blk"), thr("gpu_thr");
   s.split(all, blk, thr, threads, TailStrategy::GuardWithIf)
       .gpu_blocks(blk)
@@ -154,13 +162,9 @@ void gpuElementwise(Func f, const std::vector<Expr> &shape, CpuKnobs &knobs,
     f.reorder(e, t, xo);
   if (perThread > 1)
     f.unroll(e);
-  VarOrRVar blocks = xo;
-  for (int k = inner; k < rank; ++k) {
-    Var next("gpu_b" + std::to_string(k));
-    f.fuse(blocks, hv[k], next);
-    blocks = next;
-  }
-  f.gpu_blocks(blocks).gpu_threads(t);
+  std::vector<VarOrRVar> outer = {xo};
+  outer.insert(outer.end(), hv.begin() + inner, hv.end());
+  f.gpu_blocks(fuseAll(f, outer, "_b")).gpu_threads(t);
 }
 
 /// The reduction variables Halide keeps (it drops those of static extent 1).
@@ -170,6 +174,39 @@ std::vector<RVar> liveRVars(const Reduction &red) {
     if (!Halide::Internal::is_const_one(red.rdom[k].extent()))
       out.push_back(red.rdom[k]);
   return out;
+}
+
+/// The first step of both statistics schedules: the reduction becomes a
+/// root kernel adding, one thread per point, the partial sums `perChunk`
+/// (indexed by `blockVar`) of chunks of `chunk` consecutive points of its
+/// domain (all reduction variables fused, innermost first, so a chunk is a
+/// contiguous run of memory); `inChunk` is the partials' reduction
+/// variable. Returns false, with the reduction scheduled as it is, when
+/// there is nothing to reduce (1x1 planes).
+bool splitIntoChunks(Reduction &red, int rank, int chunk, Func &perChunk, Var &blockVar,
+                     RVar &inChunk) {
+  red.func.compute_root();
+  gpuEveryPoint(red.func, pureVars(rank), 64);
+  std::vector<RVar> rvars = liveRVars(red);
+  if (rvars.empty()) {
+    gpuEveryPoint(red.func.update(), pureVars(rank), 64);
+    return false;
+  }
+  Stage update = red.func.update();
+  RVar all = rvars[0];
+  for (size_t k = 1; k < rvars.size(); ++k) {
+    RVar next("r_f" + std::to_string(k));
+    update.fuse(all, rvars[k], next);
+    all = next;
+  }
+  RVar chunkIdx("r_chunk");
+  inChunk = RVar("r_in");
+  update.split(all, chunkIdx, inChunk, chunk);
+  blockVar = Var("stats_chunk");
+  perChunk = update.rfactor(chunkIdx, blockVar);
+  gpuEveryPoint(red.func.update(), pureVars(rank), 64);
+  perChunk.compute_root();
+  return true;
 }
 
 /// Adds the lane sums of `stage` (a reduction over `lane` of extent
@@ -190,13 +227,6 @@ Func groupLaneSums(Stage stage, RVar lane, int threads, Var &groupVar, RVar &inG
 /// blocks of gpu_stats_chunk elements of a plane, then the chunk sums.
 void gpuPlaneReduction(Reduction &red, int rank, CpuKnobs &knobs,
                        std::vector<std::string> &notes) {
-  red.func.compute_root();
-  gpuEveryPoint(red.func, pureVars(rank), 64);
-  std::vector<RVar> rvars = liveRVars(red);
-  if (rvars.empty()) { // 1x1 planes: nothing to sum
-    gpuEveryPoint(red.func.update(), pureVars(rank), 64);
-    return;
-  }
   const int threads = knobs.gpuStatsThreads;
   int chunk = knobs.gpuStatsChunk;
   if (chunk == 0) {
@@ -210,19 +240,12 @@ void gpuPlaneReduction(Reduction &red, int rank, CpuKnobs &knobs,
                     std::to_string(rounded) + ": a multiple of gpu_stats_threads");
     chunk = knobs.gpuStatsChunk = rounded;
   }
-  Stage update = red.func.update();
-  // One variable over the whole plane, innermost first: a chunk is a
-  // contiguous run of memory.
-  RVar all = rvars[0];
-  for (size_t k = 1; k < rvars.size(); ++k) {
-    RVar next("r_f" + std::to_string(k));
-    update.fuse(all, rvars[k], next);
-    all = next;
-  }
-  RVar chunkIdx("r_chunk"), inChunk("r_in"), strideIdx("r_stride"), lane("r_lane");
-  update.split(all, chunkIdx, inChunk, chunk);
-  Var blockVar("stats_chunk");
-  Func perChunk = update.rfactor(chunkIdx, blockVar);
+  Func perChunk;
+  Var blockVar;
+  RVar inChunk;
+  if (!splitIntoChunks(red, rank, chunk, perChunk, blockVar, inChunk))
+    return;
+  RVar strideIdx("r_stride"), lane("r_lane");
   Stage chunkUpdate = perChunk.update();
   chunkUpdate.split(inChunk, strideIdx, lane, threads);
   Var laneVar("stats_lane");
@@ -231,21 +254,13 @@ void gpuPlaneReduction(Reduction &red, int rank, CpuKnobs &knobs,
   RVar inGroup;
   Func groups = groupLaneSums(perChunk.update(), lane, threads, groupVar, inGroup);
 
-  // The plane's chunk sums: one thread per plane point.
-  gpuEveryPoint(red.func.update(), pureVars(rank), 64);
-
+  // One block per (chunk, plane point).
   std::vector<VarOrRVar> chunkVars = {blockVar};
   for (const Var &v : halideVars(rank))
     chunkVars.push_back(v);
-  perChunk.compute_root();
   gpuEveryPoint(perChunk, chunkVars, 64);
   Stage blockStage = perChunk.update();
-  VarOrRVar block = chunkVars[0];
-  for (size_t k = 1; k < chunkVars.size(); ++k) {
-    Var next(chunkVars[k].name() + "_b");
-    blockStage.fuse(block, chunkVars[k], next);
-    block = next;
-  }
+  VarOrRVar block = fuseAll(blockStage, chunkVars, "_b");
   blockStage.gpu_blocks(block);
   LoopLevel inBlock(perChunk, block);
   // Each thread runs its own serial loop over its strided slice (the thread
@@ -260,33 +275,17 @@ void gpuPlaneReduction(Reduction &red, int rank, CpuKnobs &knobs,
 /// channels, blocks over runs of positions and channel ranges.
 void gpuChannelsLastReduction(Reduction &red, int rank, CpuKnobs &knobs,
                               std::vector<std::string> &notes) {
-  red.func.compute_root();
-  gpuEveryPoint(red.func, pureVars(rank), 64);
-  std::vector<RVar> rvars = liveRVars(red);
-  if (rvars.empty()) {
-    gpuEveryPoint(red.func.update(), pureVars(rank), 64);
-    return;
-  }
   const int threads = std::min(knobs.gpuStatsThreads, 64);
   int positions = std::max(1, (knobs.gpuStatsChunk ? knobs.gpuStatsChunk
                                                     : knobs.gpuStatsThreads * 16) / 16);
+  Func perChunk;
+  Var blockVar;
+  RVar inChunk;
+  if (!splitIntoChunks(red, rank, positions, perChunk, blockVar, inChunk))
+    return;
   notes.push_back("channels-last statistics: " + std::to_string(threads) +
                   " channels per block, " + std::to_string(positions) + " positions per block");
-  Stage update = red.func.update();
-  RVar all = rvars[0];
-  for (size_t k = 1; k < rvars.size(); ++k) {
-    RVar next("r_f" + std::to_string(k));
-    update.fuse(all, rvars[k], next);
-    all = next;
-  }
-  RVar chunkIdx("r_chunk"), inChunk("r_in");
-  update.split(all, chunkIdx, inChunk, positions);
-  Var blockVar("stats_chunk");
-  Func perChunk = update.rfactor(chunkIdx, blockVar);
-  gpuEveryPoint(red.func.update(), pureVars(rank), 64);
-
   const auto &hv = halideVars(rank);
-  perChunk.compute_root();
   std::vector<VarOrRVar> chunkVars = {hv[0], blockVar};
   for (int k = 1; k < rank; ++k)
     chunkVars.push_back(hv[k]);
@@ -300,12 +299,7 @@ void gpuChannelsLastReduction(Reduction &red, int rank, CpuKnobs &knobs,
   for (int k = 1; k < rank; ++k)
     order.push_back(hv[k]);
   s.reorder(order);
-  VarOrRVar block = co;
-  for (size_t k = 3; k < order.size(); ++k) {
-    Var next(order[k].name() + "_b");
-    s.fuse(block, order[k], next);
-    block = next;
-  }
+  VarOrRVar block = fuseAll(s, std::vector<VarOrRVar>(order.begin() + 2, order.end()), "_b");
   s.gpu_blocks(block).gpu_threads(ci);
 }
 

@@ -225,49 +225,43 @@ static normrt_status_t check_host(const char *what, const normrt_device_tensor_t
   return NORMRT_STATUS_OK;
 }
 
-normrt_status_t normrt_device_copy_from_host(normrt_device_tensor_t *dst,
-                                             const normrt_tensor_t *src) {
-  static const char kWhat[] = "normrt_device_copy_from_host";
+/*
+ * Copies between device tensor `dev` and host tensor `host` (to the device
+ * when `to_device`), then waits for the device API, so the host memory is
+ * free (or filled) on return, pinned memory included (CUDA copies
+ * asynchronously on its stream). The copy runs on a private view of the
+ * tensor's buffer, borrowing the host data, with the source side marked
+ * dirty so that Halide copies: concurrent readers of `dev` never see a host
+ * pointer or flags that are not theirs.
+ */
+static normrt_status_t copy_host(const char *what, normrt_device_tensor_t *dev,
+                                 const normrt_tensor_t *host, int to_device) {
   normrt_bridge_context_t ctx;
   char message[NORMRT_INTERNAL_ERROR_CAPACITY];
   halide_buffer_t view;
+  void *uc;
   int result;
-  normrt_status_t status = check_host(kWhat, dst, src);
+  normrt_status_t status = check_host(what, dev, host);
   if (status != NORMRT_STATUS_OK) return status;
-  /* A private view of the tensor borrows the host data for the copy
-   * (host_dirty makes Halide copy it), so concurrent users of `dst` never
-   * see a host pointer or flags that are not theirs. */
-  view = dst->buf;
-  view.host = (uint8_t *)src->data;
-  view.flags = halide_buffer_flag_host_dirty;
-  result = halide_copy_to_device(normrt_bridge_context_init(&ctx, message, sizeof(message)),
-                                 &view, dst->buf.device_interface);
-  /* Returns when `src` may be reused, pinned host memory included (CUDA
-   * copies asynchronously on its stream). */
-  if (result == 0) result = api_sync(dst->api, &ctx, message, sizeof(message));
-  if (result != 0) return device_failure(kWhat, result, message);
+  view = dev->buf;
+  view.host = (uint8_t *)host->data;
+  view.flags = to_device ? halide_buffer_flag_host_dirty : halide_buffer_flag_device_dirty;
+  uc = normrt_bridge_context_init(&ctx, message, sizeof(message));
+  result = to_device ? halide_copy_to_device(uc, &view, dev->buf.device_interface)
+                     : halide_copy_to_host(uc, &view);
+  if (result == 0) result = api_sync(dev->api, &ctx, message, sizeof(message));
+  if (result != 0) return device_failure(what, result, message);
   return NORMRT_STATUS_OK;
+}
+
+normrt_status_t normrt_device_copy_from_host(normrt_device_tensor_t *dst,
+                                             const normrt_tensor_t *src) {
+  return copy_host("normrt_device_copy_from_host", dst, src, 1);
 }
 
 normrt_status_t normrt_device_copy_to_host(normrt_device_tensor_t *src,
                                            const normrt_tensor_t *dst) {
-  static const char kWhat[] = "normrt_device_copy_to_host";
-  normrt_bridge_context_t ctx;
-  char message[NORMRT_INTERNAL_ERROR_CAPACITY];
-  halide_buffer_t view;
-  int result;
-  normrt_status_t status = check_host(kWhat, src, dst);
-  if (status != NORMRT_STATUS_OK) return status;
-  /* A private view: the device copy is the only one, marked newer so that
-   * Halide copies it, without touching the shared tensor's fields. */
-  view = src->buf;
-  view.host = (uint8_t *)dst->data;
-  view.flags = halide_buffer_flag_device_dirty;
-  result = halide_copy_to_host(normrt_bridge_context_init(&ctx, message, sizeof(message)),
-                               &view);
-  if (result == 0) result = api_sync(src->api, &ctx, message, sizeof(message));
-  if (result != 0) return device_failure(kWhat, result, message);
-  return NORMRT_STATUS_OK;
+  return copy_host("normrt_device_copy_to_host", src, dst, 0);
 }
 
 normrt_status_t normrt_device_synchronize(normrt_device_api_t api) {
