@@ -1,16 +1,37 @@
 # normc_add_kernels(<name> SOURCE <file.mlir> FUNCS <f>... [TARGET <halide target>]
 #                   [FLAGS <extra normc flags>...])
 #
-# Compiles the listed exported functions of <file.mlir> with the normc built in
-# this tree, at build time, and defines an INTERFACE library <name> that
+# Compiles the listed exported functions of <file.mlir> with normc at build
+# time (the normc target of this tree, or NORMC_EXECUTABLE in a project
+# without one, such as the AArch64 cross build of test/aarch64/), and defines an INTERFACE library <name> that
 # carries the generated headers (include "<f>.h") and archives. Link it together
 # with normc::runtime and a Halide runtime from normc_add_halide_runtime().
 # (Modelled on Halide's add_halide_library, which we cannot use: see
 # NormcHalide.cmake.)
+# TARGET defaults to NORMC_KERNEL_TARGET, itself "host" unless the project
+# sets it (a cross build sets the machine it builds for).
+if(NOT DEFINED NORMC_KERNEL_TARGET)
+  set(NORMC_KERNEL_TARGET host)
+endif()
+# The normc to run, resolved when a function is called (the normc target is
+# defined after this file is included).
+macro(_normc_resolve_tool)
+  if(TARGET normc)
+    set(_normc_command normc)
+    set(_normc_depends normc)
+  elseif(NORMC_EXECUTABLE)
+    set(_normc_command "${NORMC_EXECUTABLE}")
+    set(_normc_depends "${NORMC_EXECUTABLE}")
+  else()
+    message(FATAL_ERROR "normc_add_kernels: no normc target and no NORMC_EXECUTABLE")
+  endif()
+endmacro()
+
 function(normc_add_kernels name)
+  _normc_resolve_tool()
   cmake_parse_arguments(ARG "" "SOURCE;TARGET" "FUNCS;FLAGS" ${ARGN})
   if(NOT ARG_TARGET)
-    set(ARG_TARGET host)
+    set(ARG_TARGET ${NORMC_KERNEL_TARGET})
   endif()
   get_filename_component(source "${ARG_SOURCE}" ABSOLUTE)
   set(outdir "${CMAKE_CURRENT_BINARY_DIR}/${name}")
@@ -25,9 +46,9 @@ function(normc_add_kernels name)
   string(REPLACE ";" "," funcs "${ARG_FUNCS}")
   add_custom_command(
     OUTPUT ${outputs}
-    COMMAND normc "${source}" -o "${outdir}" --target=${ARG_TARGET} --emit=lib,header
+    COMMAND ${_normc_command} "${source}" -o "${outdir}" --target=${ARG_TARGET} --emit=lib,header
             --functions=${funcs} ${ARG_FLAGS}
-    DEPENDS normc "${source}"
+    DEPENDS ${_normc_depends} "${source}"
     COMMENT "normc: compiling kernels of ${ARG_SOURCE}"
     VERBATIM)
   add_custom_target(${name}_gen DEPENDS ${outputs})
@@ -40,16 +61,17 @@ endfunction()
 # normc_add_halide_runtime(<name> [TARGET <halide target>])
 # The Halide runtime that normc-generated kernels for TARGET link against.
 function(normc_add_halide_runtime name)
+  _normc_resolve_tool()
   cmake_parse_arguments(ARG "" "TARGET" "" ${ARGN})
   if(NOT ARG_TARGET)
-    set(ARG_TARGET host)
+    set(ARG_TARGET ${NORMC_KERNEL_TARGET})
   endif()
   set(outdir "${CMAKE_CURRENT_BINARY_DIR}/${name}")
   set(archive "${outdir}/normc_halide_runtime.a")
   add_custom_command(
     OUTPUT "${archive}"
-    COMMAND normc -o "${outdir}" --target=${ARG_TARGET} --emit=runtime
-    DEPENDS normc
+    COMMAND ${_normc_command} -o "${outdir}" --target=${ARG_TARGET} --emit=runtime
+    DEPENDS ${_normc_depends}
     COMMENT "normc: emitting the Halide runtime for ${ARG_TARGET}"
     VERBATIM)
   add_custom_target(${name}_gen DEPENDS "${archive}")

@@ -116,8 +116,10 @@ std::string describeTargets() {
      << "targets normc schedules (backend; what CI tests):\n"
      << "  host, x86-64-linux[-avx2|-avx512_skylake|...]  CPU backend; numerics suites run "
         "on the CI machine's own ISA (AVX2 or AVX-512)\n"
-     << "  arm-64-linux                                  CPU backend (NEON, 32 registers); "
-        "AArch64 objects compiled (lit checks them), not executed\n"
+     << "  arm-64-linux[-arm_fp16]                       CPU backend (NEON: 4 f32 lanes, "
+        "32 registers; arm_fp16 converts f16 in hardware); numerics, variant matrix (also "
+        "with arm_fp16), conv, runtime, e2e and example cross-built and run under "
+        "qemu-aarch64 (ctest arm64/qemu_suites)\n"
      << "  host-cuda-" << cudaCapabilityList().substr(0, cudaCapabilityList().find(','))
      << " ... cuda_capability_86  GPU backend; PTX of every test kernel (capability 80) "
         "assembled by ptxas for sm_80 and sm_90; executed by scripts/gpu-check.sh on a GPU\n"

@@ -11,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev
   # The GPU schedules' numerics run through OpenCL on the CPU (PoCL).
   pocl-opencl-icd ocl-icd-opencl-dev
+  # The AArch64 suites: cross-compiled, run under qemu-user.
+  g++-aarch64-linux-gnu qemu-user
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev libtorch-dev libdnnl-dev gnuplot-nox)
