@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "HalideGen.h"
+#include "Variant.h"
 
 #include "Algorithm.h"
 #include "Schedule.h"
@@ -45,6 +46,29 @@ using namespace mlir;
 using namespace normc::norm;
 
 namespace normc {
+
+/// Halide derives the include guard from the output path, which here is a
+/// temporary directory; use a stable guard named after the function instead.
+bool fixHeaderGuard(const std::string &path, const std::string &name) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string header = text.str();
+  if (!in)
+    return false;
+  size_t start = header.find("#ifndef ");
+  if (start == std::string::npos)
+    return true;
+  size_t end = header.find('\n', start);
+  std::string oldGuard = header.substr(start + 8, end - start - 8);
+  std::string newGuard = "NORMC_KERNEL_" + name + "_H_";
+  for (size_t pos = 0; (pos = header.find(oldGuard, pos)) != std::string::npos;
+       pos += newGuard.size())
+    header.replace(pos, oldGuard.size(), newGuard);
+  std::ofstream out(path, std::ios::trunc);
+  out << header;
+  return static_cast<bool>(out);
+}
 
 namespace {
 
@@ -96,29 +120,6 @@ LogicalResult checkSupportedType(Operation *op, Type type, StringRef what) {
       return op->emitError() << what << " has a dimension of " << d
                              << " elements; Halide extents must fit in int32";
   return success();
-}
-
-/// Halide derives the include guard from the output path, which here is a
-/// temporary directory; use a stable guard named after the function instead.
-bool fixHeaderGuard(const std::string &path, const std::string &name) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string header = text.str();
-  if (!in)
-    return false;
-  size_t start = header.find("#ifndef ");
-  if (start == std::string::npos)
-    return true;
-  size_t end = header.find('\n', start);
-  std::string oldGuard = header.substr(start + 8, end - start - 8);
-  std::string newGuard = "NORMC_KERNEL_" + name + "_H_";
-  for (size_t pos = 0; (pos = header.find(oldGuard, pos)) != std::string::npos;
-       pos += newGuard.size())
-    header.replace(pos, oldGuard.size(), newGuard);
-  std::ofstream out(path, std::ios::trunc);
-  out << header;
-  return static_cast<bool>(out);
 }
 
 /// A call of an outlined group in an exported function.
@@ -497,8 +498,9 @@ std::string scheduleJson(const std::string &name, const TargetInfo &target,
 
 } // namespace
 
-LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
-                                const std::string &outDir, const KernelEmitOptions &emit) {
+LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
+                             const std::string &outDir, const std::string &symbol,
+                             const KernelEmitOptions &emit, CompiledVariant &out) {
   auto module = func->getParentOfType<ModuleOp>();
   SymbolTable symbols(module);
   std::vector<GroupCall> calls;
@@ -541,7 +543,9 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     if (failed(checkName(resultName(func, i), "result", i)))
       return failure();
 
-  const std::string name = func.getSymName().str();
+  // The Halide entry point: the function's name, or a variant's
+  // <name>__<suffix> in a multitarget library.
+  const std::string name = symbol;
   auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
   try {
     Halide::Target target = Halide::Target(targetInfo.canonical)
@@ -734,24 +738,28 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     std::map<Halide::OutputFileType, std::string> files;
     const std::string base = outDir + "/" + name;
     if (emit.library)
-      files[Halide::OutputFileType::static_library] = base + ".a";
+      files[Halide::OutputFileType::object] = base + ".o";
     if (emit.header)
       files[Halide::OutputFileType::c_header] = base + ".h";
     if (emit.stmt)
       files[Halide::OutputFileType::stmt] = base + ".stmt";
     if (emit.assembly)
       files[Halide::OutputFileType::assembly] = base + ".s";
-    if (!separate && !files.empty())
+    out.args = (separate ? wrapperModule : linked).get_function_by_name(name).args;
+    if (!separate && !files.empty()) {
       linked.compile(files);
+      if (emit.library)
+        out.objects.push_back(base + ".o");
+    }
     if (separate && !files.empty()) {
-      // Two objects in one archive: the function (whose header is the
-      // library's) and the groups and chunks it calls; stmt and assembly
-      // list the function first.
+      // Two objects: the function (whose header is the library's) and the
+      // groups and chunks it calls; stmt and assembly list the function
+      // first.
       std::map<Halide::OutputFileType, std::string> top, inner;
       for (auto &[kind, path] : files) {
-        if (kind == Halide::OutputFileType::static_library) {
-          top[Halide::OutputFileType::object] = base + ".top.o";
-          inner[Halide::OutputFileType::object] = base + ".groups.o";
+        if (kind == Halide::OutputFileType::object) {
+          top[kind] = base + ".top.o";
+          inner[kind] = base + ".groups.o";
         } else if (kind == Halide::OutputFileType::c_header) {
           top[kind] = path;
         } else {
@@ -762,15 +770,12 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
       wrapperModule.compile(top);
       linked.compile(inner);
       if (emit.library)
-        Halide::create_static_library({base + ".top.o", base + ".groups.o"}, target,
-                                      base + ".a");
-      std::remove((base + ".top.o").c_str());
-      std::remove((base + ".groups.o").c_str());
+        out.objects.insert(out.objects.end(), {base + ".top.o", base + ".groups.o"});
       for (auto &[kind, path] : inner)
         if (kind != Halide::OutputFileType::object) {
-          std::ofstream out(files[kind], std::ios::app);
+          std::ofstream os(files[kind], std::ios::app);
           std::ifstream in(path);
-          out << "\n" << in.rdbuf();
+          os << "\n" << in.rdbuf();
           in.close();
           std::remove(path.c_str());
         }
@@ -785,7 +790,8 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
           ptx.assign(text, strnlen(text, buffer.size_in_bytes()));
         }
       if (ptx.empty())
-        return func.emitError() << "@" << name << " produced no PTX (is the target a CUDA one?)";
+        return func.emitError() << "@" << func.getSymName()
+                                << " produced no PTX (is the target a CUDA one?)";
       std::ofstream os(base + ".ptx", std::ios::binary);
       os << ptx;
       if (!os)
@@ -804,7 +810,7 @@ LogicalResult compileKernelFunc(func::FuncOp func, const TargetInfo &targetInfo,
     std::string what = e.what();
     while (!what.empty() && (what.back() == '\n' || what.back() == ' '))
       what.pop_back();
-    return func.emitError() << "Halide failed to compile @" << name << ": " << what;
+    return func.emitError() << "Halide failed to compile @" << func.getSymName() << ": " << what;
   }
 }
 

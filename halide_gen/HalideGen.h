@@ -31,6 +31,9 @@ struct KernelEmitOptions {
 struct TargetInfo {
   std::string requested; ///< as the user spelled it, e.g. "host"
   std::string canonical; ///< Halide's full spelling, e.g. "x86-64-linux-avx2-..."
+  /// The feature words as spelled, '_'-joined ("avx2", "host_avx512";
+  /// "base" for none): a variant's suffix in a multitarget library.
+  std::string suffix;
   bool isGpu = false;
   bool isCuda = false;   ///< the GPU API is CUDA (PTX can be emitted)
 };
@@ -40,21 +43,38 @@ struct TargetInfo {
 /// one-line message naming the offending part.
 bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error);
 
+/// Checks that `targets` (two or more) can form one multitarget library:
+/// CPU targets of one architecture, bits and OS, agreeing on the features
+/// that are not instruction sets (sanitizers, debug, ...), each one
+/// reachable (the dispatcher takes the first target the CPU supports, so a
+/// target listed after one whose features are a subset of its own would
+/// never run). On failure sets `error` to a one-line message.
+bool checkMultitarget(const std::vector<TargetInfo> &targets, std::string &error);
+
 /// Every architecture/OS/feature word Halide accepts, for --list-targets.
 std::string describeTargets();
 
-/// Compiles the exported function `func`, a sequence of calls to outlined
-/// kernel groups (norm-outline-kernels) whose knobs norm-assign-schedules
-/// chose, into a Halide AOT function named after it, writing the requested
-/// files into `outDir`. Problems are reported as diagnostics on the
-/// offending op.
-mlir::LogicalResult compileKernelFunc(mlir::func::FuncOp func,
-                                      const TargetInfo &target,
+/// Compiles the exported function `variants[i]` (one copy per target: the
+/// pipeline ran for each, so that each has its own target's knobs) into a
+/// library <name>.a and header <name>.h in `outDir`.
+///  - One target: a Halide AOT function named after the function.
+///  - Several targets (checkMultitarget): one variant per target,
+///    <name>__<suffix>, and a dispatcher <name> that runs the first variant
+///    whose instruction sets the CPU has (the last one as the fallback, on
+///    any CPU), chosen once and cached; <name>_variant() returns the index
+///    it runs. The header declares the variants' entry points too.
+/// stmt, asm, schedule: one file per variant, <name>__<suffix>.* with
+/// several targets. Problems are reported as diagnostics on the offending
+/// op.
+mlir::LogicalResult compileKernelFunc(llvm::ArrayRef<mlir::func::FuncOp> variants,
+                                      llvm::ArrayRef<TargetInfo> targets,
                                       const std::string &outDir,
                                       const KernelEmitOptions &emit);
 
-/// Writes the Halide runtime for `target` as a static library at `path`.
-bool emitHalideRuntime(const TargetInfo &target, const std::string &path,
+/// Writes the Halide runtime for `targets` as a static library at `path`:
+/// built for the features all of them share, so that it runs wherever any
+/// variant of a multitarget library does.
+bool emitHalideRuntime(const std::vector<TargetInfo> &targets, const std::string &path,
                        std::string &error);
 
 } // namespace normc

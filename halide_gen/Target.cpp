@@ -99,6 +99,13 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
     }
     out.requested = spec;
     out.canonical = target.to_string();
+    out.suffix.clear();
+    for (const std::string &word : splitDash(spec))
+      if (!kArchWords.count(word) || word == "host")
+        if (!kBitsWords.count(word) && !kOsWords.count(word))
+          out.suffix += (out.suffix.empty() ? "" : "_") + word;
+    if (out.suffix.empty())
+      out.suffix = "base";
     out.isGpu = target.has_gpu_feature();
     out.isCuda = target.has_feature(Halide::Target::CUDA);
     return true;
@@ -109,13 +116,76 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
   }
 }
 
+namespace {
+/// Features that change how code is built or checked rather than which
+/// instructions it may use: the variants of one library must agree on them.
+const Halide::Target::Feature kMustMatch[] = {
+    Halide::Target::ASAN,     Halide::Target::MSAN,     Halide::Target::TSAN,
+    Halide::Target::Debug,    Halide::Target::SanitizerCoverage,
+    Halide::Target::NoAsserts, Halide::Target::NoBoundsQuery,
+    Halide::Target::CPlusPlusMangling, Halide::Target::Profile,
+    Halide::Target::LargeBuffers, Halide::Target::StrictFloat};
+
+bool featuresSubset(const Halide::Target &a, const Halide::Target &b) {
+  for (int f = 0; f < Halide::Target::FeatureEnd; ++f)
+    if (a.has_feature(static_cast<Halide::Target::Feature>(f)) &&
+        !b.has_feature(static_cast<Halide::Target::Feature>(f)))
+      return false;
+  return true;
+}
+} // namespace
+
+bool checkMultitarget(const std::vector<TargetInfo> &targets, std::string &error) {
+  std::vector<Halide::Target> ts;
+  for (const TargetInfo &t : targets) {
+    if (t.isGpu) {
+      error = "target '" + t.requested + "' is a GPU target: several targets make one "
+              "library that picks a CPU variant at run time; compile GPU targets in a "
+              "normc run of their own";
+      return false;
+    }
+    ts.emplace_back(t.canonical);
+  }
+  const Halide::Target &base = ts.back();
+  for (size_t i = 0; i < ts.size(); ++i) {
+    if (ts[i].arch != base.arch || ts[i].bits != base.bits || ts[i].os != base.os) {
+      error = "targets '" + targets[i].requested + "' and '" + targets.back().requested +
+              "' differ in architecture, bits or OS: several targets make one library "
+              "for one of them (run normc once per architecture)";
+      return false;
+    }
+    for (auto f : kMustMatch)
+      if (ts[i].has_feature(f) != base.has_feature(f)) {
+        error = std::string("targets '") + targets[i].requested + "' and '" +
+                targets.back().requested + "' differ in '" +
+                Halide::Target::feature_to_name(f) + "': the variants of one library "
+                "must agree on every feature that is not an instruction set";
+        return false;
+      }
+    for (size_t j = i + 1; j < ts.size(); ++j)
+      if (featuresSubset(ts[i], ts[j])) {
+        error = "target '" + targets[j].requested + "' could never run: the library "
+                "runs the first target the CPU supports, and '" + targets[i].requested +
+                "', listed before it, runs wherever it does (list the most capable "
+                "target first and the baseline last)";
+        return false;
+      }
+  }
+  return true;
+}
+
 std::string describeTargets() {
   std::ostringstream os;
   os << "host target: " << Halide::get_host_target().to_string() << "\n"
      << "form: <arch>-<bits>-<os>[-<feature>...] or host[-<feature>...]\n"
      << "targets normc schedules (backend; what CI tests):\n"
-     << "  host, x86-64-linux[-avx2|-avx512_skylake|...]  CPU backend; numerics suites run "
-        "on the CI machine's own ISA (AVX2 or AVX-512)\n"
+     << "  host, x86-64-linux[-avx2|-avx512_skylake|...]  CPU backend (4/8/16 f32 lanes, "
+        "16 or 32 registers by ISA); numerics suites run on the CI machine's own ISA "
+        "(AVX2 or AVX-512)\n"
+     << "  x86-64-linux-avx512_skylake,x86-64-linux-avx2,x86-64-linux  one library per "
+        "function, a variant per target and a run-time dispatcher (most capable target "
+        "first, baseline last); the numerics and conv suites run on every variant the CI "
+        "CPU has, the others report themselves skipped\n"
      << "  arm-64-linux[-arm_fp16]                       CPU backend (NEON: 4 f32 lanes, "
         "32 registers; arm_fp16 converts f16 in hardware); numerics, variant matrix (also "
         "with arm_fp16), conv, runtime, e2e and example cross-built and run under "
@@ -137,10 +207,20 @@ std::string describeTargets() {
   return os.str();
 }
 
-bool emitHalideRuntime(const TargetInfo &info, const std::string &path,
+bool emitHalideRuntime(const std::vector<TargetInfo> &targets, const std::string &path,
                        std::string &error) {
   try {
-    Halide::Target target(info.canonical);
+    // The features every target has: a runtime that runs wherever any
+    // variant of the library may be chosen.
+    Halide::Target target(targets.back().canonical);
+    for (const TargetInfo &t : targets) {
+      Halide::Target other(t.canonical);
+      for (int f = 0; f < Halide::Target::FeatureEnd; ++f) {
+        auto feature = static_cast<Halide::Target::Feature>(f);
+        if (!other.has_feature(feature))
+          target = target.without_feature(feature);
+      }
+    }
     target = target.with_feature(Halide::Target::UserContext);
     Halide::compile_standalone_runtime(
         {{Halide::OutputFileType::static_library, path}}, target);

@@ -5,8 +5,9 @@
 // Parses norm IR, runs the shared pipeline once per target (form fused
 // kernel groups, decompose, outline each group, assign its schedule knobs
 // from the target's defaults, --tuning-db and --schedule), and compiles each
-// exported function into a static library and a C header with Halide, plus
-// one Halide runtime per target. All files are written into a
+// exported function into a static library and a C header with Halide (with
+// several targets, one variant per target and a run-time dispatcher), plus
+// the Halide runtime. All files are written into a
 // temporary directory next to OUTDIR and moved into place only when every
 // step succeeded, so a failed run leaves no partial outputs.
 //
@@ -48,10 +49,13 @@ cl::opt<std::string> outputDir(
     cl::value_desc("dir"), cl::cat(normcCategory));
 cl::opt<std::string> targetList(
     "target",
-    cl::desc("Comma-separated Halide targets, e.g. --target=host or "
-             "--target=x86-64-linux-avx2,arm-64-linux. With several targets "
-             "each gets a subdirectory of the output directory named after "
-             "it. See --list-targets"),
+    cl::desc("Halide target, e.g. --target=host (default), "
+             "--target=arm-64-linux or --target=host-cuda-cuda_capability_80. "
+             "Several CPU targets of one architecture, most capable first and "
+             "the baseline last, make one library per function that picks the "
+             "best variant for the CPU at run time, e.g. "
+             "--target=x86-64-linux-avx512_skylake,x86-64-linux-avx2,x86-64-linux; "
+             "each variant has its own target's schedule. See --list-targets"),
     cl::init("host"), cl::cat(normcCategory));
 cl::opt<std::string> emitList(
     "emit",
@@ -194,8 +198,9 @@ int main(int argc, char **argv) {
       "  normc model.mlir -o out/                 # host CPU\n"
       "  normc model.mlir -o out/ --target=arm-64-linux --emit=lib,header,stmt\n"
       "\nFor each exported func.func @f it writes f.a and f.h (call f() through\n"
-      "the normrt runtime or directly), plus normc_halide_runtime.a once per\n"
-      "target. Errors are reported as file:line:col diagnostics; on error\n"
+      "the normrt runtime or directly), plus normc_halide_runtime.a. With\n"
+      "several targets f.a holds one variant per target and dispatches at run\n"
+      "time (f.h declares f_variant(), the index it runs). Errors are reported as file:line:col diagnostics; on error\n"
       "nothing is written.\n");
 
   if (listTargets) {
@@ -247,6 +252,8 @@ int main(int argc, char **argv) {
                   "--target=host-cuda-cuda_capability_80 ('" + spec + "' is not one)");
     targets.push_back(info);
   }
+  if (targets.size() > 1 && !normc::checkMultitarget(targets, error))
+    return fail(error);
 
   DialectRegistry registry;
   registry.insert<normc::norm::NormDialect, func::FuncDialect,
@@ -314,56 +321,69 @@ int main(int argc, char **argv) {
     temp.path = tmpPath.str().str();
   }
 
-  for (const normc::TargetInfo &target : targets) {
-    std::string dir = temp.path;
-    if (targets.size() > 1) {
-      dir += "/" + target.requested;
-      llvm::sys::fs::create_directories(dir);
+  const std::string dir = temp.path;
+  // The pipeline once per target: each variant gets its own target's knobs.
+  std::vector<OwningOpRef<ModuleOp>> modules;
+  if (parsed)
+    for (const normc::TargetInfo &target : targets) {
+      modules.push_back(runPipeline(target));
+      if (!modules.back())
+        return 1;
     }
-    OwningOpRef<ModuleOp> module;
-    if (parsed && !(module = runPipeline(target)))
-      return 1;
-    if (module) {
-      bool any = false;
-      llvm::SmallVector<llvm::StringRef> only;
-      llvm::StringRef(functionList).split(only, ',', -1, /*KeepEmpty=*/false);
-      for (llvm::StringRef name : only) {
-        auto f = module->lookupSymbol<func::FuncOp>(name);
-        if (!f || !f.isPublic() || f.isExternal())
-          return fail("'--functions=" + functionList + "' names '" + name +
-                      "', which is not a public function of '" + inputFile + "'");
-      }
-      for (auto func : module->getOps<func::FuncOp>()) {
-        if (!func.isPublic() || func.isExternal())
-          continue;
-        if (!only.empty() && !llvm::is_contained(only, func.getSymName()))
-          continue;
-        any = true;
-        if (!normc::isCIdentifier(func.getSymName()))
-          return func.emitError() << "function name '" << func.getSymName()
-                                  << "' is not a C identifier; it names the "
-                                     "generated C function",
+  if (!modules.empty()) {
+    ModuleOp first = *modules.front();
+    llvm::SmallVector<llvm::StringRef> only;
+    llvm::StringRef(functionList).split(only, ',', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef name : only) {
+      auto f = first.lookupSymbol<func::FuncOp>(name);
+      if (!f || !f.isPublic() || f.isExternal())
+        return fail("'--functions=" + functionList + "' names '" + name +
+                    "', which is not a public function of '" + inputFile + "'");
+    }
+    bool any = false;
+    for (auto func : first.getOps<func::FuncOp>()) {
+      if (!func.isPublic() || func.isExternal())
+        continue;
+      if (!only.empty() && !llvm::is_contained(only, func.getSymName()))
+        continue;
+      any = true;
+      if (!normc::isCIdentifier(func.getSymName()))
+        return func.emitError() << "function name '" << func.getSymName()
+                                << "' is not a C identifier; it names the "
+                                   "generated C function",
+               1;
+      if (targets.size() > 1)
+        if (auto clash = first.lookupSymbol<func::FuncOp>((func.getSymName() + "_variant").str()))
+          return clash.emitError() << "@" << clash.getSymName() << " clashes with the query "
+                                   << "function of @" << func.getSymName() << "'s multitarget "
+                                   << "library; rename one of them",
                  1;
-        if (failed(normc::compileKernelFunc(func, target, dir, emit.kernel)))
-          return 1;
-      }
-      if (!any)
-        return fail("'" + inputFile + "' has no public func.func to compile");
-      if (emit.mlir) {
-        std::string stem = inputFile == "-" ? std::string("stdin")
-                                            : llvm::sys::path::stem(inputFile).str();
+      llvm::SmallVector<func::FuncOp> variants;
+      for (auto &m : modules)
+        variants.push_back(m->lookupSymbol<func::FuncOp>(func.getSymName()));
+      if (failed(normc::compileKernelFunc(variants, targets, dir, emit.kernel)))
+        return 1;
+    }
+    if (!any)
+      return fail("'" + inputFile + "' has no public func.func to compile");
+    if (emit.mlir) {
+      std::string stem = inputFile == "-" ? std::string("stdin")
+                                          : llvm::sys::path::stem(inputFile).str();
+      for (auto [i, m] : llvm::enumerate(modules)) {
+        // One IR file per variant: <stem>.kernels.mlir, or
+        // <stem>.<suffix>.kernels.mlir with several targets.
+        std::string variant = targets.size() > 1 ? "." + targets[i].suffix : "";
         std::error_code ec;
-        llvm::raw_fd_ostream os(dir + "/" + stem + ".kernels.mlir", ec);
+        llvm::raw_fd_ostream os(dir + "/" + stem + variant + ".kernels.mlir", ec);
         if (ec)
           return fail("cannot write IR: " + ec.message());
-        module->print(os);
+        m->print(os);
       }
     }
-    if (emit.runtime &&
-        !normc::emitHalideRuntime(target, dir + "/normc_halide_runtime.a", error))
-      return fail("cannot emit the Halide runtime for '" + target.requested +
-                  "': " + error);
   }
+  if (emit.runtime &&
+      !normc::emitHalideRuntime(targets, dir + "/normc_halide_runtime.a", error))
+    return fail("cannot emit the Halide runtime for '" + targetList + "': " + error);
 
   if (std::error_code ec = moveTree(temp.path, absOut.str().str()))
     return fail("cannot move outputs into '" + absOut + "': " + ec.message());

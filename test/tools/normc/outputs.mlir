@@ -108,19 +108,56 @@
 // RUN: llvm-readelf -h %t/arm/inorm_relu.a | FileCheck %s --check-prefix=AARCH64
 // AARCH64: Machine: AArch64
 
-// Several targets: one subdirectory per target, named as spelled, each with
-// its own runtime.
-// RUN: normc %s -o %t/multi --target=host,arm-64-linux
+// Several x86 targets: one library per function holding a variant per
+// target (<f>__<suffix>) and a dispatcher <f> (plus <f>_variant, the query);
+// one runtime for the features they share; one schedule file per variant.
+// RUN: normc %s -o %t/multi --target=x86-64-linux-avx512_skylake,x86-64-linux-avx2,x86-64-linux --emit=lib,header,runtime,schedule,mlir
 // RUN: ls %t/multi | FileCheck %s --check-prefix=MULTI
-// MULTI:      {{^}}arm-64-linux{{$}}
-// MULTI-NEXT: {{^}}host{{$}}
+// MULTI:      {{^}}inorm_relu.a{{$}}
+// MULTI-NEXT: {{^}}inorm_relu.h{{$}}
+// MULTI-NEXT: {{^}}inorm_relu__avx2.schedule.json{{$}}
+// MULTI-NEXT: {{^}}inorm_relu__avx512_skylake.schedule.json{{$}}
+// MULTI-NEXT: {{^}}inorm_relu__base.schedule.json{{$}}
+// MULTI-NEXT: {{^}}lnorm_gelu.a{{$}}
+// MULTI:      {{^}}normc_halide_runtime.a{{$}}
+// MULTI-NEXT: {{^}}outputs.avx2.kernels.mlir{{$}}
+// MULTI-NEXT: {{^}}outputs.avx512_skylake.kernels.mlir{{$}}
+// MULTI-NEXT: {{^}}outputs.base.kernels.mlir{{$}}
 // MULTI-NOT: {{.}}
-// RUN: ls %t/multi/host | FileCheck %s --check-prefix=DEFAULT
-// RUN: ls %t/multi/arm-64-linux | FileCheck %s --check-prefix=DEFAULT
-// RUN: llvm-readelf -h %t/multi/arm-64-linux/lnorm_gelu.a | FileCheck %s --check-prefix=AARCH64
-// RUN: llvm-readelf -h %t/multi/host/lnorm_gelu.a | FileCheck %s --check-prefix=HOSTELF
-// HOSTELF-NOT: AArch64
-// HOSTELF: Machine:
+// RUN: llvm-nm %t/multi/inorm_relu.a | FileCheck %s --check-prefix=MULTI-SYMS
+// MULTI-SYMS-DAG: T inorm_relu{{$}}
+// MULTI-SYMS-DAG: T inorm_relu_variant{{$}}
+// MULTI-SYMS-DAG: T inorm_relu_argv{{$}}
+// MULTI-SYMS-DAG: T inorm_relu__avx512_skylake{{$}}
+// MULTI-SYMS-DAG: T inorm_relu__avx2{{$}}
+// MULTI-SYMS-DAG: T inorm_relu__base{{$}}
+// MULTI-SYMS-DAG: U halide_can_use_target_features
+// RUN: FileCheck %s --check-prefix=MULTI-H < %t/multi/inorm_relu.h
+// MULTI-H: #define inorm_relu_VARIANT_COUNT 3
+// MULTI-H: int inorm_relu_variant(void);
+// MULTI-H: "x86-64-linux-avx512_skylake",
+// MULTI-H-NEXT: "x86-64-linux-avx2",
+// MULTI-H-NEXT: "x86-64-linux",
+// MULTI-H: int inorm_relu__avx512_skylake(void const *__user_context,
+// MULTI-H: int inorm_relu__base_argv(void **args);
+// Each variant has its own ISA's defaults: 16, 8 and 4 f32 lanes.
+// RUN: FileCheck %s --check-prefix=W16 < %t/multi/inorm_relu__avx512_skylake.schedule.json
+// W16: "vector_width": 16
+// RUN: FileCheck %s --check-prefix=W8 < %t/multi/inorm_relu__avx2.schedule.json
+// W8: "vector_width": 8
+// RUN: FileCheck %s --check-prefix=W4 < %t/multi/inorm_relu__base.schedule.json
+// W4: "vector_width": 4
+
+// Several targets must make one library for one CPU family.
+// RUN: not normc %s -o %t/mixed --target=x86-64-linux-avx2,arm-64-linux 2>&1 | FileCheck %s --check-prefix=MIXED
+// MIXED: {{^}}normc: error: targets 'x86-64-linux-avx2' and 'arm-64-linux' differ in architecture, bits or OS: several targets make one library for one of them (run normc once per architecture){{$}}
+// RUN: not normc %s -o %t/order --target=x86-64-linux,x86-64-linux-avx2 2>&1 | FileCheck %s --check-prefix=ORDER
+// ORDER: {{^}}normc: error: target 'x86-64-linux-avx2' could never run: the library runs the first target the CPU supports, and 'x86-64-linux', listed before it, runs wherever it does (list the most capable target first and the baseline last){{$}}
+// RUN: not normc %s -o %t/gpu --target=host-opencl,host 2>&1 | FileCheck %s --check-prefix=MULTI-GPU
+// MULTI-GPU: {{^}}normc: error: target 'host-opencl' is a GPU target: several targets make one library that picks a CPU variant at run time; compile GPU targets in a normc run of their own{{$}}
+// RUN: not normc %s -o %t/asan --target=x86-64-linux-avx2-asan,x86-64-linux 2>&1 | FileCheck %s --check-prefix=MUSTMATCH
+// MUSTMATCH: {{^}}normc: error: targets 'x86-64-linux-avx2-asan' and 'x86-64-linux' differ in 'asan': the variants of one library must agree on every feature that is not an instruction set{{$}}
+// RUN: not ls %t/mixed %t/order %t/gpu %t/asan
 
 // The runtime alone needs no input file.
 // RUN: normc -o %t/runtime --emit=runtime --target=arm-64-linux
