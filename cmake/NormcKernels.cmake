@@ -3,13 +3,15 @@
 #
 # Compiles the listed exported functions of <file.mlir> with normc at build
 # time (the normc target of this tree, or NORMC_EXECUTABLE in a project
-# without one, such as the AArch64 cross build of test/aarch64/), and defines an INTERFACE library <name> that
-# carries the generated headers (include "<f>.h") and archives. Link it together
-# with normc::runtime and a Halide runtime from normc_add_halide_runtime().
-# (Modelled on Halide's add_halide_library, which we cannot use: see
-# NormcHalide.cmake.)
-# TARGET defaults to NORMC_KERNEL_TARGET, itself "host" unless the project
-# sets it (a cross build sets the machine it builds for).
+# without one, such as the AArch64 cross build of test/aarch64/), and defines
+# an INTERFACE library <name> that carries the generated headers (include
+# "<f>.h") and archives. Link it together with normc::runtime and a Halide
+# runtime from normc_add_halide_runtime() for the same TARGET. (Modelled on
+# Halide's add_halide_library, which we cannot use: see NormcHalide.cmake.)
+# TARGET is normc's --target: one target, or a comma-separated list of CPU
+# targets for multitarget libraries (docs/cli.md). It defaults to
+# NORMC_KERNEL_TARGET, itself "host" unless the project sets it (a cross
+# build sets the machine it builds for).
 if(NOT DEFINED NORMC_KERNEL_TARGET)
   set(NORMC_KERNEL_TARGET host)
 endif()
