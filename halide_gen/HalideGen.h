@@ -66,10 +66,20 @@ std::string describeTargets();
 /// stmt, asm, schedule: one file per variant, <name>__<suffix>.* with
 /// several targets. Problems are reported as diagnostics on the offending
 /// op.
+/// With `objects` set, the library's object files are handed to the caller
+/// instead of being archived as <name>.a (normc --library bundles several
+/// functions into one archive with writeStaticLibrary).
 mlir::LogicalResult compileKernelFunc(llvm::ArrayRef<mlir::func::FuncOp> variants,
                                       llvm::ArrayRef<TargetInfo> targets,
                                       const std::string &outDir,
-                                      const KernelEmitOptions &emit);
+                                      const KernelEmitOptions &emit,
+                                      std::vector<std::string> *objects = nullptr);
+
+/// Archives `objects` (from compileKernelFunc) as the static library `path`
+/// for `targets` and removes them. On failure sets `error`.
+bool writeStaticLibrary(const std::vector<std::string> &objects,
+                        const std::vector<TargetInfo> &targets, const std::string &path,
+                        std::string &error);
 
 /// Writes the Halide runtime for `targets` as a static library at `path`:
 /// built for the features all of them share, so that it runs wherever any

@@ -153,7 +153,8 @@ void removeFiles(const std::vector<std::string> &paths) {
 
 LogicalResult compileKernelFunc(llvm::ArrayRef<func::FuncOp> variants,
                                 llvm::ArrayRef<TargetInfo> targets, const std::string &outDir,
-                                const KernelEmitOptions &emit) {
+                                const KernelEmitOptions &emit,
+                                std::vector<std::string> *objectsOut) {
   func::FuncOp func = variants.front();
   const std::string name = func.getSymName().str();
   const std::string base = outDir + "/" + name;
@@ -190,6 +191,10 @@ LogicalResult compileKernelFunc(llvm::ArrayRef<func::FuncOp> variants,
         return func.emitError() << "cannot write " << base << ".h";
       }
     }
+    if (objectsOut) {
+      objectsOut->insert(objectsOut->end(), objects.begin(), objects.end());
+      return success();
+    }
     if (emit.library)
       Halide::create_static_library(objects, halideTargets.back(), base + ".a");
     removeFiles(objects);
@@ -200,6 +205,20 @@ LogicalResult compileKernelFunc(llvm::ArrayRef<func::FuncOp> variants,
     while (!what.empty() && (what.back() == '\n' || what.back() == ' '))
       what.pop_back();
     return func.emitError() << "Halide failed to build the library of @" << name << ": " << what;
+  }
+}
+
+bool writeStaticLibrary(const std::vector<std::string> &objects,
+                        const std::vector<TargetInfo> &targets, const std::string &path,
+                        std::string &error) {
+  try {
+    Halide::create_static_library(objects, Halide::Target(targets.back().canonical), path);
+    removeFiles(objects);
+    return true;
+  } catch (const Halide::Error &e) {
+    removeFiles(objects);
+    error = e.what();
+    return false;
   }
 }
 

@@ -159,6 +159,28 @@
 // MUSTMATCH: {{^}}normc: error: targets 'x86-64-linux-avx2-asan' and 'x86-64-linux' differ in 'asan': the variants of one library must agree on every feature that is not an instruction set{{$}}
 // RUN: not ls %t/mixed %t/order %t/gpu %t/asan
 
+// --library bundles every function into one archive and an umbrella header.
+// RUN: normc %s -o %t/lib --library=outputs_kernels
+// RUN: ls %t/lib | FileCheck %s --check-prefix=LIB
+// LIB:      {{^}}inorm_relu.h{{$}}
+// LIB-NEXT: {{^}}lnorm_gelu.h{{$}}
+// LIB-NEXT: {{^}}normc_halide_runtime.a{{$}}
+// LIB-NEXT: {{^}}outputs_kernels.a{{$}}
+// LIB-NEXT: {{^}}outputs_kernels.h{{$}}
+// LIB-NOT: {{.}}
+// RUN: llvm-nm %t/lib/outputs_kernels.a | FileCheck %s --check-prefix=LIB-SYMS
+// LIB-SYMS-DAG: T inorm_relu{{$}}
+// LIB-SYMS-DAG: T lnorm_gelu{{$}}
+// RUN: FileCheck %s --check-prefix=LIB-H < %t/lib/outputs_kernels.h
+// LIB-H: #include "inorm_relu.h"
+// LIB-H-NEXT: #include "lnorm_gelu.h"
+// LIB-H: #define outputs_kernels_KERNEL_COUNT 2
+// RUN: not normc %s -o %t/badlib --library=my-kernels 2>&1 | FileCheck %s --check-prefix=LIB-NAME
+// LIB-NAME: {{^}}normc: error: '--library=my-kernels': the library name must be a C identifier (it names <name>.a, <name>.h and the header's include guard){{$}}
+// RUN: not normc %s -o %t/clash --library=inorm_relu 2>&1 | FileCheck %s --check-prefix=LIB-CLASH
+// LIB-CLASH: error: function @inorm_relu has the name of the library ('--library=inorm_relu'): their files would clash
+// RUN: not ls %t/badlib %t/clash
+
 // The runtime alone needs no input file.
 // RUN: normc -o %t/runtime --emit=runtime --target=arm-64-linux
 // RUN: ls %t/runtime | FileCheck %s --check-prefix=RTONLY
