@@ -380,3 +380,5 @@ normrt_status_t normrt_set_num_threads(int32_t n) {
   normrt_bridge_set_num_threads(n);
   return NORMRT_STATUS_OK;
 }
+
+int32_t normrt_get_num_threads(void) { return normrt_bridge_get_num_threads(); }

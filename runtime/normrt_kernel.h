@@ -131,6 +131,12 @@ normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
                                    int32_t num_args);
 
 /*
+ * Threads. normrt keeps no state per kernel and its last error is
+ * thread-local: any number of application threads may call kernels at once,
+ * each on its own output tensors (inputs may be shared; an output written by
+ * two calls at once is a race), and all of them share Halide's one thread
+ * pool. tsan/threads/... in CI runs this under ThreadSanitizer.
+ *
  * Sets how many threads the kernels of the process use: n > 1 sizes Halide's
  * thread pool, 0 restores Halide's default (HL_NUM_THREADS, else the number
  * of CPUs), and 1 runs every parallel loop on the calling thread (no pool
@@ -139,6 +145,14 @@ normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
  * running. Returns NORMRT_STATUS_INVALID_ARGUMENT for n < 0.
  */
 normrt_status_t normrt_set_num_threads(int32_t n);
+
+/*
+ * The number of threads kernels use now: what normrt_set_num_threads() made
+ * effective (n, clamped to Halide's 1..256; for 0, HL_NUM_THREADS or else
+ * the number of CPUs online), or that default when it was never called.
+ * Safe to call from any thread.
+ */
+int32_t normrt_get_num_threads(void);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -428,8 +428,26 @@ static int normrt_serial_do_par_for(void *user_context, halide_task_t task,
   return 0;
 }
 
+/* The worker count the last normrt_set_num_threads() made effective; 0
+ * before the first. Atomic: normrt_get_num_threads() may run on any thread. */
+static int32_t g_num_threads = 0;
+
 void normrt_bridge_set_num_threads(int32_t n) {
   (void)halide_set_num_threads((int)n);
+  /* Halide returns the previous count: setting the same n again returns what
+   * the first call made effective (0 resolved to HL_NUM_THREADS or the CPU
+   * count, clamped to Halide's 1..256). */
+  int32_t effective = (int32_t)halide_set_num_threads((int)n);
   (void)halide_set_custom_do_par_for(n == 1 ? normrt_serial_do_par_for
                                             : halide_default_do_par_for);
+  __atomic_store_n(&g_num_threads, effective, __ATOMIC_RELEASE);
+}
+
+int32_t normrt_bridge_get_num_threads(void) {
+  int32_t n = __atomic_load_n(&g_num_threads, __ATOMIC_ACQUIRE);
+  if (n == 0) { /* never set: Halide's default, which setting 0 resolves */
+    normrt_bridge_set_num_threads(0);
+    n = __atomic_load_n(&g_num_threads, __ATOMIC_ACQUIRE);
+  }
+  return n;
 }

@@ -116,6 +116,8 @@ const char *normrt_bridge_error_name(int halide_error);
 
 /* halide_set_num_threads(n); n must be >= 0. */
 void normrt_bridge_set_num_threads(int32_t n);
+/* The effective worker count (normrt_get_num_threads). */
+int32_t normrt_bridge_get_num_threads(void);
 
 #ifdef __cplusplus
 } /* extern "C" */
