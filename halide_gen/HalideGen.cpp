@@ -26,6 +26,7 @@
 #include "Algorithm.h"
 #include "Schedule.h"
 #include "dialect/Identifiers.h"
+#include "dialect/KernelNames.h"
 #include "dialect/NormOps.h"
 #include "tuning/Knobs.h"
 
@@ -72,17 +73,8 @@ bool fixHeaderGuard(const std::string &path, const std::string &name) {
 
 namespace {
 
-std::string argName(func::FuncOp func, unsigned i) {
-  if (auto name = func.getArgAttrOfType<StringAttr>(i, "norm.name"))
-    return name.str();
-  return "arg" + std::to_string(i);
-}
-
-std::string resultName(func::FuncOp func, unsigned i) {
-  if (auto name = func.getResultAttrOfType<StringAttr>(i, "norm.name"))
-    return name.str();
-  return "result" + std::to_string(i);
-}
+std::string argName(func::FuncOp func, unsigned i) { return kernelArgName(func, i); }
+std::string resultName(func::FuncOp func, unsigned i) { return kernelResultName(func, i); }
 
 /// Constrains min 0 and dense innermost stride; static dims get a fixed
 /// extent (which specializes the generated code) and an estimate (which the

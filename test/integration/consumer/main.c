@@ -1,14 +1,15 @@
 /*
  * A program that uses normc as an installed package: kernels compiled by
  * normc_add_kernels() (CMake) or by the installed normc (pkg-config build),
- * called through libnormrt, checked against a double-precision reference
- * written here. Prints "consumer: OK" and exits 0, or says what differs.
+ * called through libnormrt (directly and by name through the library's
+ * kernel table), checked against a double-precision reference written here. Prints "consumer: OK" and exits 0, or says what differs.
  */
 #include "consumer_kernels.h"
 #include "normrt.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* f32 statistics over 35- and 11-element sets: 2e-5, the tolerance of
  * normc's own numerics suites for f32 normalizations. */
@@ -71,9 +72,10 @@ static int check_ln(void) {
   normrt_tensor_t tx, ty;
   normrt_tensor_init(&tx, x, NORMRT_DTYPE_F32, 2, shape, NULL);
   normrt_tensor_init(&ty, y, NORMRT_DTYPE_F32, 2, shape, NULL);
-  const normrt_kernel_t k = NORMRT_KERNEL(consumer_ln);
+  /* By name, through the library's kernel table. */
   const normrt_tensor_t *args[] = {&tx, &ty};
-  if (normrt_kernel_call(&k, args, 2) != NORMRT_STATUS_OK) {
+  if (normrt_registry_call(consumer_kernels_registry(), "consumer_ln", args, 2) !=
+      NORMRT_STATUS_OK) {
     printf("consumer: consumer_ln: %s\n", normrt_last_error());
     return 1;
   }
@@ -90,12 +92,52 @@ static int check_ln(void) {
   return 0;
 }
 
+/* The table normc wrote lists both kernels with normc's argument names and
+ * static extents, and checks calls against them. */
+static int check_registry(void) {
+  const normrt_registry_t *reg = consumer_kernels_registry();
+  if (normrt_registry_size(reg) != 2) {
+    printf("consumer: the registry has %d kernels\n", (int)normrt_registry_size(reg));
+    return 1;
+  }
+  const normrt_kernel_entry_t *e = normrt_registry_find(reg, "consumer_in_relu");
+  if (!e || e->num_args != 4 || strcmp(e->args[0].name, "x") != 0 || e->args[0].extents[3] != 7 ||
+      !e->args[3].is_output || strcmp(e->args[3].name, "y") != 0) {
+    printf("consumer: the entry of consumer_in_relu is wrong\n");
+    return 1;
+  }
+  for (int32_t i = 0; i < normrt_registry_size(reg); ++i)
+    printf("consumer: kernel %s (%d tensors, target %s)\n", normrt_registry_at(reg, i)->kernel.name,
+           (int)normrt_registry_at(reg, i)->num_args, normrt_registry_at(reg, i)->target);
+  if (normrt_registry_find(reg, "consumer_bn") != NULL ||
+      strstr(normrt_last_error(), "consumer_ln") == NULL) {
+    printf("consumer: an unknown kernel was found, or the message lacks the kernels: %s\n",
+           normrt_last_error());
+    return 1;
+  }
+  /* A wrong static extent is refused before the kernel runs, naming 'x'. */
+  float x[2 * 3 * 5 * 6], g[3], b[3], y[2 * 3 * 5 * 6];
+  int64_t xs[4] = {2, 3, 5, 6}, ps[1] = {3};
+  normrt_tensor_t tx, tg, tb, ty;
+  normrt_tensor_init(&tx, x, NORMRT_DTYPE_F32, 4, xs, NULL);
+  normrt_tensor_init(&tg, g, NORMRT_DTYPE_F32, 1, ps, NULL);
+  normrt_tensor_init(&tb, b, NORMRT_DTYPE_F32, 1, ps, NULL);
+  normrt_tensor_init(&ty, y, NORMRT_DTYPE_F32, 4, xs, NULL);
+  const normrt_tensor_t *args[] = {&tx, &tg, &tb, &ty};
+  if (normrt_registry_call(reg, "consumer_in_relu", args, 4) != NORMRT_STATUS_SHAPE_MISMATCH ||
+      strstr(normrt_last_error(), "'x'") == NULL) {
+    printf("consumer: a wrong extent was not refused as expected: %s\n", normrt_last_error());
+    return 1;
+  }
+  return 0;
+}
+
 int main(void) {
   if (consumer_kernels_KERNEL_COUNT != 2) {
     printf("consumer: the library has %d kernels instead of 2\n", consumer_kernels_KERNEL_COUNT);
     return 1;
   }
-  if (check_in_relu() || check_ln())
+  if (check_registry() || check_in_relu() || check_ln())
     return 1;
   printf("consumer: OK\n");
   return 0;

@@ -175,6 +175,16 @@
 // LIB-H: #include "inorm_relu.h"
 // LIB-H-NEXT: #include "lnorm_gelu.h"
 // LIB-H: #define outputs_kernels_KERNEL_COUNT 2
+// LIB-H: static inline const normrt_registry_t *outputs_kernels_registry(void) {
+// LIB-H: static const int64_t inorm_relu__arg0[] = {1, 8, 16, 16};
+// LIB-H: {"x", 0, NORMRT_DTYPE_F32, 4, inorm_relu__arg0},
+// LIB-H: {NORMRT_KERNEL(inorm_relu), "host", 4, inorm_relu__args, 0},
+// LIB-H: {NORMRT_KERNEL(lnorm_gelu), "host", 2, lnorm_gelu__args, 0},
+// LIB-H: static const normrt_registry_t registry = {"outputs_kernels", 2, kernels};
+// A multitarget library's table points at each kernel's variant query.
+// RUN: normc %s -o %t/libmt --library=mt_kernels --target=x86-64-linux-avx2,x86-64-linux --emit=header
+// RUN: FileCheck %s --check-prefix=LIB-MT < %t/libmt/mt_kernels.h
+// LIB-MT: {NORMRT_KERNEL(inorm_relu), "x86-64-linux-avx2,x86-64-linux", 4, inorm_relu__args, inorm_relu_variant},
 // RUN: not normc %s -o %t/badlib --library=my-kernels 2>&1 | FileCheck %s --check-prefix=LIB-NAME
 // LIB-NAME: {{^}}normc: error: '--library=my-kernels': the library name must be a C identifier (it names <name>.a, <name>.h and the header's include guard){{$}}
 // RUN: not normc %s -o %t/clash --library=inorm_relu 2>&1 | FileCheck %s --check-prefix=LIB-CLASH
