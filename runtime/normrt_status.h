@@ -59,6 +59,18 @@ const char *normrt_status_string(normrt_status_t status);
  */
 const char *normrt_last_error(void);
 
+/*
+ * An optional hook for failures: called on the failing thread, inside the
+ * failing normrt call, with its status and message (the new last error,
+ * valid for the duration of the callback), and `user` as given here. normrt
+ * never prints; this is how an application logs. The callback must not call
+ * normrt. NULL (the default) removes it. Set it before other threads call
+ * normrt; reading it is atomic, so a change is seen by later failures.
+ */
+typedef void (*normrt_error_callback_t)(normrt_status_t status, const char *message,
+                                        void *user);
+void normrt_set_error_callback(normrt_error_callback_t callback, void *user);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -54,6 +54,9 @@ typedef struct normrt_tensor_t {
   int64_t shape[NORMRT_MAX_RANK];
   /* Element strides, outermost first; entries at index >= rank are ignored. */
   int64_t strides[NORMRT_MAX_RANK];
+  /* 1 when `data` was allocated by normrt_tensor_create() and is released by
+   * normrt_tensor_free(); 0 for views of the caller's memory. */
+  int32_t owns_data;
 } normrt_tensor_t;
 
 /*
@@ -79,6 +82,25 @@ normrt_status_t normrt_tensor_init(normrt_tensor_t *out, void *data,
                                    normrt_dtype_t dtype, int32_t rank,
                                    const int64_t *shape,
                                    const int64_t *strides);
+
+/*
+ * Allocates a dense row-major tensor of `dtype` and `shape` (rank extents,
+ * read during the call; NULL for rank 0), its data aligned to 64 bytes (a
+ * cache line, the widest vector) and zero-filled, and fills `*out` (written
+ * only on success) with owns_data = 1. Release it with normrt_tensor_free().
+ * A tensor with no elements still gets a (one-byte) allocation, so `data` is
+ * never NULL. Returns INVALID_ARGUMENT as normrt_tensor_init() does, or
+ * OUT_OF_MEMORY when the allocation fails or its byte size overflows.
+ */
+normrt_status_t normrt_tensor_create(normrt_tensor_t *out, normrt_dtype_t dtype,
+                                     int32_t rank, const int64_t *shape);
+
+/*
+ * Frees the data of a tensor from normrt_tensor_create() and sets `data` to
+ * NULL and owns_data to 0; does nothing for NULL or for a view
+ * (owns_data == 0), so it is safe on any tensor. Never fails.
+ */
+void normrt_tensor_free(normrt_tensor_t *tensor);
 
 /*
  * Number of elements: the product of the extents (1 for rank 0, 0 when any

@@ -48,12 +48,38 @@ const char *normrt_status_string(normrt_status_t status) {
 
 const char *normrt_last_error(void) { return g_last_error; }
 
+/* The user's failure hook: one struct behind one atomic pointer, so that a
+ * failing thread never sees a callback with another one's `user`. */
+typedef struct error_hook_t {
+  normrt_error_callback_t callback;
+  void *user;
+} error_hook_t;
+static error_hook_t g_hooks[2];
+static error_hook_t *g_hook = NULL;
+static int g_next_hook = 0;
+
+void normrt_set_error_callback(normrt_error_callback_t callback, void *user) {
+  error_hook_t *hook = NULL;
+  if (callback != NULL) {
+    /* Alternate between two slots: the one a racing failure may still read
+     * is not the one being written (the contract asks for no race anyway). */
+    hook = &g_hooks[g_next_hook];
+    g_next_hook ^= 1;
+    hook->callback = callback;
+    hook->user = user;
+  }
+  __atomic_store_n(&g_hook, hook, __ATOMIC_RELEASE);
+}
+
 normrt_status_t normrt_internal_fail(normrt_status_t status, const char *fmt,
                                      ...) {
   va_list ap;
+  error_hook_t *hook;
   va_start(ap, fmt);
   /* vsnprintf always NUL-terminates and truncates what does not fit. */
   (void)vsnprintf(g_last_error, sizeof(g_last_error), fmt, ap);
   va_end(ap);
+  hook = __atomic_load_n(&g_hook, __ATOMIC_ACQUIRE);
+  if (hook != NULL) hook->callback(status, g_last_error, hook->user);
   return status;
 }

@@ -1,4 +1,8 @@
 /* tensor.c - element types and borrowed tensor views. */
+/* posix_memalign (normrt_tensor_create). */
+#define _POSIX_C_SOURCE 200112L
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal/last_error.h"
@@ -177,4 +181,52 @@ int normrt_tensor_is_contiguous(const normrt_tensor_t *tensor) {
     if (!checked_mul(expected, tensor->shape[d], &expected)) return 0;
   }
   return 1;
+}
+
+normrt_status_t normrt_tensor_create(normrt_tensor_t *out, normrt_dtype_t dtype,
+                                     int32_t rank, const int64_t *shape) {
+  normrt_tensor_t t;
+  int64_t numel = 1, bytes = 0;
+  int32_t d;
+  void *data = NULL;
+  /* Validate the description on a stand-in pointer first: the same checks
+   * and messages as normrt_tensor_init, nothing allocated on failure. */
+  static char probe;
+  normrt_status_t status;
+  if (out == NULL) {
+    return normrt_internal_fail(NORMRT_STATUS_INVALID_ARGUMENT,
+                                "normrt_tensor_create: out is NULL");
+  }
+  status = normrt_tensor_init(&t, &probe, dtype, rank, shape, NULL);
+  if (status != NORMRT_STATUS_OK) return status;
+  for (d = 0; d < rank; ++d) {
+    if (!checked_mul(numel, shape[d], &numel)) {
+      return normrt_internal_fail(NORMRT_STATUS_OUT_OF_MEMORY,
+                                  "normrt_tensor_create: element count overflows int64");
+    }
+  }
+  if (!checked_mul(numel, (int64_t)normrt_dtype_size(dtype), &bytes) ||
+      (uint64_t)bytes > (uint64_t)SIZE_MAX - 64) {
+    return normrt_internal_fail(NORMRT_STATUS_OUT_OF_MEMORY,
+                                "normrt_tensor_create: %lld elements of %s do not fit in memory",
+                                (long long)numel, normrt_dtype_name(dtype));
+  }
+  if (bytes == 0) bytes = 1;
+  if (posix_memalign(&data, 64, (size_t)bytes) != 0 || data == NULL) {
+    return normrt_internal_fail(NORMRT_STATUS_OUT_OF_MEMORY,
+                                "normrt_tensor_create: cannot allocate %lld bytes",
+                                (long long)bytes);
+  }
+  memset(data, 0, (size_t)bytes);
+  t.data = data;
+  t.owns_data = 1;
+  *out = t;
+  return NORMRT_STATUS_OK;
+}
+
+void normrt_tensor_free(normrt_tensor_t *tensor) {
+  if (tensor == NULL || !tensor->owns_data) return;
+  free(tensor->data);
+  tensor->data = NULL;
+  tensor->owns_data = 0;
 }

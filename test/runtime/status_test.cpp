@@ -99,3 +99,38 @@ TEST(StatusTest, SetNumThreads) {
 }
 
 }  // namespace
+
+// ---- normrt_set_error_callback ---------------------------------------------
+
+namespace {
+struct Seen {
+  int calls = 0;
+  normrt_status_t status = NORMRT_STATUS_OK;
+  std::string message;
+};
+void record(normrt_status_t status, const char *message, void *user) {
+  Seen *seen = static_cast<Seen *>(user);
+  ++seen->calls;
+  seen->status = status;
+  seen->message = message;
+}
+} // namespace
+
+TEST(ErrorCallback, SeesEveryFailureWithItsMessageUntilRemoved) {
+  Seen seen;
+  normrt_set_error_callback(record, &seen);
+  normrt_tensor_t t;
+  EXPECT_EQ(normrt_tensor_init(&t, nullptr, NORMRT_DTYPE_F32, 0, nullptr, nullptr),
+            NORMRT_STATUS_INVALID_ARGUMENT);
+  EXPECT_EQ(seen.calls, 1);
+  EXPECT_EQ(seen.status, NORMRT_STATUS_INVALID_ARGUMENT);
+  EXPECT_EQ(seen.message, normrt_last_error());
+  EXPECT_EQ(seen.message, "normrt_tensor_init: data is NULL");
+  float x = 0;
+  EXPECT_EQ(normrt_tensor_init(&t, &x, NORMRT_DTYPE_F32, 0, nullptr, nullptr), NORMRT_STATUS_OK);
+  EXPECT_EQ(seen.calls, 1) << "successes are not reported";
+  normrt_set_error_callback(nullptr, nullptr);
+  EXPECT_EQ(normrt_tensor_init(&t, nullptr, NORMRT_DTYPE_F32, 0, nullptr, nullptr),
+            NORMRT_STATUS_INVALID_ARGUMENT);
+  EXPECT_EQ(seen.calls, 1) << "removed";
+}

@@ -212,3 +212,59 @@ TEST(TensorContiguityTest, NullTensor) {
 }
 
 }  // namespace
+
+// ---- normrt_tensor_create / normrt_tensor_free -------------------------------
+
+TEST(TensorCreate, AllocatesAlignedZeroedDenseStorage) {
+  const int64_t shape[] = {2, 3, 5};
+  normrt_tensor_t t;
+  ASSERT_EQ(normrt_tensor_create(&t, NORMRT_DTYPE_F16, 3, shape), NORMRT_STATUS_OK);
+  EXPECT_EQ(t.owns_data, 1);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(t.data) % 64, 0u);
+  EXPECT_EQ(t.strides[0], 15);
+  EXPECT_EQ(t.strides[2], 1);
+  EXPECT_EQ(normrt_tensor_is_contiguous(&t), 1);
+  const uint16_t *h = static_cast<const uint16_t *>(t.data);
+  for (int i = 0; i < 30; ++i)
+    EXPECT_EQ(h[i], 0) << i;
+  normrt_tensor_free(&t);
+  EXPECT_EQ(t.data, nullptr);
+  EXPECT_EQ(t.owns_data, 0);
+  normrt_tensor_free(&t); // twice: a no-op
+}
+
+TEST(TensorCreate, EmptyTensorsGetData) {
+  const int64_t shape[] = {4, 0};
+  normrt_tensor_t t;
+  ASSERT_EQ(normrt_tensor_create(&t, NORMRT_DTYPE_F32, 2, shape), NORMRT_STATUS_OK);
+  EXPECT_NE(t.data, nullptr);
+  EXPECT_EQ(normrt_tensor_numel(&t), 0);
+  normrt_tensor_free(&t);
+}
+
+TEST(TensorCreate, RejectsWhatInitRejectsAndHugeSizes) {
+  const int64_t negative[] = {2, -1};
+  normrt_tensor_t t;
+  t.data = nullptr;
+  EXPECT_EQ(normrt_tensor_create(&t, NORMRT_DTYPE_F32, 2, negative),
+            NORMRT_STATUS_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(normrt_last_error()).find("negative extent"), std::string::npos);
+  EXPECT_EQ(t.data, nullptr) << "out is written only on success";
+  EXPECT_EQ(normrt_tensor_create(nullptr, NORMRT_DTYPE_F32, 2, negative),
+            NORMRT_STATUS_INVALID_ARGUMENT);
+  const int64_t huge[] = {int64_t(1) << 40, int64_t(1) << 22};
+  EXPECT_EQ(normrt_tensor_create(&t, NORMRT_DTYPE_F32, 2, huge), NORMRT_STATUS_OUT_OF_MEMORY);
+  EXPECT_NE(std::string(normrt_last_error()).find("do not fit"), std::string::npos);
+}
+
+TEST(TensorCreate, FreeLeavesViewsAlone) {
+  float data[4] = {1, 2, 3, 4};
+  const int64_t shape[] = {4};
+  normrt_tensor_t view;
+  ASSERT_EQ(normrt_tensor_init(&view, data, NORMRT_DTYPE_F32, 1, shape, nullptr),
+            NORMRT_STATUS_OK);
+  EXPECT_EQ(view.owns_data, 0);
+  normrt_tensor_free(&view);
+  EXPECT_EQ(view.data, data);
+  normrt_tensor_free(nullptr);
+}
