@@ -13,6 +13,8 @@ packages=(
   pocl-opencl-icd ocl-icd-opencl-dev
   # The AArch64 suites: cross-compiled, run under qemu-user.
   g++-aarch64-linux-gnu qemu-user
+  # The pkg-config consumer of the integration tests.
+  pkgconf
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev libtorch-dev libdnnl-dev gnuplot-nox)
