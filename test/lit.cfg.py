@@ -11,7 +11,9 @@ config.test_exec_root = os.path.join(config.normc_obj_root, "test")
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
                    # kernel sources compiled by the build for the gtests
                    "norm_kernels.mlir", "e2e_kernels.mlir", "variant_matrix.mlir",
-                   "conv_kernels.mlir", "device_kernels.mlir"]
+                   "conv_kernels.mlir", "device_kernels.mlir",
+                   # the integration tests' consumer project (ctest integration/*)
+                   "consumer"]
 
 # The tools are found on PATH: the build's own first, then LLVM's FileCheck/not.
 config.environment["PATH"] = os.pathsep.join([
