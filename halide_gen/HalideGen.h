@@ -78,7 +78,7 @@ mlir::LogicalResult compileKernelFunc(llvm::ArrayRef<mlir::func::FuncOp> variant
 /// Archives `objects` (from compileKernelFunc) as the static library `path`
 /// for `targets` and removes them. On failure sets `error`.
 bool writeStaticLibrary(const std::vector<std::string> &objects,
-                        const std::vector<TargetInfo> &targets, const std::string &path,
+                        llvm::ArrayRef<TargetInfo> targets, const std::string &path,
                         std::string &error);
 
 /// Writes the Halide runtime for `targets` as a static library at `path`:

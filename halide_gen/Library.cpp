@@ -195,9 +195,10 @@ LogicalResult compileKernelFunc(llvm::ArrayRef<func::FuncOp> variants,
       objectsOut->insert(objectsOut->end(), objects.begin(), objects.end());
       return success();
     }
-    if (emit.library)
-      Halide::create_static_library(objects, halideTargets.back(), base + ".a");
-    removeFiles(objects);
+    std::string error;
+    if (emit.library && !writeStaticLibrary(objects, targets, base + ".a", error))
+      return func.emitError() << "cannot write " << base << ".a: " << error;
+    removeFiles(objects); // none left when the archive was written
     return success();
   } catch (const Halide::Error &e) {
     removeFiles(objects);
@@ -209,7 +210,7 @@ LogicalResult compileKernelFunc(llvm::ArrayRef<func::FuncOp> variants,
 }
 
 bool writeStaticLibrary(const std::vector<std::string> &objects,
-                        const std::vector<TargetInfo> &targets, const std::string &path,
+                        llvm::ArrayRef<TargetInfo> targets, const std::string &path,
                         std::string &error) {
   try {
     Halide::create_static_library(objects, Halide::Target(targets.back().canonical), path);

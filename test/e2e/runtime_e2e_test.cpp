@@ -13,6 +13,7 @@
 #include "in_f16_e2e.h"
 #include "instance_norm_relu.h"
 #include "normrt.h"
+#include "normrt_view.h"
 
 #include <gtest/gtest.h>
 
@@ -23,17 +24,6 @@
 using namespace normc_test;
 
 namespace {
-
-normrt_tensor_t tensorOf(std::vector<float> &data, const Shape &shape,
-                         const int64_t *strides = nullptr) {
-  normrt_tensor_t t;
-  EXPECT_EQ(normrt_tensor_init(&t, data.data(), NORMRT_DTYPE_F32,
-                               static_cast<int32_t>(shape.size()), shape.data(),
-                               strides),
-            NORMRT_STATUS_OK)
-      << normrt_last_error();
-  return t;
-}
 
 const normrt_kernel_t kStatic = NORMRT_KERNEL(instance_norm_relu);
 const normrt_kernel_t kDynamic = NORMRT_KERNEL(gn4_dynamic);

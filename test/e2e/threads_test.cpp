@@ -17,6 +17,7 @@
 #include "gn4_dynamic.h"
 #include "instance_norm_relu.h"
 #include "normrt.h"
+#include "normrt_view.h"
 
 #include <gtest/gtest.h>
 
@@ -31,13 +32,6 @@ namespace {
 
 const normrt_kernel_t kStatic = NORMRT_KERNEL(instance_norm_relu);
 const normrt_kernel_t kDynamic = NORMRT_KERNEL(gn4_dynamic);
-
-normrt_tensor_t tensorOf(std::vector<float> &data, const Shape &shape) {
-  normrt_tensor_t t;
-  normrt_tensor_init(&t, data.data(), NORMRT_DTYPE_F32, static_cast<int32_t>(shape.size()),
-                     shape.data(), nullptr);
-  return t;
-}
 
 /// One thread's work: a static instance norm + ReLU or a dynamic group norm
 /// of its own shape, on its own inputs, with the reference computed before

@@ -16,6 +16,7 @@
 #include "halide_call.h"
 #include "isa_variant.h"
 #include "normrt.h"
+#include "normrt_view.h"
 #include "reference.h"
 
 #include <gtest/gtest.h>
@@ -59,15 +60,6 @@ struct InCase {
     return y;
   }
 };
-
-normrt_tensor_t tensorOf(std::vector<float> &data, const Shape &shape) {
-  normrt_tensor_t t;
-  EXPECT_EQ(normrt_tensor_init(&t, data.data(), NORMRT_DTYPE_F32,
-                               static_cast<int32_t>(shape.size()), shape.data(), nullptr),
-            NORMRT_STATUS_OK)
-      << normrt_last_error();
-  return t;
-}
 
 } // namespace
 
