@@ -9,6 +9,21 @@ using namespace normc::norm;
 
 namespace normc {
 
+namespace {
+// Per thread: normc lowers on one thread, but nothing here needs it to.
+thread_local std::string currentGroupPrefix;
+} // namespace
+
+Halide::Func groupFunc(const std::string &base) {
+  return Halide::Func(currentGroupPrefix + base);
+}
+
+GroupNameScope::GroupNameScope(std::string prefix) : saved(std::move(currentGroupPrefix)) {
+  currentGroupPrefix = std::move(prefix);
+}
+
+GroupNameScope::~GroupNameScope() { currentGroupPrefix = std::move(saved); }
+
 const std::vector<Halide::Var> &halideVars(int rank) {
   // Named after the NCHW role of each dimension so that stmt output and
   // schedules read naturally: rank 4 gives (w, h, c, n) in Halide order.

@@ -64,16 +64,16 @@ HTensor buildConv2D(Conv2DOp op, const HTensor &x, const HTensor &w,
   const bool padded = pad[0] || pad[1] || pad[2] || pad[3];
   idx[hDim] = idx[hDim] - static_cast<int>(pad[0]);
   idx[wDim] = idx[wDim] - static_cast<int>(pad[1]);
-  info.input = Func("conv_in" + tag);
+  info.input = groupFunc("conv_in" + tag);
   info.input(v) = padded ? zeroOutside(x, idx) : x.at(idx);
   info.stageInput = padded || !inputIsArgument;
 
-  info.weights = Func("conv_w" + tag);
+  info.weights = groupFunc("conv_w" + tag);
   info.weights(v) = w.at(nchwVars(4));
   kernel.smallTables.push_back(info.weights);
   Func biasF;
   if (bias) {
-    biasF = Func("conv_bias" + tag);
+    biasF = groupFunc("conv_bias" + tag);
     biasF(Var("k")) = bias->at({Var("k")});
     kernel.smallTables.push_back(biasF);
   }
@@ -87,7 +87,7 @@ HTensor buildConv2D(Conv2DOp op, const HTensor &x, const HTensor &w,
   in[cDim] = (k / Kg) * Cg + r.z;
   in[hDim] = out[hDim] * static_cast<int>(stride[0]) + r.y * static_cast<int>(dil[0]);
   in[wDim] = out[wDim] * static_cast<int>(stride[1]) + r.x * static_cast<int>(dil[1]);
-  Func conv("conv" + tag);
+  Func conv = groupFunc("conv" + tag);
   conv(v) = bias ? biasF(k) : Expr(0.0f);
   conv(v) += info.weights(halideOrder({k, r.z, r.y, r.x})) * info.input(halideOrder(in));
   info.conv = conv;
@@ -140,7 +140,7 @@ HTensor buildPad(PadOp op, const HTensor &x, LoweredKernel &kernel) {
     y.shape[d] = n + lo + hi;
     y.unit[d] = false;
   }
-  Func padded("pad");
+  Func padded = groupFunc("pad");
   padded(halideVars(rank)) = mode == "zero" ? zeroOutside(x, idx) : x.at(idx);
   y.func = padded;
   y.splitMean = false;
@@ -152,7 +152,7 @@ HTensor buildUpsample(UpsampleOp op, const HTensor &x) {
   std::vector<Expr> vars = nchwVars(rank);
   HTensor y = x;
   y.splitMean = false;
-  Func up("upsample");
+  Func up = groupFunc("upsample");
   if (op.getMode() == "nearest") {
     std::vector<Expr> idx = vars;
     for (int d = 0; d < rank; ++d) {

@@ -54,7 +54,7 @@ HTensor buildModulate(ModulateOp op, llvm::DenseMap<Value, HTensor> &values,
   if (shift)
     y = y + shift->at(v);
 
-  Func f("modulate" + std::to_string(kernel.moments.size()));
+  Func f = groupFunc("modulate" + std::to_string(kernel.moments.size()));
   f(halideVars(rank)) = y;
   return HTensor{f, x.shape, std::vector<bool>(rank, false)};
 }
@@ -103,7 +103,7 @@ HTensor buildMatmul(MatmulOp op, const HTensor &lhs, const HTensor &rhs,
                 std::string("columns with"), rhs.shape[0], std::string("rows")});
   RDom k(0, lhs.shape[1], "k_matmul");
   std::vector<Expr> v = nchwVars(2);
-  Func f("matmul");
+  Func f = groupFunc("matmul");
   f(halideVars(2)) = 0.0f;
   f(halideVars(2)) += lhs.at({v[0], Expr(k)}) * rhs.at({Expr(k), v[1]});
   kernel.smallTables.push_back(f);
@@ -152,7 +152,7 @@ HTensor buildExpandShape(tensor::ExpandShapeOp op, const HTensor &src) {
         srcIdx[j] = v[d];
     }
   }
-  Func f("expand");
+  Func f = groupFunc("expand");
   f(halideVars(rank)) = src.at(srcIdx);
   out.func = f;
   return out;
@@ -178,7 +178,7 @@ HTensor buildCollapseShape(tensor::CollapseShapeOp op, const HTensor &src) {
     out.shape.push_back(extent);
     out.unit.push_back(unit);
   }
-  Func f("collapse");
+  Func f = groupFunc("collapse");
   f(halideVars(rank)) = src.at(srcIdx);
   out.func = f;
   return out;
@@ -189,7 +189,7 @@ bool buildSplatConstant(arith::ConstantOp op, HTensor &out) {
   auto type = dyn_cast<RankedTensorType>(op.getType());
   if (!attr || !attr.isSplat() || !type || !type.hasStaticShape())
     return false;
-  Func f("constant");
+  Func f = groupFunc("constant");
   f(halideVars(type.getRank())) =
       Expr(attr.getSplatValue<APFloat>().convertToFloat());
   out.func = f;

@@ -63,12 +63,12 @@ Func buildSetStats(const HTensor &x, const std::vector<int64_t> &dims,
 
   const auto &hv = halideVars(rank);
   std::vector<Var> pure(hv.begin(), hv.end());
-  Func stats("stats" + tag);
+  Func stats = groupFunc("stats" + tag);
   // The shift s is the first element of the set: a sample of the same data.
   Expr shift = elementAt(nullptr);
   RDom r(ranges, "r" + tag);
   if (strategy == StatsStrategy::ShiftedOnePass) {
-    Func sums("sums" + tag);
+    Func sums = groupFunc("sums" + tag);
     sums(pure) = Tuple(0.0f, 0.0f);
     // strict_float keeps the subtraction next to its operands: reassociated
     // into (sum + x) - shift the sum would grow to the scale of the mean.
@@ -79,7 +79,8 @@ Func buildSetStats(const HTensor &x, const std::vector<int64_t> &dims,
     info.reductions.push_back({sums, r});
     return stats;
   }
-  Func sum("sum" + tag), sumSq("sum_sq" + tag);
+  Func sum = groupFunc("sum" + tag);
+  Func sumSq = groupFunc("sum_sq" + tag);
   sum(pure) = 0.0f;
   sum(pure) += strict_float(elementAt(&r) - shift);
   Expr m1 = sum(pure) / count;
@@ -126,7 +127,8 @@ Func mergeSlices(const Func &slice, int sliceDim, const Expr &slices, int rank,
   auto rel = [&](Expr s) {
     return strict_float((slice(at(s))[0] - shift) + slice(at(s))[1]);
   };
-  Func meanSum("slice_mean_sum" + tag), spread("slice_spread" + tag);
+  Func meanSum = groupFunc("slice_mean_sum" + tag);
+  Func spread = groupFunc("slice_spread" + tag);
   meanSum(pure) = 0.0f;
   meanSum(pure) = strict_float(meanSum(pure) + rel(k));
   Expr n = cast<float>(slices);
@@ -134,7 +136,7 @@ Func mergeSlices(const Func &slice, int sliceDim, const Expr &slices, int rank,
   spread(pure) = 0.0f;
   Expr dm = strict_float(rel(k) - offset);
   spread(pure) = strict_float(spread(pure) + (slice(at(k))[2] + dm * dm));
-  Func stats("stats" + tag);
+  Func stats = groupFunc("stats" + tag);
   stats(pure) = Tuple(shift, offset, spread(pure) / n);
   info.merges.push_back(meanSum);
   info.merges.push_back(spread);
@@ -211,7 +213,7 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
       n = n * cast<float>(info.channelsPerGroup);
     variance = variance * (n / (n - 1.0f));
   }
-  Func stats("moments" + tag);
+  Func stats = groupFunc("moments" + tag);
   stats(pure) = Tuple(varStats(pure)[0], varStats(pure)[1],
                       op.getReturnVariance() ? variance
                                              : 1.0f / sqrt(variance + eps));
@@ -224,8 +226,10 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
   if (info.groups > 1)
     statsIdx[cd] = vars[cd] / info.channelsPerGroup;
   std::vector<Expr> statsArgs(statsIdx.rbegin(), statsIdx.rend());
-  Func mean("mean" + tag), rstd("rstd" + tag);
-  Func shiftPart("mean_shift" + tag), offsetPart("mean_offset" + tag);
+  Func mean = groupFunc("mean" + tag);
+  Func rstd = groupFunc("rstd" + tag);
+  Func shiftPart = groupFunc("mean_shift" + tag);
+  Func offsetPart = groupFunc("mean_offset" + tag);
   shiftPart(pure) = stats(statsArgs)[0];
   offsetPart(pure) = stats(statsArgs)[1];
   mean(pure) = stats(statsArgs)[0] + stats(statsArgs)[1];

@@ -585,6 +585,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
           groupArgs.push_back(param);
         }
         std::vector<HTensor> results;
+        GroupNameScope names(group + "_"); // one pipeline per group: no call index
         if (failed(lowerGroupBody(c.callee, groupInputs, kernel, c.requested, results)))
           return failure();
         std::vector<Halide::Func> outs;
@@ -665,6 +666,8 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
         for (Value operand : c.call.getOperands())
           argTensors.push_back(values.at(operand));
         std::vector<HTensor> results;
+        const std::string callPrefix = c.callee.getSymName().str() + "_c" + std::to_string(g);
+        GroupNameScope names(callPrefix + "_");
         if (failed(lowerGroupBody(c.callee, argTensors, kernel, c.requested, results)))
           return failure();
         for (auto [r, result] : llvm::enumerate(c.call.getResults())) {
@@ -693,8 +696,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
           if (usedLater) {
             Halide::Func stored = returned;
             if (!stored.defined() || !type.getElementType().isF32()) {
-              stored = Halide::Func(c.callee.getSymName().str() + "_c" + std::to_string(g) +
-                                    "_r" + std::to_string(r));
+              stored = Halide::Func(callPrefix + "_r" + std::to_string(r));
               stored(halideVars(rank)) = t.func(halideVars(rank));
               stored.compute_root();
               kernel.outputs.push_back(stored);

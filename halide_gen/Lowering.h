@@ -98,6 +98,26 @@ struct LoweredKernel {
   std::vector<std::pair<Halide::Expr, std::vector<Halide::Expr>>> requirements;
 };
 
+/// A Func of the group being lowered, named <prefix><base>. The prefix names
+/// the group (`conv_norm_4db261c722001840_`) and, where several calls share
+/// one pipeline, the call (`..._c3_`), so that a .stmt file and Halide's
+/// profiler (the `profile` target feature, examples/style_transfer
+/// --profile) say which kernel group each loop nest belongs to. The
+/// builders need no access to the group: GroupNameScope sets the prefix for
+/// the lowering of one group.
+Halide::Func groupFunc(const std::string &base);
+
+class GroupNameScope {
+public:
+  explicit GroupNameScope(std::string prefix);
+  ~GroupNameScope();
+  GroupNameScope(const GroupNameScope &) = delete;
+  GroupNameScope &operator=(const GroupNameScope &) = delete;
+
+private:
+  std::string saved;
+};
+
 /// Halide pure variables for a rank-`rank` tensor, in Halide order
 /// (innermost first) and reused across Funcs so schedules can name them.
 const std::vector<Halide::Var> &halideVars(int rank);

@@ -64,8 +64,10 @@ typedef struct normrt_kernel_t {
 #define NORMRT_KERNEL(fn) \
   { #fn, fn##_argv, fn##_metadata }
 
-/* Most buffer (tensor) arguments a kernel may have. */
-#define NORMRT_MAX_KERNEL_ARGS 32
+/* Most buffer (tensor) arguments a kernel may have: a whole network's
+ * weights are arguments (TransformerNet has 64). A call keeps its argument
+ * descriptions on the caller's stack, about 280 bytes each (36 KB at most). */
+#define NORMRT_MAX_KERNEL_ARGS 128
 
 /*
  * Number of buffer (tensor) arguments of `kernel`, i.e. the `num_args` that

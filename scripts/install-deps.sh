@@ -15,6 +15,8 @@ packages=(
   g++-aarch64-linux-gnu qemu-user
   # The pkg-config consumer of the integration tests.
   pkgconf
+  # examples/style_transfer (PNG) and its test against PyTorch.
+  libpng-dev python3-torch python3-numpy
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev libtorch-dev libdnnl-dev gnuplot-nox)

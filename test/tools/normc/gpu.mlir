@@ -14,9 +14,9 @@
 // PTX: .target sm_80
 // The conv with its register tile, the per-chunk statistics sums (a block
 // per chunk of a plane), then the sums of the chunks.
-// PTX: .entry _kernel_conv0_global_wrapper
-// PTX: .entry _kernel_sum0_intm_s1_stats_chunk
-// PTX: .entry _kernel_sum0_s1_
+// PTX: .entry _kernel_{{[a-z_0-9]+}}_conv0_global_wrapper
+// PTX: .entry _kernel_{{[a-z_0-9]+}}_sum0_intm_s1_stats_chunk
+// PTX: .entry _kernel_{{[a-z_0-9]+}}_sum0_s1_
 // SCHED: "effective": {
 // SCHED: "gpu_conv_k_tile": 4
 // SCHED: "gpu_stats_chunk": 4096

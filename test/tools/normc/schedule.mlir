@@ -35,8 +35,8 @@
 // OVERRIDE-NEXT:   "accumulators": 1,
 // OVERRIDE:      "source": "defaults+overrides"
 // One reduction of shifted sums, no parallel loop.
-// STMT: produce sums0
-// STMT-NOT: produce sum_sq0
+// STMT: produce {{[a-z_0-9]+}}_sums0
+// STMT-NOT: produce {{[a-z_0-9]+}}_sum_sq0
 // STMT-NOT: halide_do_par_for
 // BADVALUE: normc: error: invalid value 'three' for schedule knob 'stats' (expected shifted_one_pass or two_pass) in '--schedule=stats=three'
 // BADKEY: normc: error: unknown schedule knob 'unroll'
