@@ -21,7 +21,8 @@
 # time (the normc target of this tree, or NORMC_EXECUTABLE in a project
 # without one, such as the AArch64 cross build of test/aarch64/), and defines
 # an INTERFACE library <name> that carries the generated headers (include
-# "<f>.h") and archives. Link it together with normc::runtime and a Halide
+# "<f>.h", which include normrt_kernel.h) and archives, and normc::runtime
+# where the project has it. Link it together with normc::runtime and a Halide
 # runtime from normc_add_halide_runtime() for the same TARGET. (Modelled on
 # Halide's add_halide_library, which we cannot use: see NormcHalide.cmake.)
 # TARGET is normc's --target: one target, or a comma-separated list of CPU
@@ -79,6 +80,10 @@ function(normc_add_kernels name)
   add_dependencies(${name} ${name}_gen)
   target_include_directories(${name} INTERFACE "${outdir}")
   target_link_libraries(${name} INTERFACE ${archives})
+  # Each header includes normrt_kernel.h (its <f>_kernel_info() table).
+  if(TARGET normc::runtime)
+    target_link_libraries(${name} INTERFACE normc::runtime)
+  endif()
 endfunction()
 
 # normc_add_halide_runtime(<name> [TARGET <halide target>])

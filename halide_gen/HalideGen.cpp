@@ -268,11 +268,6 @@ void constrainOutput(Halide::Func out, RankedTensorType type, const HTensor *t,
   }
 }
 
-bool isStaticTensor(Type type) {
-  auto t = dyn_cast<RankedTensorType>(type);
-  return t && t.hasStaticShape();
-}
-
 /// Whether `func`'s groups can be compiled as separate pipelines: several
 /// calls, static shapes, one result per call, f32 values between groups,
 /// and each returned value returned once.
@@ -286,15 +281,12 @@ bool canComposeSeparately(func::FuncOp func, ArrayRef<GroupCall> calls, bool gpu
   for (Value v : ret.getOperands())
     if (!returned.insert(v).second || isa<BlockArgument>(v))
       return false;
-  for (Type t : func.getArgumentTypes())
-    if (!isStaticTensor(t))
-      return false;
   for (const GroupCall &c : calls) {
     if (c.call.getNumResults() != 1)
       return false;
     Value r = c.call.getResult(0);
     auto type = dyn_cast<RankedTensorType>(r.getType());
-    if (!isStaticTensor(r.getType()))
+    if (!type)
       return false;
     bool usedLater = llvm::any_of(r.getUsers(), [&](Operation *u) { return u != ret; });
     if (usedLater && !type.getElementType().isF32())
@@ -325,7 +317,10 @@ Halide::Module externPipeline(const std::string &symbol, const ExternGraph &grap
                               const std::vector<int> &outputs,
                               const std::vector<std::string> &outputNames,
                               const Halide::Target &target,
-                              const std::vector<Halide::ImageParam> *existing = nullptr) {
+                              const std::vector<Halide::ImageParam> *existing = nullptr,
+                              const std::map<int, std::vector<Halide::Expr>> *extents = nullptr,
+                              const std::vector<std::pair<Halide::Expr, std::vector<Halide::Expr>>>
+                                  *requirements = nullptr) {
   std::map<int, Halide::ImageParam> params;
   std::vector<Halide::Argument> args;
   for (auto [i, id] : llvm::enumerate(inputs)) {
@@ -364,13 +359,29 @@ Halide::Module externPipeline(const std::string &symbol, const ExternGraph &grap
     stage.define_extern(step.symbol, operands, halideTypeOf(type.getElementType()),
                         halideVars(type.getRank()), Halide::NameMangling::C);
     stage.compute_root();
+    // Dynamic shapes: each value's extents, derived from the arguments', set
+    // the region computed. Bounds inference cannot derive them through the
+    // stages: a group's bounds query reads its inputs' extents (a reflection
+    // pad mirrors at the edge), which are not known when it is asked.
+    if (extents) {
+      const std::vector<Halide::Expr> &e = extents->at(step.result);
+      const int rank = type.getRank();
+      for (int d = 0; d < rank; ++d)
+        stage.bound(halideVars(rank)[rank - 1 - d], 0, e[d]);
+    }
     if (out != outputs.end()) {
       constrainOutput(stage, type, nullptr, "", nullptr);
       outs[out - outputs.begin()] = stage;
     }
     stages[step.result] = stage;
   }
-  return Halide::Pipeline(outs).compile_to_module(args, symbol, target);
+  Halide::Pipeline pipeline(outs);
+  if (requirements)
+    for (const auto &[condition, message] : *requirements) {
+      std::vector<Halide::Expr> parts = message;
+      pipeline.add_requirement(condition, parts);
+    }
+  return pipeline.compile_to_module(args, symbol, target);
 }
 
 /// Steps per chunk: a chunk of 8 extern stages (4 residual blocks)
@@ -450,6 +461,23 @@ std::vector<ExternStep> chunkSteps(const ExternGraph &graph, const std::vector<E
 void addRequirements(Halide::Pipeline &pipeline, LoweredKernel &kernel) {
   for (auto &[condition, message] : kernel.requirements)
     pipeline.add_requirement(condition, message);
+}
+
+/// The same for a group's own pipeline, which the function's pipeline of
+/// extern stages calls first in bounds-query mode: its input buffers then
+/// carry no extents yet, so a shape relation between them is only checked
+/// on the real call (an input buffer without host memory is a query).
+void addGroupRequirements(Halide::Pipeline &pipeline, LoweredKernel &kernel) {
+  namespace HI = Halide::Internal;
+  if (kernel.inputs.empty())
+    return addRequirements(pipeline, kernel);
+  Halide::Expr query = HI::Call::make(
+      Halide::Bool(), HI::Call::buffer_is_bounds_query,
+      {HI::Variable::make(Halide::type_of<halide_buffer_t *>(), kernel.inputs[0].name() + ".buffer",
+                          kernel.inputs[0].parameter())},
+      HI::Call::Extern);
+  for (auto &[condition, message] : kernel.requirements)
+    pipeline.add_requirement(condition || query, message);
 }
 
 /// Schedules `kernel` with the group's requested knobs through the target's
@@ -605,7 +633,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
         scheduleGroup(kernel, c, target, record);
         records.push_back(record);
         Halide::Pipeline pipeline(outs);
-        addRequirements(pipeline, kernel);
+        addGroupRequirements(pipeline, kernel);
         modules.push_back(pipeline.compile_to_module(groupArgs, symbol, target));
       }
 
@@ -645,14 +673,38 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
       // has more than a few extern stages: Halide's bounds inference across
       // extern stages grows faster than their number (a 16-block residual
       // stack in one pipeline of 32 stages took 12 s to compile).
+      // Dynamic shapes: every value's extents as expressions of the
+      // arguments' (the groups lowered once more over the function's own
+      // parameters, for their shapes and shape requirements only), checked
+      // and imposed by the top level; no chunks (their inputs would need
+      // the same expressions in their own parameters).
+      const bool dynamic = llvm::any_of(graph.types, [](RankedTensorType t) {
+        return !t.hasStaticShape();
+      });
+      std::map<int, std::vector<Halide::Expr>> extents;
+      LoweredKernel shapeKernel;
+      if (dynamic) {
+        llvm::DenseMap<Value, HTensor> shapeValues = values;
+        for (const GroupCall &c : calls) {
+          std::vector<HTensor> argTensors, results;
+          for (Value operand : c.call.getOperands())
+            argTensors.push_back(shapeValues.at(operand));
+          if (failed(lowerGroupBody(c.callee, argTensors, shapeKernel, c.requested, results)))
+            return failure();
+          shapeValues[c.call.getResult(0)] = results[0];
+          extents[idOf.at(c.call.getResult(0))] = results[0].shape;
+        }
+      }
       std::vector<ExternStep> top =
-          chunkSteps(graph, steps, returned, numArgs, name, target, modules);
+          dynamic ? steps : chunkSteps(graph, steps, returned, numArgs, name, target, modules);
       // The top level is called by users only, never bounds-queried (normrt
       // passes real buffers): without bounds-query support its lowering
       // is several times cheaper (8 blocks: 0.8 s instead of 5 s). Its
       // target then differs from the groups', so it is its own object.
       wrapperModule = externPipeline(name, graph, argIds, argNames, top, returned, resultNames,
-                                     target.with_feature(Halide::Target::NoBoundsQuery), &inputs);
+                                     target.with_feature(Halide::Target::NoBoundsQuery), &inputs,
+                                     dynamic ? &extents : nullptr,
+                                     dynamic ? &shapeKernel.requirements : nullptr);
       linked = Halide::link_modules(name + "__groups", modules);
     } else {
       // One pipeline: every call a fused loop nest, values passed between

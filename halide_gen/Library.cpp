@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "HalideGen.h"
+#include "dialect/KernelTable.h"
 #include "Variant.h"
 
 #include "Halide.h"
@@ -144,6 +145,46 @@ bool writeMultitargetHeader(const std::string &path, const std::string &name,
   return static_cast<bool>(out);
 }
 
+/// Adds normc's table of the function's arguments to <name>.h:
+/// <name>_kernel_info() (normrt_kernel.h), which NORMRT_KERNEL(<name>)
+/// carries so that normrt checks calls against normc's own record rather
+/// than Halide's buffer estimates. A multitarget library's variants share it.
+bool appendKernelInfo(const std::string &path, func::FuncOp func,
+                      llvm::ArrayRef<TargetInfo> targets,
+                      const std::vector<std::string> &variantSymbols) {
+  const std::string name = func.getSymName().str();
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string h = text.str();
+  const std::string stdint = "#include <stdint.h>\n";
+  size_t includeAt = h.find(stdint);
+  size_t at = h.rfind("#ifdef __cplusplus");
+  if (!in || includeAt == std::string::npos || at == std::string::npos)
+    return false;
+  std::string spelled;
+  for (const TargetInfo &t : targets)
+    spelled += (spelled.empty() ? "" : ",") + t.requested;
+  std::ostringstream table;
+  table << "// normc's record of " << name << "'s tensor arguments, in the order calls\n"
+        << "// take them: the .mlir names, dtypes and static extents (-1: any).\n"
+        << "// NORMRT_KERNEL(" << name << ") carries it; normrt checks calls against it.\n"
+        << "static inline const normrt_kernel_info_t *" << name << "_kernel_info(void) {\n"
+        << kernelArgTable(func, name) << "  static const normrt_kernel_info_t info = {"
+        << cStringLiteral(name) << ", " << cStringLiteral(spelled) << ", "
+        << func.getNumArguments() + func.getNumResults() << ", " << name << "__args};\n"
+        << "  return &info;\n}\n";
+  for (const std::string &symbol : variantSymbols)
+    if (symbol != name)
+      table << "#define " << symbol << "_kernel_info " << name << "_kernel_info\n";
+  table << "\n";
+  h.insert(at, table.str());
+  h.insert(includeAt + stdint.size(), "#include \"normrt_kernel.h\"\n");
+  std::ofstream out(path, std::ios::trunc);
+  out << h;
+  return static_cast<bool>(out);
+}
+
 void removeFiles(const std::vector<std::string> &paths) {
   for (const std::string &p : paths)
     std::remove(p.c_str());
@@ -190,6 +231,10 @@ LogicalResult compileKernelFunc(llvm::ArrayRef<func::FuncOp> variants,
         removeFiles(objects);
         return func.emitError() << "cannot write " << base << ".h";
       }
+    }
+    if (emit.header && !appendKernelInfo(base + ".h", func, targets, symbols)) {
+      removeFiles(objects);
+      return func.emitError() << "cannot write " << base << ".h";
     }
     if (objectsOut) {
       objectsOut->insert(objectsOut->end(), objects.begin(), objects.end());

@@ -48,32 +48,45 @@ void scheduleStagedInput(ConvInfo &c, const CpuKnobs &knobs) {
     c.input.parallel(task);
 }
 
-/// Tiles `f` (an NCHW Func of the conv's output shape) into register tiles
-/// and computes the conv per tile. Returns the tile loop level's variable.
-void registerTiles(Func f, ConvInfo &c, const CpuKnobs &knobs) {
+/// The tile loops of `s` (a stage of an NCHW Func of the conv's output
+/// shape): tiles of kt channels x xv vectors x yt rows, the reduction inside.
+/// `tail` is the strategy for columns and rows: ShiftInwards (recompute a few
+/// outputs; needs extents >= the tile) or GuardWithIf (any extent).
+void splitTiles(Stage s, const CpuKnobs &knobs, TailStrategy tail) {
   const auto &hv = halideVars(4);
   const int vw = knobs.vectorWidth, xv = knobs.convXVectors, kt = knobs.convKTile;
   const int yt = knobs.convYRows;
   Var xo("xo"), xi("xi"), ko("ko"), ki("ki"), xvo("xvo"), xvi("xvi"), yo("yo"), yi("yi");
-  f.split(hv[0], xo, xi, vw * xv, TailStrategy::ShiftInwards)
+  s.split(hv[0], xo, xi, vw * xv, tail)
       .split(hv[2], ko, ki, kt, TailStrategy::ShiftInwards)
-      .split(hv[1], yo, yi, yt, TailStrategy::ShiftInwards)
+      .split(hv[1], yo, yi, yt, tail)
       .split(xi, xvo, xvi, vw)
       .reorder(xvi, xvo, ki, yi, xo, ko, yo, hv[3])
       .vectorize(xvi)
       .unroll(xvo)
       .unroll(ki)
       .unroll(yi);
-  // The tile's sums: pure init and update, the reduction outside the
-  // unrolled tile so that the accumulators stay in registers.
+}
+
+/// The conv computed per register tile of `f` (whose tile loops exist):
+/// pure init and update, the reduction outside the unrolled tile so that the
+/// accumulators stay in registers. `tail` splits the tile's columns into
+/// vectors: the default rounds a partial tile up (static planes have none),
+/// GuardWithIf never reads past the tile (a dynamic plane's last tile can be
+/// narrower than a vector, and in a group of its own the conv's input is
+/// exactly the plane plus the kernel's halo).
+void convPerTile(Func f, ConvInfo &c, const CpuKnobs &knobs,
+                 TailStrategy tail = TailStrategy::Auto) {
+  const auto &hv = halideVars(4);
+  const int vw = knobs.vectorWidth, yt = knobs.convYRows;
   Func conv = c.conv;
-  conv.compute_at(f, xo);
+  conv.compute_at(f, Var("xo"));
   Var cxo("cxo"), cxi("cxi");
-  conv.split(hv[0], cxo, cxi, vw).vectorize(cxi).unroll(cxo).unroll(hv[2]);
+  conv.split(hv[0], cxo, cxi, vw, tail).vectorize(cxi).unroll(cxo).unroll(hv[2]);
   Stage update = conv.update();
   RVar rs = c.rdom.x, rr = c.rdom.y, rc = c.rdom.z;
   conv.unroll(hv[1]);
-  update.split(hv[0], cxo, cxi, vw)
+  update.split(hv[0], cxo, cxi, vw, tail)
       .reorder({cxi, cxo, hv[2], hv[1], rs, rr, rc, hv[3]})
       .vectorize(cxi)
       .unroll(cxo)
@@ -87,6 +100,12 @@ void registerTiles(Func f, ConvInfo &c, const CpuKnobs &knobs) {
     update.unroll(rr);
 }
 
+/// Tiles `f` into register tiles and computes the conv per tile.
+void registerTiles(Func f, ConvInfo &c, const CpuKnobs &knobs) {
+  splitTiles(f, knobs, TailStrategy::ShiftInwards);
+  convPerTile(f, c, knobs);
+}
+
 /// Register tiles of `f`, with tasks over (channel tiles, samples) in
 /// parallel: the conv written to f's own buffer.
 void tilesInParallel(Func f, ConvInfo &c, const CpuKnobs &knobs) {
@@ -95,6 +114,26 @@ void tilesInParallel(Func f, ConvInfo &c, const CpuKnobs &knobs) {
   f.fuse(Var("yo"), halideVars(4)[3], task);
   if (knobs.parallel)
     f.parallel(task);
+}
+
+/// The same for a plane whose extents are known only at run time: the tiles
+/// of ShiftInwards specialized for planes of at least one tile (W >= the
+/// tile's columns, H >= its rows), and the same loop nest with guarded tails
+/// for smaller ones. Both branches have the same loops, so the conv is
+/// computed per tile in either.
+void tilesInParallelDynamic(Func f, ConvInfo &c, const CpuKnobs &knobs, const Expr &H,
+                            const Expr &W) {
+  Var task("conv_task");
+  auto tiles = [&](Stage s, TailStrategy tail) {
+    splitTiles(s, knobs, tail);
+    s.fuse(Var("yo"), halideVars(4)[3], task);
+    if (knobs.parallel)
+      s.parallel(task);
+  };
+  tiles(f.specialize(W >= knobs.vectorWidth * knobs.convXVectors && H >= knobs.convYRows),
+        TailStrategy::ShiftInwards);
+  tiles(f, TailStrategy::GuardWithIf);
+  convPerTile(f, c, knobs, TailStrategy::GuardWithIf);
 }
 
 /// Channels-last convs (static shapes, K a multiple of 2 vectors): the
@@ -220,6 +259,25 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
 
   if (channelsLastTiles(kernel, knobs)) {
     notes.push_back("conv: NHWC register tiles (conv_nhwc_* knobs; the NCHW tile knobs are unused)");
+    return kernel.moments.empty();
+  }
+
+  // Image extents known only at run time (a network compiled for any image
+  // size): register tiles specialized on the plane's size, the conv
+  // materialized (fusing needs the plane size to size the scratch).
+  bool dynamicPlane = kernel.convs.size() == 1 && !kernel.convs[0].channelsLast &&
+                      kernel.outputs.size() == 1 && out0.rank() == 4 && (H < 0 || W < 0) &&
+                      constantOr(out0.shape[1], -1) >= knobs.convKTile &&
+                      constantOr(out0.shape[0], -1) > 0;
+  if (dynamicPlane) {
+    notes.push_back("conv: register tiles specialized for planes of at least one tile (guarded "
+                    "tails below), the conv materialized: the plane's size is dynamic");
+    Func tiled = kernel.outputs[0];
+    if (!kernel.moments.empty()) {
+      tiled = c.conv.in();
+      tiled.compute_root();
+    }
+    tilesInParallelDynamic(tiled, c, knobs, out0.shape[2], out0.shape[3]);
     return kernel.moments.empty();
   }
 

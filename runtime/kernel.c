@@ -17,7 +17,62 @@ typedef struct kernel_view_t {
   const struct halide_filter_metadata_t *metadata;
   int32_t num_metadata_args; /* scalars included */
   int32_t num_buffers;
+  /* normc's table of the kernel's arguments (checked against the metadata
+   * by load_kernel), or NULL for a kernel without one. */
+  const normrt_kernel_info_t *info;
 } kernel_view_t;
+
+/*
+ * Describes metadata argument `i`, which is buffer argument `position`:
+ * Halide's metadata, with the name and static extents replaced by normc's
+ * table where the kernel has one (Halide's names can carry a uniquifying
+ * suffix, and its extents are only its buffer estimates).
+ */
+static void describe_arg(const kernel_view_t *view, int32_t i, int32_t position,
+                         normrt_bridge_arg_t *arg) {
+  int32_t d;
+  normrt_bridge_describe_arg(view->metadata, i, arg);
+  if (view->info == NULL ||
+      (arg->kind != NORMRT_BRIDGE_ARG_INPUT && arg->kind != NORMRT_BRIDGE_ARG_OUTPUT))
+    return;
+  arg->name = view->info->args[position].name;
+  for (d = 0; d < arg->rank && d < NORMRT_MAX_RANK; ++d)
+    arg->static_extent[d] = view->info->args[position].extents[d];
+}
+
+/* Checks that normc's table describes the same buffers as the metadata: a
+ * header from one normc build with a library from another would not. */
+static normrt_status_t check_table(const normrt_kernel_t *kernel, kernel_view_t *view) {
+  const normrt_kernel_info_t *info = kernel->info();
+  int32_t i, position = 0;
+  if (info == NULL || info->num_args != view->num_buffers ||
+      (info->num_args > 0 && info->args == NULL)) {
+    return normrt_internal_fail(
+        NORMRT_STATUS_INVALID_ARGUMENT,
+        "kernel '%s': normc's table lists %d arguments, the compiled kernel has %d "
+        "(a header and a library from different builds?)",
+        kernel_name(kernel), info ? (int)info->num_args : -1, (int)view->num_buffers);
+  }
+  for (i = 0; i < view->num_metadata_args; ++i) {
+    normrt_bridge_arg_t arg;
+    const normrt_arg_info_t *a;
+    normrt_bridge_describe_arg(view->metadata, i, &arg);
+    if (arg.kind != NORMRT_BRIDGE_ARG_INPUT && arg.kind != NORMRT_BRIDGE_ARG_OUTPUT)
+      continue;
+    a = &info->args[position++];
+    if (a->name == NULL || a->rank != arg.rank || (a->rank > 0 && a->extents == NULL) ||
+        a->is_output != (arg.kind == NORMRT_BRIDGE_ARG_OUTPUT) ||
+        (arg.has_dtype && a->dtype != arg.dtype)) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_INVALID_ARGUMENT,
+          "kernel '%s': normc's table and the compiled kernel disagree about "
+          "argument %d ('%s'; a header and a library from different builds?)",
+          kernel_name(kernel), (int)(position - 1), a->name ? a->name : arg.name);
+    }
+  }
+  view->info = info;
+  return NORMRT_STATUS_OK;
+}
 
 /*
  * Fetches `kernel`'s metadata and checks that normrt can call it: every
@@ -103,11 +158,13 @@ static normrt_status_t load_kernel(const normrt_kernel_t *kernel,
         "with the Halide user_context target feature",
         kernel_name(kernel));
   }
+  view->info = NULL;
+  if (kernel->info != NULL) return check_table(kernel, view);
   return NORMRT_STATUS_OK;
 }
 
 int32_t normrt_kernel_num_args(const normrt_kernel_t *kernel) {
-  kernel_view_t view = {NULL, 0, 0};
+  kernel_view_t view = {NULL, 0, 0, NULL};
   if (load_kernel(kernel, "normrt_kernel_num_args", &view) !=
       NORMRT_STATUS_OK) {
     return -1;
@@ -119,7 +176,7 @@ normrt_status_t normrt_kernel_arg_info(const normrt_kernel_t *kernel,
                                        int32_t index, const char **name,
                                        int32_t *is_output,
                                        normrt_dtype_t *dtype, int32_t *rank) {
-  kernel_view_t view = {NULL, 0, 0};
+  kernel_view_t view = {NULL, 0, 0, NULL};
   normrt_status_t status;
   int32_t i, buffer_index = 0;
 
@@ -139,6 +196,7 @@ normrt_status_t normrt_kernel_arg_info(const normrt_kernel_t *kernel,
       continue;
     }
     if (buffer_index++ != index) continue;
+    describe_arg(&view, i, index, &arg);
     if (!arg.has_dtype) {
       return normrt_internal_fail(
           NORMRT_STATUS_DTYPE_MISMATCH,
@@ -273,7 +331,7 @@ static normrt_status_t call_kernel(const normrt_kernel_t *kernel, const char *fn
                                    const normrt_tensor_t *const *host_args,
                                    normrt_device_tensor_t *const *device_args,
                                    int32_t num_args) {
-  kernel_view_t view = {NULL, 0, 0};
+  kernel_view_t view = {NULL, 0, 0, NULL};
   normrt_bridge_buffer_t buffers[NORMRT_MAX_KERNEL_ARGS + 1];
   char message[NORMRT_INTERNAL_ERROR_CAPACITY];
   normrt_status_t status;
@@ -303,6 +361,7 @@ static normrt_status_t call_kernel(const normrt_kernel_t *kernel, const char *fn
     normrt_bridge_arg_t arg;
     normrt_bridge_describe_arg(view.metadata, i, &arg);
     if (arg.kind == NORMRT_BRIDGE_ARG_USER_CONTEXT) continue;
+    describe_arg(&view, i, position, &arg);
     if (on_device) {
       /* A host-tensor view of the device tensor runs the same checks; its
        * data pointer is never dereferenced. */

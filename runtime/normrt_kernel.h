@@ -44,6 +44,27 @@ typedef int (*normrt_argv_fn)(void **args);
 /* `fn_metadata`: returns the kernel's static metadata record. */
 typedef const struct halide_filter_metadata_t *(*normrt_metadata_fn)(void);
 
+/* One tensor argument as normc compiled it. */
+typedef struct normrt_arg_info_t {
+  const char *name;        /* the .mlir name (norm.name, else argN / resultN) */
+  int32_t is_output;       /* 1 for a result, 0 for an input */
+  normrt_dtype_t dtype;    /* F32, F16 or BF16 */
+  int32_t rank;
+  const int64_t *extents;  /* `rank` entries, row-major (NCHW) order; -1 = any */
+} normrt_arg_info_t;
+
+/* normc's record of a kernel: what `fn_kernel_info()` in the generated
+ * header `fn.h` returns (static data of the program that includes it). */
+typedef struct normrt_kernel_info_t {
+  const char *name;              /* the .mlir function's name */
+  const char *target;            /* the --target it was compiled for, as spelled */
+  int32_t num_args;              /* inputs then outputs, the order calls take */
+  const normrt_arg_info_t *args;
+} normrt_kernel_info_t;
+
+/* `fn_kernel_info`: returns normc's record of the kernel. */
+typedef const normrt_kernel_info_t *(*normrt_info_fn)(void);
+
 typedef struct normrt_kernel_t {
   /* Kernel name used in error messages; borrowed (usually a string literal).
    * May be NULL, in which case messages say "<unnamed>". */
@@ -52,6 +73,11 @@ typedef struct normrt_kernel_t {
   normrt_argv_fn argv;
   /* The kernel's `fn_metadata` entry point. */
   normrt_metadata_fn metadata;
+  /* The kernel's `fn_kernel_info` (normc's table of its arguments), which
+   * normrt checks calls against: names, dtypes, ranks, static extents. NULL
+   * for a kernel without one (a hand-written Halide pipeline): the static
+   * extents then come from Halide's metadata (its buffer estimates). */
+  normrt_info_fn info;
 } normrt_kernel_t;
 
 /*
@@ -62,7 +88,7 @@ typedef struct normrt_kernel_t {
  * (normrt_kernel_t)NORMRT_KERNEL(fn).
  */
 #define NORMRT_KERNEL(fn) \
-  { #fn, fn##_argv, fn##_metadata }
+  { #fn, fn##_argv, fn##_metadata, fn##_kernel_info }
 
 /* Most buffer (tensor) arguments a kernel may have: a whole network's
  * weights are arguments (TransformerNet has 64). A call keeps its argument

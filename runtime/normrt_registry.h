@@ -30,14 +30,8 @@
 extern "C" {
 #endif
 
-/* One tensor argument as normc compiled it. */
-typedef struct normrt_arg_info_t {
-  const char *name;        /* the .mlir name (norm.name, else argN / resultN) */
-  int32_t is_output;       /* 1 for a result, 0 for an input */
-  normrt_dtype_t dtype;    /* F32, F16 or BF16 */
-  int32_t rank;
-  const int64_t *extents;  /* `rank` entries, row-major (NCHW) order; -1 = any */
-} normrt_arg_info_t;
+/* normrt_arg_info_t (one argument as normc compiled it) is in
+ * normrt_kernel.h. */
 
 /* One kernel of a library. */
 typedef struct normrt_kernel_entry_t {

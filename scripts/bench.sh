@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --bench
 scripts/build.sh -DNORMC_BUILD_TESTS=ON -DNORMC_BUILD_BENCH=ON
 
-tables=$(mktemp) data=bench/results.dat
+tables=$(mktemp) data=bench/results.dat style=$(mktemp)
 build/bench/normc-bench --markdown="$tables" --data="$data" "$@"
+# A whole network per image (examples/style_transfer), after the kernels.
+build/bench/style-transfer-bench --threads=2 > "$style"
 
 {
   echo "# Benchmark results"
@@ -21,8 +23,14 @@ build/bench/normc-bench --markdown="$tables" --data="$data" "$@"
   echo
   cat "$tables"
   echo "![% of copy bandwidth per workload](results.png)"
+  echo
+  echo "## Style transfer: TransformerNet per image"
+  echo
+  echo "\`build/bench/style-transfer-bench --threads=2\` (bench/style_transfer_bench.cpp):"
+  echo
+  cat "$style"
 } > bench/RESULTS.md
-rm -f "$tables"
+rm -f "$tables" "$style"
 
 ncols=$(head -1 "$data" | grep -o '"[^"]*"' | wc -l)
 gnuplot <<GNUPLOT

@@ -9,14 +9,10 @@
 #include <string.h>
 
 #define MAX_GROUPS 64
-#define MAX_CALLS 64
 
 typedef struct group_t {
-  char name[64];       /* <role>_<16 hex digits>, or "(outside any group)" */
-  uint64_t ns;         /* sampled time, all runs */
-  int calls[MAX_CALLS]; /* distinct call indices seen (one pipeline for all groups) */
-  int num_calls;
-  int pipeline_runs;    /* runs of the group's own pipeline (one per group) */
+  char name[64]; /* <role>_<16 hex digits>, or "(outside any group)" */
+  uint64_t ns;   /* sampled time, all runs, all calls */
 } group_t;
 
 struct profile_t {
@@ -34,11 +30,9 @@ profile_t *profile_begin(void) {
 static int is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 
 /* Length of the group part of a Func name (up to the end of the first
- * "_<16 hex digits>" that is followed by '_', '$' or the end), or 0; the
- * call index after it ("_c<k>_") goes to *call, else -1. */
-static size_t group_prefix(const char *name, int *call) {
+ * "_<16 hex digits>" that is followed by '_', '$' or the end), or 0. */
+static size_t group_prefix(const char *name) {
   size_t n = strlen(name);
-  *call = -1;
   for (size_t i = 0; i + 17 <= n; ++i) {
     if (name[i] != '_')
       continue;
@@ -48,10 +42,7 @@ static size_t group_prefix(const char *name, int *call) {
     char after = name[i + 17];
     if (h != 16 || !(after == '_' || after == '$' || after == '\0'))
       continue;
-    size_t end = i + 17;
-    if (name[end] == '_' && name[end + 1] == 'c' && name[end + 2] >= '0' && name[end + 2] <= '9')
-      *call = atoi(name + end + 2);
-    return end;
+    return i + 17;
   }
   return 0;
 }
@@ -84,18 +75,10 @@ void profile_print(profile_t *p, FILE *out, int runs) {
       struct halide_profiler_func_stats *fs = &pl->funcs[f];
       if (!fs->time)
         continue;
-      int call;
-      size_t len = group_prefix(fs->name, &call);
+      size_t len = group_prefix(fs->name);
       static const char outside[] = "(outside any group)";
       group_t *g = len ? group_named(p, fs->name, len) : group_named(p, outside, strlen(outside));
       g->ns += fs->time;
-      if (call < 0 && pl->runs > g->pipeline_runs)
-        g->pipeline_runs = pl->runs;
-      int seen = 0;
-      for (int c = 0; c < g->num_calls; ++c)
-        seen |= g->calls[c] == call;
-      if (call >= 0 && !seen && g->num_calls < MAX_CALLS)
-        g->calls[g->num_calls++] = call;
       total += fs->time;
     }
   }
@@ -103,12 +86,11 @@ void profile_print(profile_t *p, FILE *out, int runs) {
   qsort(p->groups, (size_t)p->num_groups, sizeof p->groups[0], by_time);
   fprintf(out, "time per kernel group (Halide's sampling profiler, 1 ms samples, mean of %d "
           "run(s)):\n", runs);
-  fprintf(out, "  %-30s %5s %10s %6s\n", "group", "calls", "ms/run", "share");
+  fprintf(out, "  %-30s %10s %6s\n", "group (all its calls)", "ms/run", "share");
   for (int i = 0; i < p->num_groups; ++i) {
     const group_t *g = &p->groups[i];
-    int calls = g->num_calls ? g->num_calls : g->pipeline_runs / (runs > 0 ? runs : 1);
-    fprintf(out, "  %-30s %5d %10.2f %5.1f%%\n", g->name, calls > 0 ? calls : 1,
-            1e-6 * (double)g->ns / runs, total ? 100.0 * (double)g->ns / (double)total : 0.0);
+    fprintf(out, "  %-30s %10.2f %5.1f%%\n", g->name, 1e-6 * (double)g->ns / runs,
+            total ? 100.0 * (double)g->ns / (double)total : 0.0);
   }
 }
 

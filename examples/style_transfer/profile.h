@@ -3,8 +3,8 @@
  *
  * The kernels are compiled with the `profile` target feature (CMakeLists.txt):
  * Halide then samples, every millisecond, which loop nest each pipeline is
- * in. normc names every Func after its kernel group (<role>_<hash>, and
- * _c<k> for the group's k-th call), so the samples add up per group.
+ * in. normc names every Func after its kernel group (<role>_<hash>), so the
+ * samples add up per group.
  */
 #ifndef NORMC_EXAMPLES_STYLE_TRANSFER_PROFILE_H_
 #define NORMC_EXAMPLES_STYLE_TRANSFER_PROFILE_H_
@@ -16,8 +16,9 @@ typedef struct profile_t profile_t;
 /* Clears the profiler's counts; returns NULL when out of memory. */
 profile_t *profile_begin(void);
 
-/* Prints one line per kernel group, slowest first: calls per run, ms per
- * run (mean), share of the sampled time. */
+/* Prints one line per kernel group, slowest first: ms per run (mean, all
+ * the group's calls: the residual blocks share two groups), share of the
+ * sampled time. */
 void profile_print(profile_t *profile, FILE *out, int runs);
 
 /* Clears the counts (so that Halide prints no report of its own at exit,

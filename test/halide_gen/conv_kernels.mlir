@@ -223,3 +223,28 @@ func.func @residual_stack(%x: tensor<1x8x16x16xf32>, %w0_1: tensor<8x8x3x3xf32>,
   %y5 = norm.add %y4, %n5_2 : (tensor<1x8x16x16xf32>, tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
   return %y5 : tensor<1x8x16x16xf32>
 }
+
+// Static channels, dynamic plane (a network compiled for any image size):
+// the conv's register tiles specialized for planes of at least one tile,
+// guarded tails below.
+func.func @block_dynamic_plane(%x: tensor<1x8x?x?xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8xf32>, %g: tensor<8xf32>, %be: tensor<8xf32>) -> tensor<1x8x?x?xf32> {
+  %p = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x?x?xf32>) -> tensor<1x8x?x?xf32>
+  %c = norm.conv2d %p, %w bias(%b) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x?x?xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x?x?xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%be) eps = 1.0e-05 : (tensor<1x8x?x?xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x?x?xf32>
+  %r = norm.relu %n : tensor<1x8x?x?xf32>
+  return %r : tensor<1x8x?x?xf32>
+}
+
+// A residual block on a dynamic plane: two groups composed as separate
+// pipelines, each value's extents derived from the arguments'.
+func.func @residual_block_dynamic(%x: tensor<1x8x?x?xf32>, %w1: tensor<8x8x3x3xf32>, %b1: tensor<8xf32>, %g1: tensor<8xf32>, %be1: tensor<8xf32>, %w2: tensor<8x8x3x3xf32>, %b2: tensor<8xf32>, %g2: tensor<8xf32>, %be2: tensor<8xf32>) -> tensor<1x8x?x?xf32> {
+  %p1 = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x?x?xf32>) -> tensor<1x8x?x?xf32>
+  %c1 = norm.conv2d %p1, %w1 bias(%b1) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x?x?xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x?x?xf32>
+  %n1 = norm.instance_norm %c1 scale(%g1) bias(%be1) eps = 1.0e-05 : (tensor<1x8x?x?xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x?x?xf32>
+  %r1 = norm.relu %n1 : tensor<1x8x?x?xf32>
+  %p2 = norm.pad %r1 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x8x?x?xf32>) -> tensor<1x8x?x?xf32>
+  %c2 = norm.conv2d %p2, %w2 bias(%b2) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x8x?x?xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x?x?xf32>
+  %n2 = norm.instance_norm %c2 scale(%g2) bias(%be2) eps = 1.0e-05 : (tensor<1x8x?x?xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x?x?xf32>
+  %y = norm.add %x, %n2 : (tensor<1x8x?x?xf32>, tensor<1x8x?x?xf32>) -> tensor<1x8x?x?xf32>
+  return %y : tensor<1x8x?x?xf32>
+}

@@ -56,6 +56,7 @@
 #include "layout.h"
 #include "reference.h"
 
+#include "block_dynamic_plane.h"
 #include "block_in_relu.h"
 #include "block_in_relu_odd.h"
 #include "conv_1x1.h"
@@ -77,6 +78,7 @@
 #include "pad_replicate.h"
 #include "pad_zero.h"
 #include "residual_block.h"
+#include "residual_block_dynamic.h"
 #include "residual_stack.h"
 #include "up_bilinear.h"
 #include "up_block.h"
@@ -360,15 +362,18 @@ TEST(Chains, UpsampleConvInstanceNormRelu) {
   check("up_block " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
 }
 
-TEST(Chains, ResidualBlock) {
-  // x + IN2(conv2(pad(relu(IN1(conv1(pad(x))))))), in double end to end.
-  const Shape xs{1, 16, 24, 24}, ws{16, 16, 3, 3}, ps{16};
+namespace {
+// x + IN2(conv2(pad(relu(IN1(conv1(pad(x))))))), in double end to end.
+template <typename Kernel>
+void checkResidualBlock(const char *name, Kernel k, const Shape &xs, uint32_t seed) {
+  const int64_t C = xs[1];
+  const Shape ws{C, C, 3, 3}, ps{C};
   const Shape low{0, 0, 1, 1}, high{0, 0, 1, 1};
-  auto x = activations(xs, 230);
-  auto w1 = convWeights(ws, 231), b1 = convBias(ws, 232);
-  auto g1 = gammas(16, 233), be1 = betas(16, 234);
-  auto w2 = convWeights(ws, 235), b2 = convBias(ws, 236);
-  auto g2 = gammas(16, 237), be2 = betas(16, 238);
+  auto x = activations(xs, seed);
+  auto w1 = convWeights(ws, seed + 1), b1 = convBias(ws, seed + 2);
+  auto g1 = gammas(C, seed + 3), be1 = betas(C, seed + 4);
+  auto w2 = convWeights(ws, seed + 5), b2 = convBias(ws, seed + 6);
+  auto g2 = gammas(C, seed + 7), be2 = betas(C, seed + 8);
 
   auto c1 = conv2dRef(padRef(x, xs, low, high, "reflect"), w1, ws, &b1, {1, 1},
                       {0, 0, 0, 0}, {1, 1}, 1);
@@ -376,12 +381,59 @@ TEST(Chains, ResidualBlock) {
   auto c2 = conv2dRef(padRef(r1, low, high, "reflect"), w2, ws, &b2, {1, 1},
                       {0, 0, 0, 0}, {1, 1}, 1);
   auto ref = addD(toTensorD(x, xs), instanceNormRefD(c2, &g2, &be2, kEps));
-
-  auto y = runKernel(residual_block,
+  auto y = runKernel(k,
                      {{x, xs}, {w1, ws}, {b1, ps}, {g1, ps}, {be1, ps},
                       {w2, ws}, {b2, ps}, {g2, ps}, {be2, ps}},
                      ref.shape);
-  check("residual_block " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+  check(std::string(name) + " " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+} // namespace
+
+// A reflect pad -> conv chain on a dynamic plane: the GPU backend's conv
+// schedule reads the input at negative channel indices (Halide's bounds
+// check stops the call, nothing is corrupted). Found with these tests; to be
+// fixed in the GPU backend, so the GPU builds report them skipped.
+#ifdef NORMC_TEST_GPU
+#define SKIP_DYNAMIC_PLANE_ON_GPU()                                                        \
+  GTEST_SKIP() << "known bug of the GPU backend: its reflect-pad conv on a dynamic plane " \
+                  "reads before the input's start (the bounds check stops the call)"
+#else
+#define SKIP_DYNAMIC_PLANE_ON_GPU() (void)0
+#endif
+
+// Dynamic planes of one register tile and more, with partial tiles in both
+// directions.
+TEST(Chains, DynamicPlaneConvInstanceNormRelu) {
+  SKIP_DYNAMIC_PLANE_ON_GPU();
+  const Shape shapes[] = {{1, 8, 24, 24}, {1, 8, 37, 30}, {1, 8, 33, 61}};
+  uint32_t seed = 300;
+  for (const Shape &xs : shapes)
+    checkPadConvInRelu("block_dynamic_plane", block_dynamic_plane, xs, seed += 5);
+}
+
+TEST(Chains, DynamicPlaneResidualBlockComposedSeparately) {
+  SKIP_DYNAMIC_PLANE_ON_GPU();
+  const Shape shapes[] = {{1, 8, 33, 40}, {1, 8, 26, 29}};
+  uint32_t seed = 330;
+  for (const Shape &xs : shapes)
+    checkResidualBlock("residual_block_dynamic", residual_block_dynamic, xs, seed += 10);
+}
+
+// Planes smaller than one tile (the CPU's guarded tails), down to one row
+// or column more than the reflection pad needs.
+TEST(Chains, DynamicPlaneSmallerThanATile) {
+  SKIP_DYNAMIC_PLANE_ON_GPU();
+  const Shape shapes[] = {{1, 8, 5, 7}, {1, 8, 2, 50}, {1, 8, 40, 2}};
+  uint32_t seed = 360;
+  for (const Shape &xs : shapes)
+    checkPadConvInRelu("block_dynamic_plane", block_dynamic_plane, xs, seed += 5);
+  const Shape blocks[] = {{1, 8, 9, 13}, {1, 8, 2, 3}};
+  for (const Shape &xs : blocks)
+    checkResidualBlock("residual_block_dynamic", residual_block_dynamic, xs, seed += 10);
+}
+
+TEST(Chains, ResidualBlock) {
+  checkResidualBlock("residual_block", residual_block, {1, 16, 24, 24}, 230);
 }
 
 TEST(Chains, ResidualStackOfSixBlocks) {

@@ -18,4 +18,5 @@ set(NORMC_CONV_FUNCS
   pad_reflect pad_replicate pad_zero
   up_nearest up_bilinear
   block_in_relu block_in_relu_odd up_block residual_block residual_stack
-  conv_bn_relu conv_gn_silu conv_gn_materialized returned_and_reused)
+  conv_bn_relu conv_gn_silu conv_gn_materialized returned_and_reused
+  block_dynamic_plane residual_block_dynamic)

@@ -119,9 +119,22 @@ extern "C" const halide_filter_metadata_t *fake_copy_metadata() {
   return &md;
 }
 
+// normc's table of fake_copy, as the generated header defines it: the same
+// static extents as the metadata's estimates.
+static inline const normrt_kernel_info_t *fake_copy_kernel_info(void) {
+  static const int64_t extents[] = {-1, 3, -1, 13};
+  static const normrt_arg_info_t args[] = {{"x", 0, NORMRT_DTYPE_F32, 4, extents},
+                                           {"y", 1, NORMRT_DTYPE_F32, 4, extents}};
+  static const normrt_kernel_info_t info = {"fake_copy", "host", 2, args};
+  return &info;
+}
+
 namespace {
 
 const normrt_kernel_t kCopy = NORMRT_KERNEL(fake_copy);
+// The same kernel without normc's table (a hand-written Halide pipeline):
+// checked against the metadata alone.
+const normrt_kernel_t kCopyNoTable = {"fake_copy", fake_copy_argv, fake_copy_metadata, nullptr};
 
 // fake_fail: same signature as fake_copy; reports what the test asks for.
 struct FailPlan {
@@ -147,7 +160,7 @@ int FakeFailArgv(void **args) {
   return plan.code;
 }
 
-const normrt_kernel_t kFail = {"fake_fail", FakeFailArgv, fake_copy_metadata};
+const normrt_kernel_t kFail = {"fake_fail", FakeFailArgv, fake_copy_metadata, nullptr};
 
 // fake_dyn: b = a for rank-2 f32, no static extents, and __user_context in
 // the middle of the argument list (argv slots follow metadata order).
@@ -167,7 +180,35 @@ int FakeDynArgv(void **args) {
   return 0;
 }
 
-const normrt_kernel_t kDyn = {"fake_dyn", FakeDynArgv, FakeDynMetadata};
+const normrt_kernel_t kDyn = {"fake_dyn", FakeDynArgv, FakeDynMetadata, nullptr};
+
+// fake_dyn's code with tables that say more than, or contradict, its
+// metadata: the table is what calls are checked against.
+const int64_t kStatic4x6[] = {4, 6};
+const int64_t kAny2d[] = {-1, -1};
+const normrt_kernel_info_t *StaticTableInfo() {
+  static const normrt_arg_info_t args[] = {{"input", 0, NORMRT_DTYPE_F32, 2, kStatic4x6},
+                                           {"output", 1, NORMRT_DTYPE_F32, 2, kAny2d}};
+  static const normrt_kernel_info_t info = {"dyn_with_table", "host", 2, args};
+  return &info;
+}
+const normrt_kernel_info_t *WrongRankTableInfo() {
+  static const normrt_arg_info_t args[] = {{"input", 0, NORMRT_DTYPE_F32, 3, kStatic4x6},
+                                           {"output", 1, NORMRT_DTYPE_F32, 2, kAny2d}};
+  static const normrt_kernel_info_t info = {"dyn_with_table", "host", 2, args};
+  return &info;
+}
+const normrt_kernel_info_t *WrongCountTableInfo() {
+  static const normrt_arg_info_t args[] = {{"input", 0, NORMRT_DTYPE_F32, 2, kAny2d}};
+  static const normrt_kernel_info_t info = {"dyn_with_table", "host", 1, args};
+  return &info;
+}
+const normrt_kernel_t kDynStaticTable = {"dyn_with_table", FakeDynArgv, FakeDynMetadata,
+                                         StaticTableInfo};
+const normrt_kernel_t kDynWrongRank = {"dyn_with_table", FakeDynArgv, FakeDynMetadata,
+                                       WrongRankTableInfo};
+const normrt_kernel_t kDynWrongCount = {"dyn_with_table", FakeDynArgv, FakeDynMetadata,
+                                        WrongCountTableInfo};
 
 int NeverCalledArgv(void **) {
   ++g_calls;
@@ -385,40 +426,39 @@ TEST_F(KernelCallTest, NullKernel) {
 }
 
 TEST_F(KernelCallTest, KernelWithoutEntryPoints) {
-  const normrt_kernel_t no_argv = {"k", nullptr, fake_copy_metadata};
+  const normrt_kernel_t no_argv = {"k", nullptr, fake_copy_metadata, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
                  "kernel 'k' has no argv function", &no_argv);
-  const normrt_kernel_t no_metadata = {nullptr, fake_copy_argv, nullptr};
+  const normrt_kernel_t no_metadata = {nullptr, fake_copy_argv, nullptr, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
                  "kernel '<unnamed>' has no metadata function", &no_metadata);
 }
 
 TEST_F(KernelCallTest, UnusableMetadata) {
-  const normrt_kernel_t null_md = {"nullmd", NeverCalledArgv, NullMetadata};
+  const normrt_kernel_t null_md = {"nullmd", NeverCalledArgv, NullMetadata, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
                  "kernel 'nullmd': metadata function returned NULL", &null_md);
-  const normrt_kernel_t old = {"old", NeverCalledArgv, OldVersionMetadata};
+  const normrt_kernel_t old = {"old", NeverCalledArgv, OldVersionMetadata, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT, "metadata version", &old);
-  const normrt_kernel_t rank9 = {"rank9", NeverCalledArgv, RankNineMetadata};
+  const normrt_kernel_t rank9 = {"rank9", NeverCalledArgv, RankNineMetadata, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
                  "kernel 'rank9' argument 'x' has rank 9", &rank9);
 }
 
 TEST_F(KernelCallTest, ArgumentListLimits) {
-  const normrt_kernel_t many = {"many", NeverCalledArgv,
-                                TooManyBuffersMetadata};
+  const normrt_kernel_t many = {"many", NeverCalledArgv, TooManyBuffersMetadata, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
-                 "kernel 'many' has 33 buffer arguments; normrt supports at "
-                 "most 32",
+                 "kernel 'many' has " + std::to_string(NORMRT_MAX_KERNEL_ARGS + 1) +
+                     " buffer arguments; normrt supports at most " +
+                     std::to_string(NORMRT_MAX_KERNEL_ARGS),
                  &many);
-  const normrt_kernel_t two = {"two_uc", NeverCalledArgv,
-                               TwoUserContextsMetadata};
+  const normrt_kernel_t two = {"two_uc", NeverCalledArgv, TwoUserContextsMetadata, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
                  "kernel 'two_uc' lists __user_context more than once", &two);
 }
 
 TEST_F(KernelCallTest, ScalarParametersAreUnsupported) {
-  const normrt_kernel_t k = {"with_eps", NeverCalledArgv, ScalarParamMetadata};
+  const normrt_kernel_t k = {"with_eps", NeverCalledArgv, ScalarParamMetadata, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
                  "kernel 'with_eps' argument 'eps' is a scalar parameter", &k);
   EXPECT_NE(LastError().find("kernel has scalar parameters, unsupported"),
@@ -427,7 +467,7 @@ TEST_F(KernelCallTest, ScalarParametersAreUnsupported) {
 }
 
 TEST_F(KernelCallTest, KernelsNeedUserContext) {
-  const normrt_kernel_t k = {"no_uc", NeverCalledArgv, NoUserContextMetadata};
+  const normrt_kernel_t k = {"no_uc", NeverCalledArgv, NoUserContextMetadata, nullptr};
   ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
                  "kernel 'no_uc' has no __user_context argument", &k);
 }
@@ -499,7 +539,7 @@ TEST_F(KernelCallTest, DtypeMismatch) {
 }
 
 TEST_F(KernelCallTest, UnsupportedKernelElementType) {
-  const normrt_kernel_t k = {"u16", NeverCalledArgv, Uint16Metadata};
+  const normrt_kernel_t k = {"u16", NeverCalledArgv, Uint16Metadata, nullptr};
   uint8_t bytes[4] = {0};
   float out[4] = {0};
   normrt_tensor_t tx = Tensor(bytes, {4}, nullptr, NORMRT_DTYPE_U8);
@@ -530,6 +570,55 @@ TEST_F(KernelCallTest, StaticExtentMismatchNamesTensorDim) {
   ExpectRejected(NORMRT_STATUS_SHAPE_MISMATCH,
                  "kernel 'fake_copy' argument 'y' dim 1: expected extent 3, "
                  "got 4");
+}
+
+TEST_F(KernelCallTest, WithoutATableStaticExtentsComeFromTheMetadata) {
+  x_ = Tensor(x_data_.data(), {2, 3, 5, 12});
+  ExpectRejected(NORMRT_STATUS_SHAPE_MISMATCH,
+                 "kernel 'fake_copy' argument 'x' dim 3: expected extent 13, got 12",
+                 &kCopyNoTable);
+}
+
+// normc's table, not the metadata, decides the static extents and names.
+TEST(KernelTableTest, TableExtentsAndNamesAreWhatCallsAreCheckedAgainst) {
+  std::vector<float> a(3 * 6, 1.0f), b(3 * 6);
+  normrt_tensor_t ta = Tensor(a.data(), {3, 6}), tb = Tensor(b.data(), {3, 6});
+  const normrt_tensor_t *args[] = {&ta, &tb};
+  // The metadata alone accepts any extent.
+  ASSERT_EQ(normrt_kernel_call(&kDyn, args, 2), NORMRT_STATUS_OK) << LastError();
+  const int calls = g_calls.load();
+  EXPECT_EQ(normrt_kernel_call(&kDynStaticTable, args, 2), NORMRT_STATUS_SHAPE_MISMATCH);
+  EXPECT_EQ(LastError(),
+            "kernel 'dyn_with_table' argument 'input' dim 0: expected extent 4, got 3");
+  EXPECT_EQ(g_calls.load(), calls) << "kernel ran anyway";
+
+  std::vector<float> a4(4 * 6, 1.0f), b4(4 * 6);
+  ta = Tensor(a4.data(), {4, 6});
+  tb = Tensor(b4.data(), {4, 6});
+  EXPECT_EQ(normrt_kernel_call(&kDynStaticTable, args, 2), NORMRT_STATUS_OK) << LastError();
+
+  const char *name = nullptr;
+  ASSERT_EQ(normrt_kernel_arg_info(&kDynStaticTable, 1, &name, nullptr, nullptr, nullptr),
+            NORMRT_STATUS_OK);
+  EXPECT_STREQ(name, "output");
+}
+
+TEST(KernelTableTest, TableThatContradictsTheKernelIsRejectedBeforeRunning) {
+  std::vector<float> a(4 * 6, 1.0f), b(4 * 6);
+  normrt_tensor_t ta = Tensor(a.data(), {4, 6}), tb = Tensor(b.data(), {4, 6});
+  const normrt_tensor_t *args[] = {&ta, &tb};
+  const int calls = g_calls.load();
+  EXPECT_EQ(normrt_kernel_call(&kDynWrongRank, args, 2), NORMRT_STATUS_INVALID_ARGUMENT);
+  EXPECT_NE(LastError().find("normc's table and the compiled kernel disagree about argument 0 "
+                             "('input'"),
+            std::string::npos)
+      << LastError();
+  EXPECT_EQ(normrt_kernel_call(&kDynWrongCount, args, 2), NORMRT_STATUS_INVALID_ARGUMENT);
+  EXPECT_NE(LastError().find("normc's table lists 1 arguments, the compiled kernel has 2"),
+            std::string::npos)
+      << LastError();
+  EXPECT_EQ(normrt_kernel_num_args(&kDynWrongCount), -1);
+  EXPECT_EQ(g_calls.load(), calls) << "kernel ran anyway";
 }
 
 TEST_F(KernelCallTest, ExtentMustFitInt32) {
@@ -740,7 +829,7 @@ TEST(KernelInfoTest, ArgInfoErrorsLeaveOutputsUntouched) {
   EXPECT_EQ(
       normrt_kernel_arg_info(nullptr, 0, &name, &is_output, &dtype, &rank),
       NORMRT_STATUS_INVALID_ARGUMENT);
-  const normrt_kernel_t u16 = {"u16", NeverCalledArgv, Uint16Metadata};
+  const normrt_kernel_t u16 = {"u16", NeverCalledArgv, Uint16Metadata, nullptr};
   EXPECT_EQ(normrt_kernel_arg_info(&u16, 0, &name, &is_output, &dtype, &rank),
             NORMRT_STATUS_DTYPE_MISMATCH);
   EXPECT_EQ(LastError(),

@@ -26,8 +26,8 @@ const normrt_arg_info_t kArgs[] = {
     {"y", 1, NORMRT_DTYPE_F32, 4, kX},
 };
 const normrt_kernel_entry_t kKernels[] = {
-    {{"norm_a", fakeArgv, fakeMetadata}, "host", 3, kArgs, nullptr},
-    {{"norm_b", fakeArgv, fakeMetadata}, "host", 3, kArgs, nullptr},
+    {{"norm_a", fakeArgv, fakeMetadata, nullptr}, "host", 3, kArgs, nullptr},
+    {{"norm_b", fakeArgv, fakeMetadata, nullptr}, "host", 3, kArgs, nullptr},
 };
 const normrt_registry_t kRegistry = {"lib", 2, kKernels};
 

@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "LibraryHeader.h"
 
-#include "dialect/KernelNames.h"
+#include "dialect/KernelTable.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/Path.h"
@@ -17,30 +17,6 @@
 using namespace mlir;
 
 namespace normc {
-
-namespace {
-
-const char *dtypeEnum(Type element) {
-  if (element.isF16())
-    return "NORMRT_DTYPE_F16";
-  if (element.isBF16())
-    return "NORMRT_DTYPE_BF16";
-  return "NORMRT_DTYPE_F32";
-}
-
-/// C string literal of `s` (names are C identifiers, targets plain words:
-/// only '"' and '\' would need escapes).
-std::string quoted(llvm::StringRef s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-} // namespace
 
 bool writeLibraryHeader(const std::string &path, const std::string &library,
                         const std::string &input, const std::vector<func::FuncOp> &funcs,
@@ -62,36 +38,17 @@ bool writeLibraryHeader(const std::string &path, const std::string &library,
      << "static inline const normrt_registry_t *" << library << "_registry(void) {\n";
   for (func::FuncOp f : funcs) {
     const std::string fn = f.getSymName().str();
-    std::vector<std::string> entries;
-    auto describe = [&](Type type, const std::string &name, bool output, unsigned index) {
-      auto t = cast<RankedTensorType>(type);
-      std::string extents = fn + "__" + (output ? "result" : "arg") + std::to_string(index);
-      os << "  static const int64_t " << extents << "[] = {";
-      for (auto [d, size] : llvm::enumerate(t.getShape()))
-        os << (d ? ", " : "") << (ShapedType::isDynamic(size) ? -1 : size);
-      os << "};\n";
-      entries.push_back("{" + quoted(name) + ", " + (output ? "1" : "0") + ", " +
-                        dtypeEnum(t.getElementType()) + ", " + std::to_string(t.getRank()) +
-                        ", " + extents + "}");
-    };
-    for (unsigned i = 0; i < f.getNumArguments(); ++i)
-      describe(f.getArgumentTypes()[i], kernelArgName(f, i), false, i);
-    for (unsigned i = 0; i < f.getNumResults(); ++i)
-      describe(f.getResultTypes()[i], kernelResultName(f, i), true, i);
-    os << "  static const normrt_arg_info_t " << fn << "__args[] = {\n";
-    for (const std::string &e : entries)
-      os << "    " << e << ",\n";
-    os << "  };\n";
+    os << kernelArgTable(f, fn);
   }
   os << "  static const normrt_kernel_entry_t kernels[] = {\n";
   for (func::FuncOp f : funcs) {
     const std::string fn = f.getSymName().str();
-    os << "    {NORMRT_KERNEL(" << fn << "), " << quoted(targets) << ", "
+    os << "    {NORMRT_KERNEL(" << fn << "), " << cStringLiteral(targets) << ", "
        << f.getNumArguments() + f.getNumResults() << ", " << fn << "__args, "
        << (multitarget ? fn + "_variant" : std::string("0")) << "},\n";
   }
   os << "  };\n"
-     << "  static const normrt_registry_t registry = {" << quoted(library) << ", "
+     << "  static const normrt_registry_t registry = {" << cStringLiteral(library) << ", "
      << funcs.size() << ", kernels};\n"
      << "  return &registry;\n}\n\n#endif /* " << guard << " */\n";
   return !os.has_error();

@@ -31,3 +31,9 @@
 // VARIANTS-DAG: instance_norm_training.a
 // VARIANTS-DAG: instance_norm_nhwc_f16.a
 // VARIANTS-DAG: group_norm_nhwc.a
+// The style-transfer network (dynamic image extents): its 16 groups are
+// composed as separate pipelines, each conv register-tiled for the plane.
+// RUN: normc %examples/style_transfer/transformer_net.mlir -o %t/st --emit=schedule
+// RUN: FileCheck %s --check-prefix=STYLE < %t/st/transformer_net.schedule.json
+// STYLE: "composition": "separate"
+// STYLE: "conv: register tiles specialized for planes of at least one tile

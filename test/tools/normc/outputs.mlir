@@ -38,6 +38,14 @@
 // HEADER: int inorm_relu(void const *__user_context, struct halide_buffer_t *_x_buffer, struct halide_buffer_t *_gamma_buffer, struct halide_buffer_t *_beta_buffer, struct halide_buffer_t *_y_buffer);
 // HEADER: int inorm_relu_argv(void **args);
 // HEADER: const struct halide_filter_metadata_t *inorm_relu_metadata();
+// normc's table of the arguments, which NORMRT_KERNEL(inorm_relu) carries.
+// HEADER: static inline const normrt_kernel_info_t *inorm_relu_kernel_info(void) {
+// HEADER: static const int64_t inorm_relu__arg0[] = {1, 8, 16, 16};
+// HEADER: {"x", 0, NORMRT_DTYPE_F32, 4, inorm_relu__arg0},
+// HEADER-NEXT: {"gamma", 0, NORMRT_DTYPE_F32, 1, inorm_relu__arg1},
+// HEADER-NEXT: {"beta", 0, NORMRT_DTYPE_F32, 1, inorm_relu__arg2},
+// HEADER-NEXT: {"y", 1, NORMRT_DTYPE_F32, 4, inorm_relu__result0},
+// HEADER: static const normrt_kernel_info_t info = {"inorm_relu", "host", 4, inorm_relu__args};
 // HEADER-NOT: normc-tmp
 // RUN: FileCheck %s --check-prefix=HEADER2 < %t/default/lnorm_gelu.h
 // HEADER2: int lnorm_gelu(void const *__user_context, struct halide_buffer_t *_arg0_buffer, struct halide_buffer_t *_result0_buffer);
@@ -140,6 +148,9 @@
 // MULTI-H-NEXT: "x86-64-linux",
 // MULTI-H: int inorm_relu__avx512_skylake(void const *__user_context,
 // MULTI-H: int inorm_relu__base_argv(void **args);
+// The variants share the function's table.
+// MULTI-H: static const normrt_kernel_info_t info = {"inorm_relu", "x86-64-linux-avx512_skylake,x86-64-linux-avx2,x86-64-linux", 4, inorm_relu__args};
+// MULTI-H: #define inorm_relu__avx2_kernel_info inorm_relu_kernel_info
 // Each variant has its own ISA's defaults: 16, 8 and 4 f32 lanes.
 // RUN: FileCheck %s --check-prefix=W16 < %t/multi/inorm_relu__avx512_skylake.schedule.json
 // W16: "vector_width": 16
