@@ -6,16 +6,18 @@
 // backend with the knobs norm-assign-schedules requested (norm.schedule).
 // Two ways to compose a function's groups:
 //
-//  - separate (static shapes, several groups, one f32 result per call):
+//  - separate (CPU targets, several groups, one f32 result per call):
 //    every distinct group is its own Halide pipeline (compiled once, however
 //    often it is called), and the function is a pipeline of extern stages
 //    calling them; the modules are linked into one library. Compile time
 //    grows linearly with the number of groups (one pipeline of a 16-block
 //    residual stack took 48 s to compile; separate groups, a few seconds).
-//  - inline (everything else: dynamic shapes, f16/bf16 values between
-//    groups, groups with several results): one pipeline in which each call
-//    is a fused loop nest and values passed between groups are materialized
-//    in f32.
+//    With dynamic shapes each stage's extents come from the arguments'
+//    (externPipeline's `extents`), not from bounds inference.
+//  - inline (everything else: GPU targets, f16/bf16 values between groups,
+//    groups with several results): one pipeline in which each call is a
+//    fused loop nest and values passed between groups are materialized in
+//    f32.
 //
 // Every Halide exception is caught here and turned into an MLIR diagnostic.
 //
