@@ -83,11 +83,14 @@ static int load_tensor(reader_t *r, weights_t *w, size_t index) {
   if (normrt_tensor_create(&w->tensors[index], NORMRT_DTYPE_F32, rank, shape) !=
       NORMRT_STATUS_OK)
     return fail(r, "tensor '%s': %s", name, normrt_last_error());
+  /* One read for the whole tensor, then decoded in place (a no-op copy on
+   * little-endian hosts, but correct on any). */
+  unsigned char *bytes = w->tensors[index].data;
   float *data = w->tensors[index].data;
+  if (read_bytes(r, bytes, (size_t)numel * 4, name))
+    return 1;
   for (uint64_t i = 0; i < numel; ++i) {
-    if (read_bytes(r, b, 4, name))
-      return 1;
-    uint32_t bits = (uint32_t)le(b, 4);
+    uint32_t bits = (uint32_t)le(bytes + 4 * i, 4);
     memcpy(&data[i], &bits, 4);
   }
   return 0;

@@ -14,6 +14,7 @@ All integers and floats are little-endian. Names are the kernel argument
 names of the .mlir function (C identifiers): a PyTorch parameter name with
 '.' replaced by '_'.
 """
+import os
 import struct
 
 import numpy as np
@@ -42,7 +43,6 @@ def write(path, tensors):
             f.write(struct.pack("<BB", 0, a.ndim))
             f.write(struct.pack(f"<{a.ndim}q", *a.shape))
             f.write(a.tobytes())
-    import os
     os.replace(tmp, path)
 
 
