@@ -3,6 +3,7 @@
 
 #include "Halide.h"
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -27,6 +28,59 @@ std::string cudaCapabilityList() {
   }
   return list;
 }
+
+/// The features normc accepts in --target: instruction sets, GPU APIs, and
+/// instrumentation that leaves the kernel's checks and ABI alone. Every other
+/// Halide 14 feature is refused with the reason in kRefusedFeatures (or a
+/// generic one): some remove the checks normrt relies on, some change the
+/// ABI normrt calls, some belong to architectures normc does not schedule.
+const std::set<Halide::Target::Feature> kAcceptedFeatures = {
+    // x86 instruction sets
+    Halide::Target::SSE41, Halide::Target::AVX, Halide::Target::AVX2, Halide::Target::FMA,
+    Halide::Target::FMA4, Halide::Target::F16C, Halide::Target::AVX512,
+    Halide::Target::AVX512_KNL, Halide::Target::AVX512_Skylake,
+    Halide::Target::AVX512_Cannonlake, Halide::Target::AVX512_SapphireRapids,
+    // ARM64 instruction sets
+    Halide::Target::NoNEON, Halide::Target::SVE, Halide::Target::SVE2,
+    Halide::Target::ARMDotProd, Halide::Target::ARMFp16, Halide::Target::ARMv81a,
+    // GPU APIs
+    Halide::Target::CUDA, Halide::Target::CUDACapability30, Halide::Target::CUDACapability32,
+    Halide::Target::CUDACapability35, Halide::Target::CUDACapability50,
+    Halide::Target::CUDACapability61, Halide::Target::CUDACapability70,
+    Halide::Target::CUDACapability75, Halide::Target::CUDACapability80,
+    Halide::Target::CUDACapability86, Halide::Target::OpenCL, Halide::Target::CLDoubles,
+    Halide::Target::CLAtomics64, Halide::Target::CLHalf,
+    // instrumentation and code generation that keep checks and ABI
+    Halide::Target::Debug, Halide::Target::Profile, Halide::Target::ProfileByTimer,
+    Halide::Target::ASAN, Halide::Target::MSAN, Halide::Target::TSAN,
+    Halide::Target::SanitizerCoverage, Halide::Target::StrictFloat,
+    Halide::Target::EmbedBitcode, Halide::Target::EnableLLVMLoopOpt,
+    Halide::Target::DisableLLVMLoopOpt, Halide::Target::LLVMLargeCodeModel,
+    Halide::Target::CheckUnsafePromises, Halide::Target::TraceLoads,
+    Halide::Target::TraceStores, Halide::Target::TraceRealizations,
+    Halide::Target::TracePipeline};
+
+const std::map<Halide::Target::Feature, const char *> kRefusedFeatures = {
+    {Halide::Target::NoAsserts,
+     "it removes the kernel's shape checks, and normrt's calls rely on them"},
+    {Halide::Target::NoBoundsQuery,
+     "it removes the bounds queries normrt uses to check every argument's extents"},
+    {Halide::Target::NoRuntime,
+     "normc sets it itself: the kernels share one Halide runtime, emitted as "
+     "normc_halide_runtime.a"},
+    {Halide::Target::UserContext,
+     "normc sets it itself (normrt passes the user context)"},
+    {Halide::Target::JIT, "normc compiles ahead of time"},
+    {Halide::Target::Matlab, "normc's kernels are called through normrt, not MATLAB"},
+    {Halide::Target::CPlusPlusMangling,
+     "normrt and the generated headers call the kernels by their C names"},
+    {Halide::Target::LargeBuffers,
+     "normc's kernels and normrt address at most 2^31 - 1 bytes per tensor"},
+    {Halide::Target::FuzzFloatStores,
+     "it perturbs every stored float on purpose (a Halide testing aid)"},
+    {Halide::Target::SoftFloatABI, "it applies to 32-bit ARM, which normc does not target"},
+    {Halide::Target::ARMv7s, "it applies to 32-bit ARM, which normc does not target"},
+};
 
 std::vector<std::string> splitDash(const std::string &s) {
   std::vector<std::string> parts;
@@ -88,6 +142,19 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
               cudaCapabilityList() + " (e.g. 'host-cuda-cuda_capability_80' for A100/H100)";
       return false;
     }
+    for (int f = 0; f < Halide::Target::FeatureEnd; ++f) {
+      auto feature = static_cast<Halide::Target::Feature>(f);
+      if (!target.has_feature(feature) || kAcceptedFeatures.count(feature))
+        continue;
+      auto reason = kRefusedFeatures.find(feature);
+      error = "target '" + spec + "': normc does not accept the feature '" +
+              Halide::Target::feature_to_name(feature) + "': " +
+              (reason != kRefusedFeatures.end()
+                   ? std::string(reason->second)
+                   : std::string("it belongs to an architecture or GPU API that normc "
+                                 "does not schedule"));
+      return false;
+    }
     if (target.bits != 64) {
       error = "target '" + spec + "' is " + std::to_string(target.bits) +
               "-bit: normc supports 64-bit x86 and arm only";
@@ -95,6 +162,11 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
     }
     if (target.arch != Halide::Target::X86 && target.arch != Halide::Target::ARM) {
       error = "target '" + spec + "': normc's schedules cover x86 and arm only";
+      return false;
+    }
+    if (target.os != Halide::Target::Linux) {
+      error = "target '" + spec + "' is for another OS than Linux: normc's libraries and "
+              "normrt are built and tested for Linux (x86-64 and arm-64)";
       return false;
     }
     out.requested = spec;
@@ -199,11 +271,16 @@ std::string describeTargets() {
      << "cuda capabilities: " << cudaCapabilityList() << "\n"
      << "examples: host, x86-64-linux-avx2, x86-64-linux-avx512_skylake, "
         "arm-64-linux, host-cuda-cuda_capability_80, host-opencl\n"
-     << "features:";
+     << "features normc accepts:";
+  int column = 0;
   for (int f = 0; f < Halide::Target::FeatureEnd; ++f)
-    os << (f % 8 == 0 ? "\n  " : " ")
-       << Halide::Target::feature_to_name(static_cast<Halide::Target::Feature>(f));
-  os << "\n";
+    if (kAcceptedFeatures.count(static_cast<Halide::Target::Feature>(f)))
+      os << (column++ % 8 == 0 ? "\n  " : " ")
+         << Halide::Target::feature_to_name(static_cast<Halide::Target::Feature>(f));
+  os << "\nHalide features normc refuses (and why):\n";
+  for (const auto &[feature, reason] : kRefusedFeatures)
+    os << "  " << Halide::Target::feature_to_name(feature) << ": " << reason << "\n";
+  os << "  any other (hvx, metal, wasm_*, vsx, ...): another architecture or GPU API\n";
   return os.str();
 }
 

@@ -1,6 +1,8 @@
 //===- Knobs.cpp - parse, print and describe the knobs of Knobs.def -------===//
 #include "tuning/Knobs.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <cstdlib>
 #include <sstream>
 
@@ -175,9 +177,14 @@ bool setKnob(CpuKnobs &knobs, const std::string &name, const std::string &value,
   };
   long number = 0;
   if (info->type == KnobInfo::Type::Int) {
+    // Digits only, as the knob list spells values: strtol alone would also
+    // take '+4', ' 4' and '-0'.
     char *end = nullptr;
-    number = std::strtol(value.c_str(), &end, 10);
-    if (value.empty() || *end != '\0' || number < info->min || number > info->max)
+    const bool digits = !value.empty() && llvm::all_of(value, [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    number = digits ? std::strtol(value.c_str(), &end, 10) : 0;
+    if (!digits || *end != '\0' || number < info->min || number > info->max)
       return bad();
   }
   if (info->type == KnobInfo::Type::Bool && value != "true" && value != "false")

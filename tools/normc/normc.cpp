@@ -15,6 +15,10 @@
 #include "dialect/Identifiers.h"
 #include "dialect/NormDialect.h"
 #include "LibraryHeader.h"
+#include "OutputStaging.h"
+#include "dialect/ExportedNames.h"
+#include "dialect/InputText.h"
+#include "dialect/TensorLimits.h"
 #include "halide_gen/HalideGen.h"
 #include "passes/Passes.h"
 #include "tuning/Knobs.h"
@@ -162,37 +166,6 @@ bool needsKernels(const EmitKinds &e) {
   return k.library || k.header || k.stmt || k.assembly || k.schedule || k.ptx || e.mlir;
 }
 
-/// Moves every regular file under `from` to the same relative path in `to`.
-/// rwxr-xr-x: outputs are meant to be read by other users and build tools
-/// (LLVM's default for new directories is owner and group only).
-constexpr auto kDirPerms = static_cast<llvm::sys::fs::perms>(0755);
-
-std::error_code moveTree(const std::string &from, const std::string &to) {
-  std::error_code ec;
-  if ((ec = llvm::sys::fs::create_directories(to, true, kDirPerms)))
-    return ec;
-  for (llvm::sys::fs::directory_iterator it(from, ec), end; it != end && !ec;
-       it.increment(ec)) {
-    std::string dest = to + "/" + llvm::sys::path::filename(it->path()).str();
-    if (it->type() == llvm::sys::fs::file_type::directory_file) {
-      if ((ec = moveTree(it->path(), dest)))
-        return ec;
-    } else if ((ec = llvm::sys::fs::rename(it->path(), dest))) {
-      return ec;
-    }
-  }
-  return ec;
-}
-
-/// Deletes the temporary directory on every exit path unless released.
-struct TempDir {
-  std::string path;
-  ~TempDir() {
-    if (!path.empty())
-      llvm::sys::fs::remove_directories(path);
-  }
-};
-
 } // namespace
 
 int main(int argc, char **argv) {
@@ -292,10 +265,34 @@ int main(int argc, char **argv) {
     auto buffer = openInputFile(inputFile, &readError);
     if (!buffer)
       return fail(readError); // "cannot open input file '...': reason"
-    sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+    unsigned id = sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+    if (!normc::checkInputText(sourceMgr, id))
+      return 1; // a NUL byte or nesting too deep, at file:line:col
     parsed = parseSourceFile<ModuleOp>(sourceMgr, &context);
     if (!parsed)
       return 1; // the parser/verifier already printed file:line:col
+    if (failed(normc::verifyTensorSizes(*parsed)))
+      return 1;
+  }
+  // The functions to compile, and their names checked before any work.
+  std::vector<func::FuncOp> exported;
+  if (parsed) {
+    llvm::SmallVector<llvm::StringRef> only;
+    llvm::StringRef(functionList).split(only, ',', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef name : only) {
+      auto f = parsed->lookupSymbol<func::FuncOp>(name);
+      if (!f || !f.isPublic() || f.isExternal())
+        return fail("'--functions=" + functionList + "' names '" + name +
+                    "', which is not a public function of '" + inputFile + "'");
+    }
+    for (auto func : parsed->getOps<func::FuncOp>())
+      if (func.isPublic() && !func.isExternal() &&
+          (only.empty() || llvm::is_contained(only, func.getSymName())))
+        exported.push_back(func);
+    if (exported.empty())
+      return fail("'" + inputFile + "' has no public func.func to compile");
+    if (failed(normc::verifyExportedNames(exported, targets.size() > 1, libraryName)))
+      return 1;
   }
   if (!tuningDb.empty() && !llvm::sys::fs::exists(tuningDb))
     return fail("cannot read tuning database '" + tuningDb + "': no such file");
@@ -313,27 +310,12 @@ int main(int argc, char **argv) {
     return module;
   };
 
-  // Everything is produced in a temporary sibling of the output directory
-  // and moved into place at the end.
-  llvm::SmallString<256> absOut(outputDir);
-  llvm::sys::fs::make_absolute(absOut);
-  llvm::sys::path::remove_dots(absOut, true);
-  if (llvm::sys::fs::exists(absOut) && !llvm::sys::fs::is_directory(absOut))
-    return fail("output path '" + outputDir + "' exists and is not a directory");
-  llvm::SmallString<256> parent = llvm::sys::path::parent_path(absOut);
-  if (std::error_code ec = llvm::sys::fs::create_directories(parent, true, kDirPerms))
-    return fail("cannot create '" + parent + "': " + ec.message());
-  TempDir temp;
-  {
-    llvm::SmallString<256> tmpPath;
-    if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
-            absOut + ".normc-tmp", tmpPath))
-      return fail("cannot create a temporary directory next to '" + absOut +
-                  "': " + ec.message());
-    temp.path = tmpPath.str().str();
-  }
-
-  const std::string dir = temp.path;
+  // Everything is produced in a staging directory and moved into place at
+  // the end (OutputStaging.h): all outputs or none.
+  normc::OutputStaging staging;
+  if (!staging.begin(outputDir, error))
+    return fail(error);
+  const std::string dir = staging.dir();
   // The pipeline once per target: each variant gets its own target's knobs.
   std::vector<OwningOpRef<ModuleOp>> modules;
   if (parsed)
@@ -345,48 +327,16 @@ int main(int argc, char **argv) {
   std::vector<std::string> libraryObjects; // --library
   std::vector<func::FuncOp> compiledFuncs;
   if (!modules.empty()) {
-    ModuleOp first = *modules.front();
-    llvm::SmallVector<llvm::StringRef> only;
-    llvm::StringRef(functionList).split(only, ',', -1, /*KeepEmpty=*/false);
-    for (llvm::StringRef name : only) {
-      auto f = first.lookupSymbol<func::FuncOp>(name);
-      if (!f || !f.isPublic() || f.isExternal())
-        return fail("'--functions=" + functionList + "' names '" + name +
-                    "', which is not a public function of '" + inputFile + "'");
-    }
-    bool any = false;
-    for (auto func : first.getOps<func::FuncOp>()) {
-      if (!func.isPublic() || func.isExternal())
-        continue;
-      if (!only.empty() && !llvm::is_contained(only, func.getSymName()))
-        continue;
-      any = true;
-      if (!normc::isCIdentifier(func.getSymName()))
-        return func.emitError() << "function name '" << func.getSymName()
-                                << "' is not a C identifier; it names the "
-                                   "generated C function",
-               1;
-      if (targets.size() > 1)
-        if (auto clash = first.lookupSymbol<func::FuncOp>((func.getSymName() + "_variant").str()))
-          return clash.emitError() << "@" << clash.getSymName() << " clashes with the query "
-                                   << "function of @" << func.getSymName() << "'s multitarget "
-                                   << "library; rename one of them",
-                 1;
-      if (func.getSymName() == libraryName)
-        return func.emitError() << "function @" << func.getSymName()
-                                << " has the name of the library ('--library="
-                                << libraryName << "'): their files would clash",
-               1;
+    for (func::FuncOp parsedFunc : exported) {
+      llvm::StringRef name = parsedFunc.getSymName();
       llvm::SmallVector<func::FuncOp> variants;
       for (auto &m : modules)
-        variants.push_back(m->lookupSymbol<func::FuncOp>(func.getSymName()));
+        variants.push_back(m->lookupSymbol<func::FuncOp>(name));
       if (failed(normc::compileKernelFunc(variants, targets, dir, emit.kernel,
                                           libraryName.empty() ? nullptr : &libraryObjects)))
         return 1;
-      compiledFuncs.push_back(func);
+      compiledFuncs.push_back(variants.front());
     }
-    if (!any)
-      return fail("'" + inputFile + "' has no public func.func to compile");
     if (!libraryName.empty() && emit.kernel.library &&
         !normc::writeStaticLibrary(libraryObjects, targets, dir + "/" + libraryName + ".a", error))
       return fail("cannot write the library '" + libraryName + ".a': " + error);
@@ -413,7 +363,7 @@ int main(int argc, char **argv) {
       !normc::emitHalideRuntime(targets, dir + "/normc_halide_runtime.a", error))
     return fail("cannot emit the Halide runtime for '" + targetList + "': " + error);
 
-  if (std::error_code ec = moveTree(temp.path, absOut.str().str()))
-    return fail("cannot move outputs into '" + absOut + "': " + ec.message());
+  if (!staging.commit(error))
+    return fail(error);
   return 0;
 }

@@ -51,7 +51,7 @@
 
 // RUN: not normc %S/Inputs/bad-arg-name.mlir -o %t/argname 2>&1 | FileCheck %s --check-prefix=ARGNAME
 // RUN: not ls %t/argname
-// ARGNAME: {{.*}}bad-arg-name.mlir:1:1: error: argument #0 is named 'my x', which is not a C identifier
+// ARGNAME: {{.*}}bad-arg-name.mlir:1:1: error: argument #0 of @f is named 'my x', which is not a C identifier
 
 // RUN: not normc %S/Inputs/dup-name.mlir -o %t/dupname 2>&1 | FileCheck %s --check-prefix=DUPNAME
 // DUPNAME: {{.*}}dup-name.mlir:1:1: error: result #0 reuses the name 'x'; argument and result names must be unique
@@ -126,7 +126,7 @@
 
 // RUN: not normc %S/Inputs/bad-name.mlir -o %t/name 2>&1 | FileCheck %s --check-prefix=NAME
 // RUN: not ls %t/name
-// NAME: {{.*}}bad-name.mlir:1:1: error: function name 'my-kernel' is not a C identifier; it names the generated C function
+// NAME: {{.*}}bad-name.mlir:1:1: error: function name 'my-kernel' is not a C identifier ({{.*}}); it names the generated C function
 
 // RUN: not normc %S/Inputs/no-public.mlir -o %t/nopublic 2>&1 | FileCheck %s --check-prefix=NOPUBLIC
 // RUN: not ls %t/nopublic

@@ -17,5 +17,8 @@
 
 // TARGETS: {{^}}host target: {{(x86|arm)}}-64-{{[a-z]+}}
 // TARGETS: examples: {{.*}}x86-64-linux-avx2{{.*}}arm-64-linux
-// TARGETS: features:
+// TARGETS: features normc accepts:
 // TARGETS: avx2
+// TARGETS: Halide features normc refuses (and why):
+// TARGETS-DAG: no_asserts: it removes the kernel's shape checks
+// TARGETS-DAG: jit: normc compiles ahead of time

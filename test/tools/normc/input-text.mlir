@@ -1,0 +1,36 @@
+// Text that MLIR's parser cannot take safely is rejected before parsing
+// (dialect/InputText.cpp), by normc and norm-opt alike, with file:line:col:
+// brackets nested 10,000 deep (the parser recursed until the stack
+// overflowed: SIGSEGV) and a NUL byte (the parser stopped there, silently
+// ignoring the rest of the file). Integer knob values are digits only.
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: python3 -c "print('func.func @d() attributes {a = ' + '[' * 10000 + ']' * 10000 + '} { return }')" > %t/deep.mlir
+// RUN: not normc %t/deep.mlir -o %t/out 2>&1 | FileCheck %s --check-prefix=DEEP
+// RUN: not norm-opt %t/deep.mlir 2>&1 | FileCheck %s --check-prefix=DEEP
+// RUN: not ls %t/out
+// DEEP: deep.mlir:1:{{[0-9]+}}: error: brackets nested more than 256 deep; normc limits nesting so that parsing cannot exhaust the stack
+// Nesting up to the limit parses (then fails verification for other reasons
+// or not at all: here it is a valid attribute).
+// RUN: python3 -c "print('func.func @d() attributes {a = ' + '[' * 250 + ']' * 250 + '} { return }')" > %t/shallow.mlir
+// RUN: norm-opt %t/shallow.mlir | FileCheck %s --check-prefix=SHALLOW
+// SHALLOW: func.func @d()
+// Brackets in strings and comments do not count.
+// RUN: python3 -c "print('// ' + '[' * 300 + '\nfunc.func @s() attributes {a = \"' + '(' * 300 + '\"} { return }')" > %t/strings.mlir
+// RUN: norm-opt %t/strings.mlir | FileCheck %s --check-prefix=STRINGS
+// STRINGS: func.func @s()
+// RUN: python3 -c "import sys; sys.stdout.write(open(sys.argv[1]).read().split('//--- relu\n')[1] + chr(0) + 'trailing garbage\n')" %s > %t/nul.mlir
+// RUN: not normc %t/nul.mlir -o %t/out 2>&1 | FileCheck %s --check-prefix=NUL
+// RUN: not norm-opt %t/nul.mlir 2>&1 | FileCheck %s --check-prefix=NUL
+// NUL: nul.mlir:5:1: error: NUL byte in the input (MLIR's parser would stop reading here and ignore the rest of the file)
+// RUN: not normc %S/Inputs/relu.mlir -o %t/out --schedule=vector_width=+4 2>&1 | FileCheck %s --check-prefix=PLUS
+// PLUS: normc: error: invalid value '+4' for schedule knob 'vector_width' (expected an integer in 1..64)
+// RUN: not normc %S/Inputs/relu.mlir -o %t/out '--schedule=vector_width= 4' 2>&1 | FileCheck %s --check-prefix=SPACE
+// SPACE: normc: error: invalid value ' 4' for schedule knob 'vector_width'
+// RUN: not ls %t/out
+
+// The NUL test's function (the text after the marker below).
+//--- relu
+func.func @n(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = norm.relu %x : tensor<4xf32>
+  return %y : tensor<4xf32>
+}

@@ -1,0 +1,265 @@
+//===- OutputStaging.cpp - all of normc's outputs, or none of them --------===//
+#include "OutputStaging.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Signals.h"
+
+#include <atomic>
+#include <csignal>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace normc {
+
+namespace {
+
+/// rwxr-xr-x less the umask: outputs are meant to be read by build tools and
+/// other users (LLVM creates unique directories owner-only).
+llvm::sys::fs::perms outputDirPerms() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return static_cast<llvm::sys::fs::perms>(0755 & ~mask);
+}
+
+// ---- cleanup on signals ------------------------------------------------
+// The staging path lives in a fixed buffer so that the handlers need no
+// allocation to find it. Removing a tree with opendir/readdir is not
+// async-signal-safe in the letter of POSIX (nor is LLVM's own removal of
+// files on signals); the process is about to die, and the worst case is a
+// directory left behind, as without the handler.
+char gStagingPath[4096];
+std::atomic<bool> gStagingActive{false};
+
+void removeTree(const char *path) {
+  if (DIR *dir = ::opendir(path)) {
+    while (struct dirent *entry = ::readdir(dir)) {
+      if (entry->d_name[0] == '.' &&
+          (entry->d_name[1] == '\0' || (entry->d_name[1] == '.' && entry->d_name[2] == '\0')))
+        continue;
+      char child[sizeof(gStagingPath) + 256];
+      size_t n = 0;
+      for (const char *p = path; *p && n + 1 < sizeof(child); ++p)
+        child[n++] = *p;
+      if (n + 1 < sizeof(child))
+        child[n++] = '/';
+      for (const char *p = entry->d_name; *p && n + 1 < sizeof(child); ++p)
+        child[n++] = *p;
+      child[n] = '\0';
+      struct stat st;
+      if (::lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
+        removeTree(child);
+      else
+        ::unlink(child);
+    }
+    ::closedir(dir);
+  }
+  ::rmdir(path);
+}
+
+void removeStagingNow() {
+  if (gStagingActive.exchange(false))
+    removeTree(gStagingPath);
+}
+
+constexpr int kInterruptSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+void onInterrupt(int sig) {
+  removeStagingNow();
+  ::signal(sig, SIG_DFL); // then die of the signal, as without the handler
+  ::raise(sig);
+}
+
+void onBrokenPipe(int) {
+  removeStagingNow();
+  ::_exit(74); // EX_IOERR, what LLVM's own SIGPIPE handler exits with
+}
+
+void onCrash(void *) { removeStagingNow(); } // LLVM then prints the stack
+
+void installHandlers() {
+  static bool installed = false;
+  if (installed)
+    return;
+  installed = true;
+  struct sigaction action = {};
+  sigemptyset(&action.sa_mask);
+  action.sa_handler = onInterrupt;
+  for (int sig : kInterruptSignals)
+    ::sigaction(sig, &action, nullptr);
+  action.sa_handler = onBrokenPipe;
+  ::sigaction(SIGPIPE, &action, nullptr);
+  llvm::sys::AddSignalHandler(onCrash, nullptr);
+}
+
+/// Every regular file under `root`, as paths relative to it.
+std::error_code listFiles(const std::string &root, const std::string &prefix,
+                          std::vector<std::string> &out) {
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(root + prefix, ec), end; it != end && !ec;
+       it.increment(ec)) {
+    std::string rel = prefix + "/" + llvm::sys::path::filename(it->path()).str();
+    if (it->type() == llvm::sys::fs::file_type::directory_file)
+      ec = listFiles(root, rel, out);
+    else
+      out.push_back(rel);
+  }
+  return ec;
+}
+
+} // namespace
+
+OutputStaging::~OutputStaging() {
+  if (staging.empty())
+    return;
+  gStagingActive = false;
+  llvm::sys::fs::remove_directories(staging);
+}
+
+bool OutputStaging::begin(llvm::StringRef outputDir, std::string &error) {
+  llvm::SmallString<256> abs(outputDir);
+  llvm::sys::fs::make_absolute(abs);
+  llvm::sys::path::remove_dots(abs, true);
+  output = abs.str().str();
+  if (llvm::sys::fs::exists(output) && !llvm::sys::fs::is_directory(output)) {
+    error = "output path '" + outputDir.str() + "' exists and is not a directory";
+    return false;
+  }
+  // The nearest existing ancestor holds the staging directory; the first
+  // missing component names it.
+  llvm::SmallString<256> ancestor(output), first(output);
+  while (!llvm::sys::fs::exists(ancestor)) {
+    first = ancestor;
+    ancestor = llvm::sys::path::parent_path(ancestor);
+  }
+  if (!llvm::sys::fs::is_directory(ancestor)) {
+    error = "cannot create '" + outputDir.str() + "': '" + ancestor.str().str() +
+            "' is not a directory";
+    return false;
+  }
+  if (first == ancestor) // the output directory exists
+    first = output;
+  llvm::SmallString<256> path;
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueDirectory(first + ".normc-tmp", path)) {
+    error = "cannot create a temporary directory in '" + ancestor.str().str() +
+            "': " + ec.message();
+    return false;
+  }
+  staging = path.str().str();
+  if (staging.size() < sizeof(gStagingPath)) {
+    std::copy(staging.begin(), staging.end(), gStagingPath);
+    gStagingPath[staging.size()] = '\0';
+    gStagingActive = true;
+    installHandlers();
+  }
+  return true;
+}
+
+bool OutputStaging::commit(std::string &error) {
+  if (llvm::sys::fs::exists(output))
+    return commitIntoExisting(error);
+  // A new directory: create the missing parents, then one rename.
+  llvm::SmallVector<std::string> created;
+  for (llvm::SmallString<256> p = llvm::sys::path::parent_path(output);
+       !llvm::sys::fs::exists(p); p = llvm::sys::path::parent_path(p))
+    created.push_back(p.str().str());
+  auto undo = [&] {
+    for (const std::string &dir : created) // innermost first
+      llvm::sys::fs::remove(dir);
+  };
+  for (auto it = created.rbegin(); it != created.rend(); ++it)
+    if (std::error_code ec = llvm::sys::fs::create_directory(*it, true, outputDirPerms())) {
+      error = "cannot create '" + *it + "': " + ec.message();
+      undo();
+      return false;
+    }
+  if (std::error_code ec = llvm::sys::fs::setPermissions(staging, outputDirPerms())) {
+    error = "cannot set the permissions of '" + staging + "': " + ec.message();
+    undo();
+    return false;
+  }
+  gStagingActive = false;
+  if (std::error_code ec = llvm::sys::fs::rename(staging, output)) {
+    gStagingActive = true;
+    error = "cannot move outputs into '" + output + "': " + ec.message();
+    undo();
+    return false;
+  }
+  staging.clear();
+  return true;
+}
+
+bool OutputStaging::commitIntoExisting(std::string &error) {
+  std::vector<std::string> files;
+  if (std::error_code ec = listFiles(staging, "", files)) {
+    error = "cannot list the staged outputs: " + ec.message();
+    return false;
+  }
+  // Check every move before the first one.
+  for (const std::string &rel : files) {
+    llvm::SmallString<256> dest(output + rel);
+    if (llvm::sys::fs::is_directory(dest)) {
+      error = "cannot write '" + dest.str().str() + "': a directory is in the way";
+      return false;
+    }
+    for (llvm::SmallString<256> p = llvm::sys::path::parent_path(dest); p.size() > output.size();
+         p = llvm::sys::path::parent_path(p))
+      if (llvm::sys::fs::exists(p) && !llvm::sys::fs::is_directory(p)) {
+        error = "cannot write '" + dest.str().str() + "': '" + p.str().str() +
+                "' is not a directory";
+        return false;
+      }
+  }
+  // Files being replaced go aside into the staging directory, so that a
+  // failed move can put everything back.
+  const std::string previous = staging + "/.previous";
+  struct Moved {
+    std::string dest, aside; // aside empty: the file is new
+  };
+  std::vector<Moved> moved;
+  auto rollBack = [&] {
+    for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
+      if (it->aside.empty())
+        llvm::sys::fs::remove(it->dest);
+      else
+        llvm::sys::fs::rename(it->aside, it->dest);
+    }
+  };
+  for (const std::string &rel : files) {
+    std::string dest = output + rel, aside;
+    std::error_code ec;
+    if (llvm::sys::fs::exists(dest)) {
+      aside = previous + rel;
+      ec = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(aside));
+      if (!ec)
+        ec = llvm::sys::fs::rename(dest, aside);
+      if (ec) {
+        error = "cannot replace '" + dest + "': " + ec.message();
+        rollBack();
+        return false;
+      }
+      moved.push_back({dest, aside});
+    }
+    ec = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(dest), true,
+                                           outputDirPerms());
+    if (!ec)
+      ec = llvm::sys::fs::rename(staging + rel, dest);
+    if (ec) {
+      error = "cannot move '" + rel.substr(1) + "' into '" + output + "': " + ec.message() +
+              " (every output was put back as it was)";
+      if (aside.empty())
+        moved.push_back({dest, ""}); // nothing to remove, but keeps the order
+      rollBack();
+      return false;
+    }
+    if (aside.empty())
+      moved.push_back({dest, ""});
+  }
+  return true; // the destructor removes the staging directory and .previous
+}
+
+} // namespace normc
