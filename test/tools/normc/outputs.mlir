@@ -199,7 +199,7 @@
 // RUN: not normc %s -o %t/badlib --library=my-kernels 2>&1 | FileCheck %s --check-prefix=LIB-NAME
 // LIB-NAME: {{^}}normc: error: '--library=my-kernels': the library name must be a C identifier (it names <name>.a, <name>.h and the header's include guard){{$}}
 // RUN: not normc %s -o %t/clash --library=inorm_relu 2>&1 | FileCheck %s --check-prefix=LIB-CLASH
-// LIB-CLASH: error: function @inorm_relu has the name of the library ('--library=inorm_relu'): their files would clash
+// LIB-CLASH: error: function @inorm_relu clashes with the library ('--library=inorm_relu': inorm_relu.a, inorm_relu.h, inorm_relu_registry())
 // RUN: not ls %t/badlib %t/clash
 
 // The runtime alone needs no input file.
