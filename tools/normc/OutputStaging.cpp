@@ -9,13 +9,23 @@
 
 #include <atomic>
 #include <csignal>
-#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace normc {
 
 namespace {
+
+/// The kernel's record for getdents64 (glibc 2.36 has no wrapper).
+struct LinuxDirent64 {
+  uint64_t d_ino;
+  int64_t d_off;
+  unsigned short d_reclen;
+  unsigned char d_type;
+  char d_name[];
+};
 
 /// rwxr-xr-x less the umask: outputs are meant to be read by build tools and
 /// other users (LLVM creates unique directories owner-only).
@@ -26,37 +36,43 @@ llvm::sys::fs::perms outputDirPerms() {
 }
 
 // ---- cleanup on signals ------------------------------------------------
-// The staging path lives in a fixed buffer so that the handlers need no
-// allocation to find it. Removing a tree with opendir/readdir is not
-// async-signal-safe in the letter of POSIX (nor is LLVM's own removal of
-// files on signals); the process is about to die, and the worst case is a
-// directory left behind, as without the handler.
+// The handlers may interrupt any code, malloc included, so the removal uses
+// only async-signal-safe system calls (no opendir: it allocates, and a
+// signal that arrives inside malloc would deadlock there). The staging path
+// lives in a fixed buffer for the same reason.
 char gStagingPath[4096];
 std::atomic<bool> gStagingActive{false};
 
-void removeTree(const char *path) {
-  if (DIR *dir = ::opendir(path)) {
-    while (struct dirent *entry = ::readdir(dir)) {
-      if (entry->d_name[0] == '.' &&
-          (entry->d_name[1] == '\0' || (entry->d_name[1] == '.' && entry->d_name[2] == '\0')))
+/// Removes everything inside the directory open as `dirFd` (depth-first),
+/// then closes it.
+void removeContents(int dirFd) {
+  alignas(8) char entries[4096];
+  for (;;) {
+    long n = ::syscall(SYS_getdents64, dirFd, entries, sizeof(entries));
+    if (n <= 0)
+      break;
+    for (long offset = 0; offset < n;) {
+      auto *entry = reinterpret_cast<struct LinuxDirent64 *>(entries + offset);
+      offset += entry->d_reclen;
+      const char *name = entry->d_name;
+      if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0')))
         continue;
-      char child[sizeof(gStagingPath) + 256];
-      size_t n = 0;
-      for (const char *p = path; *p && n + 1 < sizeof(child); ++p)
-        child[n++] = *p;
-      if (n + 1 < sizeof(child))
-        child[n++] = '/';
-      for (const char *p = entry->d_name; *p && n + 1 < sizeof(child); ++p)
-        child[n++] = *p;
-      child[n] = '\0';
-      struct stat st;
-      if (::lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
-        removeTree(child);
-      else
-        ::unlink(child);
+      if (::unlinkat(dirFd, name, 0) == 0)
+        continue;
+      int child = ::openat(dirFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (child >= 0) {
+        removeContents(child);
+        ::unlinkat(dirFd, name, AT_REMOVEDIR);
+      }
     }
-    ::closedir(dir);
   }
+  ::close(dirFd);
+}
+
+void removeTree(const char *path) {
+  int fd = ::open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0)
+    removeContents(fd);
   ::rmdir(path);
 }
 
