@@ -287,7 +287,7 @@ static normrt_status_t check_tensor(const normrt_kernel_t *kernel,
   for (d = 0; d < t->rank; ++d) {
     if (!fits_int32(t->shape[d])) {
       return normrt_internal_fail(
-          NORMRT_STATUS_INVALID_ARGUMENT,
+          NORMRT_STATUS_TOO_LARGE,
           "kernel '%s' argument '%s' dim %d: extent %lld does not fit in "
           "int32",
           k, a, (int)d, (long long)t->shape[d]);
@@ -306,7 +306,7 @@ static normrt_status_t check_tensor(const normrt_kernel_t *kernel,
     }
     if (!fits_int32(stride)) {
       return normrt_internal_fail(
-          NORMRT_STATUS_INVALID_ARGUMENT,
+          NORMRT_STATUS_TOO_LARGE,
           "kernel '%s' argument '%s' dim %d: stride %lld does not fit in "
           "int32",
           k, a, (int)d, (long long)stride);
@@ -323,6 +323,175 @@ static normrt_status_t check_tensor(const normrt_kernel_t *kernel,
   return NORMRT_STATUS_OK;
 }
 
+/* What the whole-call checks need to know about buffer argument i (indexed
+ * by metadata position, like `buffers`). */
+typedef struct call_arg_t {
+  const char *name;
+  int32_t position; /* index into the caller's args */
+  int is_output;
+  size_t elem_size;
+  const void *device; /* the device tensor, or NULL for host memory */
+} call_arg_t;
+
+#define NORMRT_MAX_TENSOR_BYTES 2147483647LL /* 2^31 - 1: 32-bit offsets */
+
+static int64_t num_elements(const normrt_bridge_buffer_t *b) {
+  int64_t n = 1;
+  int32_t d;
+  for (d = 0; d < b->rank; ++d) n *= b->extent[d];
+  return n;
+}
+
+/*
+ * The byte range [*lo, *hi) relative to the data pointer that `b` covers;
+ * returns 0 when it is wider than NORMRT_MAX_TENSOR_BYTES. Extents and
+ * strides are int32, so each term fits in int64; the running sums are
+ * bounded by the check after each term.
+ */
+static int byte_range(const normrt_bridge_buffer_t *b, size_t elem_size, int64_t *lo,
+                      int64_t *hi) {
+  int64_t low = 0, high = 0;
+  int32_t d;
+  for (d = 0; d < b->rank; ++d) {
+    int64_t term = (int64_t)(b->extent[d] - 1) * b->stride[d];
+    if (term < 0) low += term; else high += term;
+    if (high - low > NORMRT_MAX_TENSOR_BYTES) return 0;
+  }
+  *lo = low * (int64_t)elem_size;
+  *hi = (high + 1) * (int64_t)elem_size;
+  return *hi - *lo <= NORMRT_MAX_TENSOR_BYTES;
+}
+
+/* 1 when no two elements of `b` share an address: with the dims of extent
+ * > 1 ordered by |stride|, each stride steps past everything the smaller
+ * ones reach. (Sufficient, and exact for every nested layout.) */
+static int elements_distinct(const normrt_bridge_buffer_t *b) {
+  int64_t stride[NORMRT_MAX_RANK], extent[NORMRT_MAX_RANK], reach = 0;
+  int32_t n = 0, d, k;
+  for (d = 0; d < b->rank; ++d) {
+    if (b->extent[d] <= 1) continue;
+    stride[n] = b->stride[d] < 0 ? -(int64_t)b->stride[d] : b->stride[d];
+    extent[n] = b->extent[d];
+    for (k = n; k > 0 && stride[k - 1] > stride[k]; --k) {
+      int64_t s = stride[k], e = extent[k];
+      stride[k] = stride[k - 1]; extent[k] = extent[k - 1];
+      stride[k - 1] = s; extent[k - 1] = e;
+    }
+    ++n;
+  }
+  for (k = 0; k < n; ++k) {
+    if (stride[k] <= reach) return 0;
+    reach += stride[k] * (extent[k] - 1);
+  }
+  return 1;
+}
+
+/*
+ * The checks that concern the whole call rather than one tensor, in this
+ * order: size (NORMRT_STATUS_TOO_LARGE), empty tensors (*skip = 1: every
+ * output is empty, so there is nothing to compute and nothing is touched),
+ * overlapping memory (NORMRT_STATUS_ALIASED), and the region the kernel
+ * would touch in each tensor, from a bounds query (NORMRT_STATUS_SHAPE_MISMATCH).
+ * The last one holds whatever checks the kernel was compiled with.
+ */
+static normrt_status_t check_call(const normrt_kernel_t *kernel, const kernel_view_t *view,
+                                  const normrt_bridge_buffer_t *buffers,
+                                  const call_arg_t *args, int *skip) {
+  const char *k = kernel_name(kernel);
+  int64_t lo[NORMRT_MAX_KERNEL_ARGS + 1], hi[NORMRT_MAX_KERNEL_ARGS + 1];
+  normrt_bridge_region_t regions[NORMRT_MAX_KERNEL_ARGS + 1];
+  char message[NORMRT_INTERNAL_ERROR_CAPACITY];
+  int32_t i, j, d, empty_input = -1, nonempty_output = -1, any_empty = 0;
+  int result;
+
+  *skip = 0;
+  for (i = 0; i < view->num_metadata_args; ++i) {
+    if (args[i].name == NULL) continue; /* __user_context */
+    if (num_elements(&buffers[i]) == 0) {
+      any_empty = 1;
+      if (!args[i].is_output && empty_input < 0) empty_input = i;
+      continue;
+    }
+    if (args[i].is_output && nonempty_output < 0) nonempty_output = i;
+    if (!byte_range(&buffers[i], args[i].elem_size, &lo[i], &hi[i])) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_TOO_LARGE,
+          "kernel '%s' argument '%s' (args[%d]) spans more than 2^31 - 1 bytes; "
+          "normc's kernels address at most that much per tensor (32-bit offsets)",
+          k, args[i].name, (int)args[i].position);
+    }
+  }
+  if (any_empty) {
+    if (nonempty_output < 0) {
+      *skip = 1; /* every output is empty */
+      return NORMRT_STATUS_OK;
+    }
+    return normrt_internal_fail(
+        NORMRT_STATUS_SHAPE_MISMATCH,
+        "kernel '%s' argument '%s' (args[%d]) is empty but output '%s' (args[%d]) is "
+        "not: there is nothing to compute it from",
+        k, args[empty_input >= 0 ? empty_input : nonempty_output].name,
+        (int)args[empty_input >= 0 ? empty_input : nonempty_output].position,
+        args[nonempty_output].name, (int)args[nonempty_output].position);
+  }
+  for (i = 0; i < view->num_metadata_args; ++i) {
+    if (args[i].name == NULL || !args[i].is_output) continue;
+    if (args[i].device == NULL && !elements_distinct(&buffers[i])) {
+      return normrt_internal_fail(
+          NORMRT_STATUS_ALIASED,
+          "kernel '%s' output '%s' (args[%d]): its strides map several elements to one "
+          "address (a zero or overlapping stride)",
+          k, args[i].name, (int)args[i].position);
+    }
+    for (j = 0; j < view->num_metadata_args; ++j) {
+      int overlap;
+      if (j == i || args[j].name == NULL) continue;
+      if (args[i].device != NULL || args[j].device != NULL) {
+        overlap = args[i].device == args[j].device;
+      } else {
+        const char *a = (const char *)buffers[i].host, *b = (const char *)buffers[j].host;
+        overlap = a + lo[i] < b + hi[j] && b + lo[j] < a + hi[i];
+      }
+      if (overlap) {
+        return normrt_internal_fail(
+            NORMRT_STATUS_ALIASED,
+            "kernel '%s' output '%s' (args[%d]) overlaps %s '%s' (args[%d]) in memory; "
+            "normc's kernels do not compute in place: give the output memory of its own",
+            k, args[i].name, (int)args[i].position, args[j].is_output ? "output" : "argument",
+            args[j].name, (int)args[j].position);
+      }
+    }
+  }
+  result = normrt_bridge_bounds_query(kernel->argv, view->metadata, buffers,
+                                      view->num_metadata_args, regions, message,
+                                      sizeof(message));
+  if (result != 0) {
+    normrt_status_t status = normrt_bridge_status_for_error(result);
+    const char *code_name = normrt_bridge_error_name(result);
+    if (message[0] != '\0')
+      return normrt_internal_fail(status, "kernel '%s' failed: %s", k, message);
+    return normrt_internal_fail(status, "kernel '%s' failed: Halide error %d (%s)", k,
+                                result, code_name != NULL ? code_name : "unknown");
+  }
+  for (i = 0; i < view->num_metadata_args; ++i) {
+    if (args[i].name == NULL) continue;
+    for (d = 0; d < buffers[i].rank; ++d) {
+      int64_t min = regions[i].min[d], end = min + regions[i].extent[d];
+      if (regions[i].extent[d] <= 0) continue;
+      if (min < 0 || end > buffers[i].extent[d]) {
+        return normrt_internal_fail(
+            NORMRT_STATUS_SHAPE_MISMATCH,
+            "kernel '%s' argument '%s' (args[%d]) dim %d: the kernel would %s indices "
+            "%lld..%lld, the tensor has extent %d",
+            k, args[i].name, (int)args[i].position, (int)d,
+            args[i].is_output ? "write" : "read", (long long)min, (long long)(end - 1),
+            (int)buffers[i].extent[d]);
+      }
+    }
+  }
+  return NORMRT_STATUS_OK;
+}
+
 /*
  * Validates and runs `kernel` on `num_args` arguments: host tensors
  * (`host_args`) or device tensors (`device_args`; exactly one is used).
@@ -333,10 +502,11 @@ static normrt_status_t call_kernel(const normrt_kernel_t *kernel, const char *fn
                                    int32_t num_args) {
   kernel_view_t view = {NULL, 0, 0, NULL};
   normrt_bridge_buffer_t buffers[NORMRT_MAX_KERNEL_ARGS + 1];
+  call_arg_t call_args[NORMRT_MAX_KERNEL_ARGS + 1];
   char message[NORMRT_INTERNAL_ERROR_CAPACITY];
   normrt_status_t status;
   int32_t i, position = 0;
-  int result;
+  int result, skip = 0;
   const int on_device = device_args != NULL;
 
   status = load_kernel(kernel, fn, &view);
@@ -360,8 +530,14 @@ static normrt_status_t call_kernel(const normrt_kernel_t *kernel, const char *fn
   for (i = 0; i < view.num_metadata_args; ++i) {
     normrt_bridge_arg_t arg;
     normrt_bridge_describe_arg(view.metadata, i, &arg);
+    call_args[i].name = NULL;
     if (arg.kind == NORMRT_BRIDGE_ARG_USER_CONTEXT) continue;
     describe_arg(&view, i, position, &arg);
+    call_args[i].name = arg.name;
+    call_args[i].position = position;
+    call_args[i].is_output = arg.kind == NORMRT_BRIDGE_ARG_OUTPUT;
+    call_args[i].elem_size = normrt_dtype_size(arg.dtype);
+    call_args[i].device = on_device ? (const void *)device_args[position] : NULL;
     if (on_device) {
       /* A host-tensor view of the device tensor runs the same checks; its
        * data pointer is never dereferenced. */
@@ -400,6 +576,9 @@ static normrt_status_t call_kernel(const normrt_kernel_t *kernel, const char *fn
     }
     ++position;
   }
+
+  status = check_call(kernel, &view, buffers, call_args, &skip);
+  if (status != NORMRT_STATUS_OK || skip) return status;
 
   result =
       normrt_bridge_invoke(kernel->argv, view.metadata, buffers,

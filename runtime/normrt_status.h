@@ -39,7 +39,14 @@ typedef enum normrt_status_t {
   /* A device tensor lives on another device API than the kernel runs on. */
   NORMRT_STATUS_INCOMPATIBLE_DEVICE = 8,
   /* The device API failed (no device, driver error, failed copy). */
-  NORMRT_STATUS_DEVICE_ERROR = 9
+  NORMRT_STATUS_DEVICE_ERROR = 9,
+  /* A tensor (an argument, or a buffer the kernel would allocate) spans more
+   * than 2^31 - 1 bytes: normc's kernels use 32-bit offsets. */
+  NORMRT_STATUS_TOO_LARGE = 10,
+  /* An output's memory overlaps another argument's, or itself (e.g. a zero
+   * stride): normc's kernels read inputs after writing outputs, so in-place
+   * calls would compute wrong results. */
+  NORMRT_STATUS_ALIASED = 11
 } normrt_status_t;
 
 /*

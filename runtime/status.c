@@ -42,6 +42,10 @@ const char *normrt_status_string(normrt_status_t status) {
       return "incompatible device";
     case NORMRT_STATUS_DEVICE_ERROR:
       return "device error";
+    case NORMRT_STATUS_TOO_LARGE:
+      return "too large";
+    case NORMRT_STATUS_ALIASED:
+      return "aliased";
   }
   return "unknown status";
 }

@@ -324,6 +324,70 @@ int normrt_bridge_invoke(normrt_argv_fn argv,
   return result;
 }
 
+/* ------------------------------------------------------------ bounds query */
+
+int normrt_bridge_bounds_query(normrt_argv_fn argv,
+                               const struct halide_filter_metadata_t *metadata,
+                               const normrt_bridge_buffer_t *buffers,
+                               int32_t num_metadata_args,
+                               normrt_bridge_region_t *regions, char *message,
+                               size_t message_capacity) {
+  halide_buffer_t halide_buffers[NORMRT_MAX_KERNEL_ARGS + 1];
+  halide_dimension_t dims[NORMRT_MAX_KERNEL_ARGS + 1][NORMRT_MAX_RANK];
+  void *slots[NORMRT_MAX_KERNEL_ARGS + 1];
+  normrt_call_context_t ctx;
+  void *ctx_handle = &ctx;
+  int32_t i, d;
+  int result;
+
+  if (message_capacity > 0) message[0] = '\0';
+  if (num_metadata_args < 0 || num_metadata_args > NORMRT_MAX_KERNEL_ARGS + 1) {
+    return halide_error_code_internal_error;
+  }
+  (void)pthread_once(&g_install_once, install_error_handler);
+  ctx.tag = &g_context_tag;
+  ctx.claimed = 0;
+  ctx.message = message;
+  ctx.capacity = message_capacity;
+
+  /* The caller's shapes with neither host nor device memory: Halide's
+   * bounds-query mode, in which the pipeline only writes, into each buffer,
+   * the region of it that the call would touch. */
+  for (i = 0; i < num_metadata_args; ++i) {
+    const struct halide_filter_argument_t *arg = &metadata->arguments[i];
+    const normrt_bridge_buffer_t *src = &buffers[i];
+    halide_buffer_t *buf = &halide_buffers[i];
+    if (arg->kind == halide_argument_kind_input_scalar) {
+      slots[i] = &ctx_handle;
+      continue;
+    }
+    memset(buf, 0, sizeof(*buf));
+    buf->type = arg->type;
+    buf->dimensions = src->rank;
+    buf->dim = dims[i];
+    for (d = 0; d < src->rank; ++d) {
+      halide_dimension_t *hd = &dims[i][d];
+      hd->min = 0;
+      hd->extent = src->extent[src->rank - 1 - d];
+      hd->stride = src->stride[src->rank - 1 - d];
+      hd->flags = 0;
+    }
+    slots[i] = buf;
+  }
+  result = argv(slots);
+  if (result == 0 && message_capacity > 0) message[0] = '\0';
+  for (i = 0; i < num_metadata_args; ++i) {
+    if (metadata->arguments[i].kind == halide_argument_kind_input_scalar) continue;
+    regions[i].rank = buffers[i].rank;
+    for (d = 0; d < buffers[i].rank; ++d) {
+      /* Back to tensor order. */
+      regions[i].min[buffers[i].rank - 1 - d] = dims[i][d].min;
+      regions[i].extent[buffers[i].rank - 1 - d] = dims[i][d].extent;
+    }
+  }
+  return result;
+}
+
 /* ------------------------------------------------------------ error codes */
 
 normrt_status_t normrt_bridge_status_for_error(int halide_error) {
@@ -339,8 +403,10 @@ normrt_status_t normrt_bridge_status_for_error(int halide_error) {
     case halide_error_code_bad_type:
       return NORMRT_STATUS_DTYPE_MISMATCH;
     case halide_error_code_out_of_memory:
-    case halide_error_code_buffer_allocation_too_large:
       return NORMRT_STATUS_OUT_OF_MEMORY;
+    case halide_error_code_buffer_allocation_too_large:
+    case halide_error_code_buffer_extents_too_large:
+      return NORMRT_STATUS_TOO_LARGE;
     case halide_error_code_buffer_argument_is_null:
       return NORMRT_STATUS_INVALID_ARGUMENT;
     case halide_error_code_incompatible_device_interface:

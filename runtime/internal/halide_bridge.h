@@ -91,6 +91,29 @@ int normrt_bridge_invoke(normrt_argv_fn argv,
 
 /* The user_context normrt passes to Halide: the error handler copies the
  * first message reported under it into `message`. */
+/* The region of one buffer argument that a call would touch, in tensor
+ * order, as reported by a bounds query. */
+typedef struct normrt_bridge_region_t {
+  int32_t rank;
+  int32_t min[NORMRT_MAX_RANK];
+  int32_t extent[NORMRT_MAX_RANK];
+} normrt_bridge_region_t;
+
+/*
+ * Runs `argv` in Halide's bounds-query mode on the shapes of `buffers` (no
+ * memory is touched: host and device are NULL), and stores into regions[i]
+ * the region of buffer argument i that a real call would read or write.
+ * Returns the kernel's result (0 or a halide_error_code_t), with Halide's
+ * message in `message` as for normrt_bridge_invoke. This does not depend on
+ * the kernel's own assertions, so it holds whatever the target's features.
+ */
+int normrt_bridge_bounds_query(normrt_argv_fn argv,
+                               const struct halide_filter_metadata_t *metadata,
+                               const normrt_bridge_buffer_t *buffers,
+                               int32_t num_metadata_args,
+                               normrt_bridge_region_t *regions, char *message,
+                               size_t message_capacity);
+
 typedef struct normrt_bridge_context_t {
   const void *tag;
   int claimed; /* set (atomically) by the first error message of the call */

@@ -39,6 +39,13 @@ struct GnCase {
   }
 };
 
+std::string shapeString(const Shape &s) {
+  std::string text;
+  for (int64_t e : s)
+    text += (text.empty() ? "" : "x") + std::to_string(e);
+  return text;
+}
+
 normrt_status_t callGn(GnCase &c, const Shape &gShape, const Shape &yShape) {
   normrt_tensor_t tx = tensorOf(c.x, c.shape), tg = tensorOf(c.g, gShape),
                   tb = tensorOf(c.b, {c.shape[1]}), ty = tensorOf(c.y, yShape);
@@ -85,14 +92,75 @@ TEST(RuntimeE2E, StaticExtentMismatchIsRejectedBeforeTheCall) {
       << normrt_last_error();
 }
 
-TEST(RuntimeE2E, DynamicGammaLengthMismatchIsReportedByTheKernel) {
+TEST(RuntimeE2E, DynamicGammaLengthMismatchIsFoundByTheBoundsQuery) {
+  // normrt asks the kernel (Halide's bounds query) which region of each
+  // tensor a call would touch before making it: this holds even for a kernel
+  // built without its own checks.
   GnCase c({1, 8, 4, 4});
   EXPECT_EQ(callGn(c, {7}, c.shape), NORMRT_STATUS_SHAPE_MISMATCH);
   std::string msg = normrt_last_error();
-  EXPECT_NE(msg.find("kernel 'gn4_dynamic' failed"), std::string::npos) << msg;
-  // Halide's bounds check on gamma fires before normc's requirement that
-  // gamma match x's channels; either way the message names the argument.
-  EXPECT_NE(msg.find("gamma"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("kernel 'gn4_dynamic' argument 'gamma' (args[1]) dim 0: the kernel "
+                     "would read indices 0..7, the tensor has extent 7"),
+            std::string::npos)
+      << msg;
+  EXPECT_TRUE(std::all_of(c.y.begin(), c.y.end(), [](float v) { return v == -1.0f; }))
+      << "output written";
+}
+
+TEST(RuntimeE2E, EmptyTensorsReturnOkWithoutTouchingMemory) {
+  // N = 0, H = 0, W = 0 and C = 0 (with gamma and beta of length 0): valid
+  // calls with nothing to compute.
+  for (const Shape &s : {Shape{0, 8, 4, 4}, Shape{2, 8, 0, 4}, Shape{2, 8, 4, 0},
+                         Shape{2, 0, 4, 4}}) {
+    std::vector<float> x(8, 1.0f), g(8, 1.0f), b(8, 0.0f), y(8, -1.0f);
+    normrt_tensor_t tx = tensorOf(x, s), tg = tensorOf(g, {s[1]}), tb = tensorOf(b, {s[1]}),
+                    ty = tensorOf(y, s);
+    const normrt_tensor_t *args[] = {&tx, &tg, &tb, &ty};
+    EXPECT_EQ(normrt_kernel_call(&kDynamic, args, 4), NORMRT_STATUS_OK)
+        << shapeString(s) << ": " << normrt_last_error();
+    EXPECT_TRUE(std::all_of(y.begin(), y.end(), [](float v) { return v == -1.0f; }))
+        << shapeString(s) << ": memory touched";
+  }
+}
+
+TEST(RuntimeE2E, InPlaceAndOverlappingOutputsAreRejected) {
+  GnCase c({2, 8, 4, 4});
+  normrt_tensor_t tx = tensorOf(c.x, c.shape), tg = tensorOf(c.g, {8}), tb = tensorOf(c.b, {8});
+  const std::vector<float> before = c.x;
+  // y is x.
+  normrt_tensor_t ty = tensorOf(c.x, c.shape);
+  const normrt_tensor_t *args[] = {&tx, &tg, &tb, &ty};
+  EXPECT_EQ(normrt_kernel_call(&kDynamic, args, 4), NORMRT_STATUS_ALIASED);
+  EXPECT_NE(std::string(normrt_last_error()).find("output 'y' (args[3]) overlaps argument 'x'"),
+            std::string::npos)
+      << normrt_last_error();
+  // gamma lies inside y.
+  std::vector<float> y(c.x.size() + 8);
+  ty = tensorOf(y, c.shape);
+  normrt_tensor_t inside;
+  const int64_t extent = 8;
+  ASSERT_EQ(normrt_tensor_init(&inside, y.data() + 16, NORMRT_DTYPE_F32, 1, &extent, nullptr),
+            NORMRT_STATUS_OK);
+  const normrt_tensor_t *gammaInY[] = {&tx, &inside, &tb, &ty};
+  EXPECT_EQ(normrt_kernel_call(&kDynamic, gammaInY, 4), NORMRT_STATUS_ALIASED);
+  EXPECT_NE(std::string(normrt_last_error()).find("overlaps argument 'gamma'"), std::string::npos)
+      << normrt_last_error();
+  // A zero batch stride on y: both batches would land on the same memory.
+  const int64_t zeroBatch[4] = {0, 16, 4, 1};
+  ASSERT_EQ(normrt_tensor_init(&ty, y.data(), NORMRT_DTYPE_F32, 4, c.shape.data(), zeroBatch),
+            NORMRT_STATUS_OK);
+  EXPECT_EQ(normrt_kernel_call(&kDynamic, args, 4), NORMRT_STATUS_ALIASED);
+  EXPECT_NE(std::string(normrt_last_error()).find("map several elements to one address"),
+            std::string::npos)
+      << normrt_last_error();
+  EXPECT_EQ(c.x, before) << "input modified";
+  // Inputs may share memory: x used as gamma's storage is only read.
+  std::vector<float> out(c.x.size());
+  normrt_tensor_t tout = tensorOf(out, c.shape), gFromX;
+  ASSERT_EQ(normrt_tensor_init(&gFromX, c.x.data(), NORMRT_DTYPE_F32, 1, &extent, nullptr),
+            NORMRT_STATUS_OK);
+  const normrt_tensor_t *shared[] = {&tx, &gFromX, &tb, &tout};
+  EXPECT_EQ(normrt_kernel_call(&kDynamic, shared, 4), NORMRT_STATUS_OK) << normrt_last_error();
 }
 
 TEST(RuntimeE2E, OutputShapeMismatchIsReported) {

@@ -95,11 +95,21 @@ void Copy4d(const halide_buffer_t *in, const halide_buffer_t *out) {
                                      c * i[2].stride + n * i[3].stride];
 }
 
+// Halide's bounds-query mode: a buffer with neither host nor device memory.
+// normrt queries every kernel before calling it; like a Halide pipeline, a
+// fake answers by leaving in each input the region it reads (for these
+// fakes, the whole tensor: the dims normrt passed) and touches no memory.
+bool IsBoundsQuery(void *slot) {
+  auto *b = static_cast<halide_buffer_t *>(slot);
+  return b->host == nullptr && b->device == 0;
+}
+
 }  // namespace
 
 // fake_copy: y = x, both f32 NCHW with static W = 13 and C = 3. Declared the
 // way normc's generated header declares a kernel so NORMRT_KERNEL applies.
 extern "C" int fake_copy_argv(void **args) {
+  if (IsBoundsQuery(args[1])) return 0;
   ++g_calls;
   g_received.user_context = *static_cast<void **>(args[0]);
   auto *x = static_cast<halide_buffer_t *>(args[1]);
@@ -145,6 +155,7 @@ struct FailPlan {
 thread_local FailPlan t_fail_plan;
 
 int FakeFailArgv(void **args) {
+  if (IsBoundsQuery(args[1])) return 0;
   ++g_calls;
   void *uc = *static_cast<void **>(args[0]);
   const FailPlan plan = t_fail_plan;
@@ -173,6 +184,7 @@ const halide_filter_metadata_t *FakeDynMetadata() {
 }
 
 int FakeDynArgv(void **args) {
+  if (IsBoundsQuery(args[0])) return 0;
   ++g_calls;
   RecordBuffer(0, static_cast<halide_buffer_t *>(args[0]));
   g_received.user_context = *static_cast<void **>(args[1]);
@@ -210,7 +222,37 @@ const normrt_kernel_t kDynWrongRank = {"dyn_with_table", FakeDynArgv, FakeDynMet
 const normrt_kernel_t kDynWrongCount = {"dyn_with_table", FakeDynArgv, FakeDynMetadata,
                                         WrongCountTableInfo};
 
+// fake_reads_more: b(i) = a(i) + a(i + 1), rank-1 f32 with dynamic extents
+// and no checks of its own (like a kernel built without assertions). Its
+// bounds query is all that says it reads one element past b's extent of a.
+const halide_filter_metadata_t *FakeReadsMoreMetadata() {
+  static const halide_filter_argument_t args[] = {
+      UserContextArg(), Arg("a", halide_argument_kind_input_buffer, 1, kF32),
+      Arg("b", halide_argument_kind_output_buffer, 1, kF32)};
+  static const halide_filter_metadata_t md = Metadata(args, 3, "fake_reads_more");
+  return &md;
+}
+
+int FakeReadsMoreArgv(void **args) {
+  auto *a = static_cast<halide_buffer_t *>(args[1]);
+  auto *b = static_cast<halide_buffer_t *>(args[2]);
+  if (IsBoundsQuery(a)) {
+    a->dim[0].min = b->dim[0].min;
+    a->dim[0].extent = b->dim[0].extent + 1;
+    return 0;
+  }
+  ++g_calls;
+  const float *in = reinterpret_cast<const float *>(a->host);
+  float *out = reinterpret_cast<float *>(b->host);
+  for (int i = 0; i < b->dim[0].extent; ++i) out[i] = in[i] + in[i + 1];
+  return 0;
+}
+
+const normrt_kernel_t kReadsMore = {"fake_reads_more", FakeReadsMoreArgv,
+                                    FakeReadsMoreMetadata, nullptr};
+
 int NeverCalledArgv(void **) {
+  // (Kernels whose metadata normrt rejects are not even bounds-queried.)
   ++g_calls;
   return 0;
 }
@@ -624,7 +666,7 @@ TEST(KernelTableTest, TableThatContradictsTheKernelIsRejectedBeforeRunning) {
 TEST_F(KernelCallTest, ExtentMustFitInt32) {
   // H is dynamic, so only the int32 check stops this (data is never read).
   x_ = Tensor(x_data_.data(), {1, 3, INT64_C(1) << 31, 13});
-  ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
+  ExpectRejected(NORMRT_STATUS_TOO_LARGE,
                  "kernel 'fake_copy' argument 'x' dim 2: extent 2147483648 "
                  "does not fit in int32");
 }
@@ -632,12 +674,12 @@ TEST_F(KernelCallTest, ExtentMustFitInt32) {
 TEST_F(KernelCallTest, StrideMustFitInt32) {
   const int64_t strides[4] = {INT64_C(1) << 32, 65, 13, 1};
   x_ = Tensor(x_data_.data(), {2, 3, 5, 13}, strides);
-  ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT,
+  ExpectRejected(NORMRT_STATUS_TOO_LARGE,
                  "kernel 'fake_copy' argument 'x' dim 0: stride 4294967296 "
                  "does not fit in int32");
   const int64_t negative[4] = {195, 65, INT64_C(-3000000000), 1};
   x_ = Tensor(x_data_.data(), {2, 3, 5, 13}, negative);
-  ExpectRejected(NORMRT_STATUS_INVALID_ARGUMENT, "dim 2: stride -3000000000");
+  ExpectRejected(NORMRT_STATUS_TOO_LARGE, "dim 2: stride -3000000000");
 }
 
 TEST_F(KernelCallTest, InnermostStrideMustBeOne) {
@@ -767,7 +809,9 @@ INSTANTIATE_TEST_SUITE_P(
         CodeCase{halide_error_code_out_of_memory, NORMRT_STATUS_OUT_OF_MEMORY,
                  "out_of_memory"},
         CodeCase{halide_error_code_buffer_allocation_too_large,
-                 NORMRT_STATUS_OUT_OF_MEMORY, "buffer_allocation_too_large"},
+                 NORMRT_STATUS_TOO_LARGE, "buffer_allocation_too_large"},
+        CodeCase{halide_error_code_buffer_extents_too_large,
+                 NORMRT_STATUS_TOO_LARGE, "buffer_extents_too_large"},
         CodeCase{halide_error_code_buffer_argument_is_null,
                  NORMRT_STATUS_INVALID_ARGUMENT, "buffer_argument_is_null"},
         CodeCase{halide_error_code_generic_error, NORMRT_STATUS_KERNEL_FAILED,
@@ -842,3 +886,107 @@ TEST(KernelInfoTest, ArgInfoErrorsLeaveOutputsUntouched) {
 }
 
 }  // namespace
+
+// ------------------------------------------- whole-call checks (hardening)
+
+TEST(KernelBoundsTest, ReadsBeyondAnInputAreCaughtByTheBoundsQuery) {
+  std::vector<float> a(9, 1.0f), b(8, 0.0f);
+  normrt_tensor_t ta = Tensor(a.data(), {8}), tb = Tensor(b.data(), {8});
+  const normrt_tensor_t *args[] = {&ta, &tb};
+  const int calls = g_calls.load();
+  EXPECT_EQ(normrt_kernel_call(&kReadsMore, args, 2), NORMRT_STATUS_SHAPE_MISMATCH);
+  EXPECT_NE(LastError().find("kernel 'fake_reads_more' argument 'a' (args[0]) dim 0: the "
+                             "kernel would read indices 0..8, the tensor has extent 8"),
+            std::string::npos)
+      << LastError();
+  EXPECT_EQ(g_calls.load(), calls) << "kernel ran anyway";
+  // Given the element it reads, the call runs.
+  ta = Tensor(a.data(), {9});
+  ASSERT_EQ(normrt_kernel_call(&kReadsMore, args, 2), NORMRT_STATUS_OK) << LastError();
+  EXPECT_EQ(g_calls.load(), calls + 1);
+  EXPECT_EQ(b[7], 2.0f);
+}
+
+TEST_F(KernelCallTest, OutputThatIsTheInputIsRejected) {
+  y_ = Tensor(x_data_.data(), {2, 3, 5, 13});
+  ExpectRejected(NORMRT_STATUS_ALIASED,
+                 "kernel 'fake_copy' output 'y' (args[1]) overlaps argument 'x' (args[0]) "
+                 "in memory; normc's kernels do not compute in place");
+}
+
+TEST_F(KernelCallTest, OutputShiftedByOnePlaneIsRejected) {
+  x_data_.resize(x_data_.size() + 5 * 13);
+  x_ = Tensor(x_data_.data(), {2, 3, 5, 13});
+  y_ = Tensor(x_data_.data() + 5 * 13, {2, 3, 5, 13});
+  ExpectRejected(NORMRT_STATUS_ALIASED, "output 'y' (args[1]) overlaps argument 'x'");
+}
+
+TEST_F(KernelCallTest, OutputWithAZeroStrideIsRejected) {
+  // Every batch of y at the same address: the batches would overwrite each other.
+  const int64_t strides[4] = {0, 65, 13, 1};
+  y_ = Tensor(y_data_.data(), {2, 3, 5, 13}, strides);
+  ExpectRejected(NORMRT_STATUS_ALIASED,
+                 "output 'y' (args[1]): its strides map several elements to one address");
+}
+
+TEST_F(KernelCallTest, OutputWhosePlanesOverlapIsRejected) {
+  // A channel stride shorter than a plane: channels share rows.
+  const int64_t strides[4] = {3 * 13 * 2, 13 * 2, 13, 1};
+  y_ = Tensor(y_data_.data(), {2, 3, 5, 13}, strides);
+  ExpectRejected(NORMRT_STATUS_ALIASED, "its strides map several elements to one address");
+}
+
+TEST_F(KernelCallTest, InterleavedButDisjointOutputIsAccepted) {
+  // y in an NHWC-like layout (C innermost but not unit-stride in NCHW
+  // order): strides permuted, no element shared.
+  std::vector<float> nhwc(x_data_.size(), -1.0f);
+  const int64_t strides[4] = {3 * 5 * 13, 1 * 13, 3 * 13, 1};
+  y_ = Tensor(nhwc.data(), {2, 3, 5, 13}, strides);
+  ASSERT_EQ(Call(), NORMRT_STATUS_OK) << LastError();
+  EXPECT_EQ(g_calls.load(), 1);
+}
+
+TEST_F(KernelCallTest, EmptyBatchReturnsOkWithoutCallingTheKernel) {
+  x_ = Tensor(x_data_.data(), {0, 3, 5, 13});
+  y_ = Tensor(y_data_.data(), {0, 3, 5, 13});
+  ASSERT_EQ(Call(), NORMRT_STATUS_OK) << LastError();
+  EXPECT_EQ(g_calls.load(), 0);
+  EXPECT_EQ(y_data_[0], -1.0f) << "memory touched";
+  // An empty plane (H = 0) too.
+  x_ = Tensor(x_data_.data(), {2, 3, 0, 13});
+  y_ = Tensor(y_data_.data(), {2, 3, 0, 13});
+  ASSERT_EQ(Call(), NORMRT_STATUS_OK) << LastError();
+  EXPECT_EQ(g_calls.load(), 0);
+}
+
+TEST_F(KernelCallTest, EmptyInputForANonEmptyOutputIsRejected) {
+  x_ = Tensor(x_data_.data(), {0, 3, 5, 13});
+  ExpectRejected(NORMRT_STATUS_SHAPE_MISMATCH,
+                 "kernel 'fake_copy' argument 'x' (args[0]) is empty but output 'y' (args[1]) "
+                 "is not");
+}
+
+TEST_F(KernelCallTest, EmptyTensorsStillHaveTheirStaticExtentsChecked) {
+  x_ = Tensor(x_data_.data(), {0, 4, 5, 13});
+  y_ = Tensor(y_data_.data(), {0, 4, 5, 13});
+  ExpectRejected(NORMRT_STATUS_SHAPE_MISMATCH, "dim 1: expected extent 3, got 4");
+}
+
+TEST(KernelSizeTest, TensorOverTwoGiBIsTooLarge) {
+  // 2 x 300,000,000 f32: every extent fits int32, the bytes (2.4 GB) do not.
+  // Nothing is read: the size is checked before the kernel runs.
+  float dummy[2] = {0, 0};
+  const int64_t strides[2] = {300000000, 1};
+  normrt_tensor_t a = Tensor(dummy, {2, 300000000}, strides);
+  normrt_tensor_t b = Tensor(dummy + 1, {1, 1});
+  const normrt_tensor_t *args[] = {&a, &b};
+  const int calls = g_calls.load();
+  EXPECT_EQ(normrt_kernel_call(&kDyn, args, 2), NORMRT_STATUS_TOO_LARGE);
+  EXPECT_NE(LastError().find("kernel 'fake_dyn' argument 'a' (args[0]) spans more than "
+                             "2^31 - 1 bytes"),
+            std::string::npos)
+      << LastError();
+  EXPECT_EQ(g_calls.load(), calls);
+  EXPECT_STREQ(normrt_status_string(NORMRT_STATUS_TOO_LARGE), "too large");
+  EXPECT_STREQ(normrt_status_string(NORMRT_STATUS_ALIASED), "aliased");
+}

@@ -34,12 +34,14 @@ TEST(StatusTest, CodesAreStable) {
   EXPECT_EQ(NORMRT_STATUS_UNSUPPORTED, 7);
   EXPECT_EQ(NORMRT_STATUS_INCOMPATIBLE_DEVICE, 8);
   EXPECT_EQ(NORMRT_STATUS_DEVICE_ERROR, 9);
+  EXPECT_EQ(NORMRT_STATUS_TOO_LARGE, 10);
+  EXPECT_EQ(NORMRT_STATUS_ALIASED, 11);
   EXPECT_STREQ(normrt_status_string(NORMRT_STATUS_INCOMPATIBLE_DEVICE), "incompatible device");
   EXPECT_STREQ(normrt_status_string(NORMRT_STATUS_DEVICE_ERROR), "device error");
 }
 
 TEST(StatusTest, OutOfRangeIsUnknownNeverNull) {
-  EXPECT_STREQ(normrt_status_string(static_cast<normrt_status_t>(10)),
+  EXPECT_STREQ(normrt_status_string(static_cast<normrt_status_t>(12)),
                "unknown status");
   EXPECT_STREQ(normrt_status_string(static_cast<normrt_status_t>(-1)),
                "unknown status");
