@@ -235,69 +235,94 @@ const char *normrt_bridge_kernel_device_api(const struct halide_filter_metadata_
 
 /* ------------------------------------------------------------------ invoke */
 
-int normrt_bridge_invoke(normrt_argv_fn argv,
-                         const struct halide_filter_metadata_t *metadata,
-                         const normrt_bridge_buffer_t *buffers,
-                         int32_t num_metadata_args, char *message,
-                         size_t message_capacity) {
-  /* Everything lives on the stack: ranks and argument counts are bounded. */
-  halide_buffer_t halide_buffers[NORMRT_MAX_KERNEL_ARGS + 1];
+/* The halide_buffer_t array, dims and argv slots of one call. Everything
+ * lives on the caller's stack: ranks and argument counts are bounded. */
+typedef struct call_frame_t {
+  halide_buffer_t buffers[NORMRT_MAX_KERNEL_ARGS + 1];
   halide_dimension_t dims[NORMRT_MAX_KERNEL_ARGS + 1][NORMRT_MAX_RANK];
   void *slots[NORMRT_MAX_KERNEL_ARGS + 1];
   normrt_call_context_t ctx;
-  void *ctx_handle = &ctx;
-  int32_t i, d;
-  int result;
+  void *ctx_handle;
+} call_frame_t;
 
+/*
+ * Fills `frame` for a call of the kernel described by `metadata` on
+ * `buffers`: with their memory, or with none (`with_memory` 0: Halide's
+ * bounds-query mode, host NULL and no device). Returns 0, or Halide's
+ * internal-error code for an argument count normrt cannot hold.
+ */
+static int fill_frame(call_frame_t *frame, const struct halide_filter_metadata_t *metadata,
+                      const normrt_bridge_buffer_t *buffers, int32_t num_metadata_args,
+                      int with_memory, char *message, size_t message_capacity) {
+  int32_t i, d;
   if (message_capacity > 0) message[0] = '\0';
   if (num_metadata_args < 0 || num_metadata_args > NORMRT_MAX_KERNEL_ARGS + 1) {
     return halide_error_code_internal_error;
   }
   (void)pthread_once(&g_install_once, install_error_handler);
-
-  ctx.tag = &g_context_tag;
-  ctx.claimed = 0;
-  ctx.message = message;
-  ctx.capacity = message_capacity;
+  frame->ctx.tag = &g_context_tag;
+  frame->ctx.claimed = 0;
+  frame->ctx.message = message;
+  frame->ctx.capacity = message_capacity;
+  frame->ctx_handle = &frame->ctx;
 
   for (i = 0; i < num_metadata_args; ++i) {
     const struct halide_filter_argument_t *arg = &metadata->arguments[i];
     const normrt_bridge_buffer_t *src = &buffers[i];
-    halide_buffer_t *buf = &halide_buffers[i];
+    halide_buffer_t *buf = &frame->buffers[i];
     if (arg->kind == halide_argument_kind_input_scalar) {
       /* Only __user_context gets here: its slot points at the handle. */
-      slots[i] = &ctx_handle;
+      frame->slots[i] = &frame->ctx_handle;
       continue;
     }
     memset(buf, 0, sizeof(*buf));
-    buf->host = (uint8_t *)src->host;
     buf->type = arg->type;
-    if (src->device != NULL) {
+    if (!with_memory) {
+      /* host NULL, device 0: the bounds-query mode. */
+    } else if (src->device != NULL) {
       /* A device tensor: its allocation, its dirty bits; no host copy. */
       buf->device = src->device->buf.device;
       buf->device_interface = src->device->buf.device_interface;
       buf->flags = src->device->buf.flags;
-    } else if (arg->kind == halide_argument_kind_input_buffer) {
+    } else {
+      buf->host = (uint8_t *)src->host;
       /* Host data is current: a GPU kernel copies it to the device (it
        * copies only host_dirty buffers); CPU kernels ignore the flag.
        * Outputs are not marked: their host memory would be uploaded for
        * nothing. */
-      buf->flags = halide_buffer_flag_host_dirty;
+      if (arg->kind == halide_argument_kind_input_buffer)
+        buf->flags = halide_buffer_flag_host_dirty;
     }
     buf->dimensions = src->rank;
-    buf->dim = dims[i];
+    buf->dim = frame->dims[i];
     for (d = 0; d < src->rank; ++d) {
       /* Halide dim d is tensor dim rank-1-d. */
-      halide_dimension_t *hd = &dims[i][d];
+      halide_dimension_t *hd = &frame->dims[i][d];
       hd->min = 0;
       hd->extent = src->extent[src->rank - 1 - d];
       hd->stride = src->stride[src->rank - 1 - d];
       hd->flags = 0;
     }
-    slots[i] = buf;
+    frame->slots[i] = buf;
   }
+  return 0;
+}
 
-  result = argv(slots);
+int normrt_bridge_invoke(normrt_argv_fn argv,
+                         const struct halide_filter_metadata_t *metadata,
+                         const normrt_bridge_buffer_t *buffers,
+                         int32_t num_metadata_args, char *message,
+                         size_t message_capacity) {
+  call_frame_t frame;
+  halide_buffer_t *halide_buffers = frame.buffers;
+  void *ctx_handle;
+  int32_t i;
+  int result = fill_frame(&frame, metadata, buffers, num_metadata_args, 1, message,
+                          message_capacity);
+  if (result != 0) return result;
+  ctx_handle = frame.ctx_handle;
+
+  result = argv(frame.slots);
   /* The pipeline has joined its workers before returning, so any message
    * they stored is visible here. */
   if (result == 0 && message_capacity > 0) message[0] = '\0';
@@ -332,57 +357,23 @@ int normrt_bridge_bounds_query(normrt_argv_fn argv,
                                int32_t num_metadata_args,
                                normrt_bridge_region_t *regions, char *message,
                                size_t message_capacity) {
-  halide_buffer_t halide_buffers[NORMRT_MAX_KERNEL_ARGS + 1];
-  halide_dimension_t dims[NORMRT_MAX_KERNEL_ARGS + 1][NORMRT_MAX_RANK];
-  void *slots[NORMRT_MAX_KERNEL_ARGS + 1];
-  normrt_call_context_t ctx;
-  void *ctx_handle = &ctx;
-  int32_t i, d;
-  int result;
-
-  if (message_capacity > 0) message[0] = '\0';
-  if (num_metadata_args < 0 || num_metadata_args > NORMRT_MAX_KERNEL_ARGS + 1) {
-    return halide_error_code_internal_error;
-  }
-  (void)pthread_once(&g_install_once, install_error_handler);
-  ctx.tag = &g_context_tag;
-  ctx.claimed = 0;
-  ctx.message = message;
-  ctx.capacity = message_capacity;
-
   /* The caller's shapes with neither host nor device memory: Halide's
    * bounds-query mode, in which the pipeline only writes, into each buffer,
    * the region of it that the call would touch. */
-  for (i = 0; i < num_metadata_args; ++i) {
-    const struct halide_filter_argument_t *arg = &metadata->arguments[i];
-    const normrt_bridge_buffer_t *src = &buffers[i];
-    halide_buffer_t *buf = &halide_buffers[i];
-    if (arg->kind == halide_argument_kind_input_scalar) {
-      slots[i] = &ctx_handle;
-      continue;
-    }
-    memset(buf, 0, sizeof(*buf));
-    buf->type = arg->type;
-    buf->dimensions = src->rank;
-    buf->dim = dims[i];
-    for (d = 0; d < src->rank; ++d) {
-      halide_dimension_t *hd = &dims[i][d];
-      hd->min = 0;
-      hd->extent = src->extent[src->rank - 1 - d];
-      hd->stride = src->stride[src->rank - 1 - d];
-      hd->flags = 0;
-    }
-    slots[i] = buf;
-  }
-  result = argv(slots);
+  call_frame_t frame;
+  int32_t i, d;
+  int result = fill_frame(&frame, metadata, buffers, num_metadata_args, 0, message,
+                          message_capacity);
+  if (result != 0) return result;
+  result = argv(frame.slots);
   if (result == 0 && message_capacity > 0) message[0] = '\0';
   for (i = 0; i < num_metadata_args; ++i) {
     if (metadata->arguments[i].kind == halide_argument_kind_input_scalar) continue;
     regions[i].rank = buffers[i].rank;
     for (d = 0; d < buffers[i].rank; ++d) {
       /* Back to tensor order. */
-      regions[i].min[buffers[i].rank - 1 - d] = dims[i][d].min;
-      regions[i].extent[buffers[i].rank - 1 - d] = dims[i][d].extent;
+      regions[i].min[buffers[i].rank - 1 - d] = frame.dims[i][d].min;
+      regions[i].extent[buffers[i].rank - 1 - d] = frame.dims[i][d].extent;
     }
   }
   return result;
