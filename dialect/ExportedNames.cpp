@@ -58,7 +58,7 @@ std::string exportedNameProblem(llvm::StringRef name, ExportedNameKind kind) {
   if (name.contains("__"))
     return "contains '__', which normc reserves for the symbols it derives "
            "(<f>__<variant>, <f>__<group>) and C++ reserves everywhere";
-  if (name.ends_with("_t"))
+  if (kind == ExportedNameKind::Function && name.ends_with("_t"))
     return "ends in '_t', which POSIX reserves for type names";
   if (reservedWords().contains(name))
     return "is a C or C++ keyword or a standard macro";

@@ -14,8 +14,17 @@ bool checkInputText(llvm::SourceMgr &sourceMgr, unsigned bufferId) {
                            llvm::SourceMgr::DK_Error, message);
     return false;
   };
-  unsigned depth = 0;
+  // Open brackets, innermost last. A closer pops only its own kind, so text
+  // that is not a bracket ('>' of '->' or '>=', stray closers) can never
+  // lower the count below the parser's real nesting.
+  std::string open;
+  unsigned minusRun = 0; // '- - - x' recurses in affine expressions too
   bool inString = false;
+  auto tooDeep = [&](size_t at) {
+    return fail(at, "brackets nested more than " + std::to_string(kMaxNestingDepth) +
+                        " deep; normc limits nesting so that parsing cannot exhaust the "
+                        "stack");
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\0')
@@ -28,35 +37,55 @@ bool checkInputText(llvm::SourceMgr &sourceMgr, unsigned bufferId) {
         inString = false; // an unterminated string is the parser's error
       continue;
     }
+    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    if (c != '-' && c != ' ' && c != '\t' && c != '\n' && c != '\r')
+      minusRun = 0;
     switch (c) {
     case '"':
       inString = true;
       break;
     case '/':
-      if (i + 1 < text.size() && text[i + 1] == '/')
+      if (next == '/')
         while (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\0')
           ++i;
       break;
+    case '-':
+      if (next == '>') {
+        ++i; // '->' closes nothing
+        minusRun = 0;
+      } else if (++minusRun > kMaxNestingDepth) {
+        return fail(i, "more than " + std::to_string(kMaxNestingDepth) +
+                           " minus signs in a row; normc limits nesting so that parsing "
+                           "cannot exhaust the stack");
+      }
+      break;
+    case '<':
+    case '>':
+      if (next == '=') {
+        ++i; // '<=' and '>=' compare
+        break;
+      }
+      if (c == '>') {
+        if (!open.empty() && open.back() == '<')
+          open.pop_back();
+        break;
+      }
+      [[fallthrough]];
     case '(':
     case '[':
     case '{':
-    case '<':
-      if (++depth > kMaxNestingDepth)
-        return fail(i, "brackets nested more than " + std::to_string(kMaxNestingDepth) +
-                           " deep; normc limits nesting so that parsing cannot "
-                           "exhaust the stack");
-      break;
-    case '-':
-      if (i + 1 < text.size() && text[i + 1] == '>')
-        ++i; // '->' closes nothing
+      open.push_back(c);
+      if (open.size() > kMaxNestingDepth)
+        return tooDeep(i);
       break;
     case ')':
     case ']':
-    case '}':
-    case '>':
-      if (depth > 0)
-        --depth; // unbalanced text is the parser's error
+    case '}': {
+      const char opener = c == ')' ? '(' : c == ']' ? '[' : '{';
+      if (!open.empty() && open.back() == opener)
+        open.pop_back(); // anything else is unbalanced: the parser's error
       break;
+    }
     default:
       break;
     }

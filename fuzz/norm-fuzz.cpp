@@ -7,9 +7,9 @@
 // rules, the normc pipeline, and halide_gen's lowering of every exported
 // function into a Halide loop nest. Each input runs in a forked child, so a
 // crash is caught, classified and saved (with its log) instead of ending the
-// run. Not coverage-guided: an input whose first diagnostic is new (numbers
-// and locations stripped), or that compiles, joins the corpus, which steers
-// mutation toward inputs that get further.
+// run. Not coverage-guided: an input that compiles, or whose first
+// diagnostic is new (numbers, quoted names and locations stripped), joins
+// the corpus, which steers mutation toward inputs that get further.
 //
 //===----------------------------------------------------------------------===//
 #include "Mutator.h"
@@ -36,6 +36,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
@@ -157,10 +158,15 @@ std::string signatureOf(const std::string &log) {
     return log.empty() ? "ok" : "no-error-line";
   size_t end = log.find('\n', at);
   std::string line = log.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  // Numbers and quoted names vary with the mutation, not with the code path.
   std::string out;
-  for (char c : line)
-    if (!std::isdigit(static_cast<unsigned char>(c)))
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '\'')
+      quoted = !quoted;
+    else if (!quoted && !std::isdigit(static_cast<unsigned char>(c)))
       out += c;
+  }
   return out.substr(0, 160);
 }
 
@@ -175,6 +181,14 @@ RunResult runInChild(const std::string &text) {
   llvm::SmallString<128> workDir;
   llvm::sys::fs::createUniqueDirectory("norm-fuzz", workDir);
   pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(pipeFds[0]);
+    ::close(pipeFds[1]);
+    llvm::sys::fs::remove_directories(workDir);
+    result.outcome = Outcome::OddExit;
+    result.detail = std::string("fork() failed: ") + std::strerror(errno);
+    return result;
+  }
   if (pid == 0) {
     ::close(pipeFds[0]);
     ::dup2(pipeFds[1], 2);
@@ -212,8 +226,18 @@ RunResult runInChild(const std::string &text) {
       result.log.erase(0, result.log.size() - (32u << 10));
   }
   ::close(pipeFds[0]);
+  // The child may close stderr and go on: wait for it until the deadline too.
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  while (!killed && ::waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::kill(pid, SIGKILL);
+      killed = true;
+      break;
+    }
+    ::usleep(2000);
+  }
+  if (killed)
+    ::waitpid(pid, &status, 0);
   llvm::sys::fs::remove_directories(workDir);
   result.signature = signatureOf(result.log);
   if (killed) {
@@ -262,6 +286,9 @@ void addSeeds(const std::string &text, std::vector<std::string> &corpus) {
       corpus.push_back(std::move(p));
 }
 
+/// With --replay, the file each corpus entry came from.
+std::vector<std::string> replayNames;
+
 bool loadSeeds(std::vector<std::string> &corpus) {
   for (const std::string &path : seedPaths) {
     std::vector<std::string> files;
@@ -281,8 +308,10 @@ bool loadSeeds(std::vector<std::string> &corpus) {
         llvm::errs() << "norm-fuzz: error: cannot read '" << file << "'\n";
         return false;
       }
-      if (replay)
+      if (replay) {
         corpus.push_back((*buffer)->getBuffer().str());
+        replayNames.push_back(file);
+      }
       else if ((*buffer)->getBufferSize() <= (256u << 10))
         addSeeds((*buffer)->getBuffer().str(), corpus);
     }
@@ -334,7 +363,7 @@ int main(int argc, char **argv) {
     bool bad = false;
     for (auto [i, text] : llvm::enumerate(corpus)) {
       RunResult r = runInChild(text);
-      llvm::outs() << seedPaths[i] << ": " << outcomeName(r.outcome)
+      llvm::outs() << replayNames[i] << ": " << outcomeName(r.outcome)
                    << (r.detail.empty() ? "" : " (" + r.detail + ")") << "\n"
                    << r.log;
       bad |= r.outcome == Outcome::Crash || r.outcome == Outcome::OddExit ||
@@ -370,8 +399,9 @@ int main(int argc, char **argv) {
     if (r.outcome != Outcome::Ok && r.outcome != Outcome::Rejected &&
         saved.insert(fnv1a(input)).second)
       saveFinding(input, r);
-    if ((r.outcome == Outcome::Ok || r.outcome == Outcome::Rejected) &&
-        signatures.insert(r.signature).second && corpus.size() < 4000)
+    const bool admit = r.outcome == Outcome::Ok ||
+                       (r.outcome == Outcome::Rejected && signatures.insert(r.signature).second);
+    if (admit && corpus.size() < 4000)
       corpus.push_back(input);
     if (elapsed() >= nextReport) {
       nextReport += 10;

@@ -335,11 +335,11 @@ typedef struct call_arg_t {
 
 #define NORMRT_MAX_TENSOR_BYTES 2147483647LL /* 2^31 - 1: 32-bit offsets */
 
-static int64_t num_elements(const normrt_bridge_buffer_t *b) {
-  int64_t n = 1;
+static int is_empty(const normrt_bridge_buffer_t *b) {
   int32_t d;
-  for (d = 0; d < b->rank; ++d) n *= b->extent[d];
-  return n;
+  for (d = 0; d < b->rank; ++d)
+    if (b->extent[d] == 0) return 1;
+  return 0;
 }
 
 /*
@@ -388,32 +388,30 @@ static int elements_distinct(const normrt_bridge_buffer_t *b) {
 
 /*
  * The checks that concern the whole call rather than one tensor, in this
- * order: size (NORMRT_STATUS_TOO_LARGE), empty tensors (*skip = 1: every
- * output is empty, so there is nothing to compute and nothing is touched),
- * overlapping memory (NORMRT_STATUS_ALIASED), and the region the kernel
- * would touch in each tensor, from a bounds query (NORMRT_STATUS_SHAPE_MISMATCH).
- * The last one holds whatever checks the kernel was compiled with.
+ * order: size (NORMRT_STATUS_TOO_LARGE), overlapping memory
+ * (NORMRT_STATUS_ALIASED), and the region the kernel would touch in each
+ * tensor, from a bounds query (NORMRT_STATUS_SHAPE_MISMATCH); the last one
+ * holds whatever checks the kernel was compiled with. Then empty outputs:
+ * when every output has zero elements, *skip = 1 (nothing to compute, and
+ * nothing is touched).
  */
 static normrt_status_t check_call(const normrt_kernel_t *kernel, const kernel_view_t *view,
                                   const normrt_bridge_buffer_t *buffers,
                                   const call_arg_t *args, int *skip) {
   const char *k = kernel_name(kernel);
   int64_t lo[NORMRT_MAX_KERNEL_ARGS + 1], hi[NORMRT_MAX_KERNEL_ARGS + 1];
+  int empty[NORMRT_MAX_KERNEL_ARGS + 1];
   normrt_bridge_region_t regions[NORMRT_MAX_KERNEL_ARGS + 1];
   char message[NORMRT_INTERNAL_ERROR_CAPACITY];
-  int32_t i, j, d, empty_input = -1, nonempty_output = -1, any_empty = 0;
-  int result;
+  int32_t i, j, d;
+  int all_outputs_empty = 1, result;
 
   *skip = 0;
   for (i = 0; i < view->num_metadata_args; ++i) {
     if (args[i].name == NULL) continue; /* __user_context */
-    if (num_elements(&buffers[i]) == 0) {
-      any_empty = 1;
-      if (!args[i].is_output && empty_input < 0) empty_input = i;
-      continue;
-    }
-    if (args[i].is_output && nonempty_output < 0) nonempty_output = i;
-    if (!byte_range(&buffers[i], args[i].elem_size, &lo[i], &hi[i])) {
+    empty[i] = is_empty(&buffers[i]);
+    if (args[i].is_output && !empty[i]) all_outputs_empty = 0;
+    if (!empty[i] && !byte_range(&buffers[i], args[i].elem_size, &lo[i], &hi[i])) {
       return normrt_internal_fail(
           NORMRT_STATUS_TOO_LARGE,
           "kernel '%s' argument '%s' (args[%d]) spans more than 2^31 - 1 bytes; "
@@ -421,21 +419,8 @@ static normrt_status_t check_call(const normrt_kernel_t *kernel, const kernel_vi
           k, args[i].name, (int)args[i].position);
     }
   }
-  if (any_empty) {
-    if (nonempty_output < 0) {
-      *skip = 1; /* every output is empty */
-      return NORMRT_STATUS_OK;
-    }
-    return normrt_internal_fail(
-        NORMRT_STATUS_SHAPE_MISMATCH,
-        "kernel '%s' argument '%s' (args[%d]) is empty but output '%s' (args[%d]) is "
-        "not: there is nothing to compute it from",
-        k, args[empty_input >= 0 ? empty_input : nonempty_output].name,
-        (int)args[empty_input >= 0 ? empty_input : nonempty_output].position,
-        args[nonempty_output].name, (int)args[nonempty_output].position);
-  }
   for (i = 0; i < view->num_metadata_args; ++i) {
-    if (args[i].name == NULL || !args[i].is_output) continue;
+    if (args[i].name == NULL || !args[i].is_output || empty[i]) continue;
     if (args[i].device == NULL && !elements_distinct(&buffers[i])) {
       return normrt_internal_fail(
           NORMRT_STATUS_ALIASED,
@@ -445,11 +430,12 @@ static normrt_status_t check_call(const normrt_kernel_t *kernel, const kernel_vi
     }
     for (j = 0; j < view->num_metadata_args; ++j) {
       int overlap;
-      if (j == i || args[j].name == NULL) continue;
+      if (j == i || args[j].name == NULL || empty[j]) continue;
       if (args[i].device != NULL || args[j].device != NULL) {
         overlap = args[i].device == args[j].device;
       } else {
-        const char *a = (const char *)buffers[i].host, *b = (const char *)buffers[j].host;
+        /* Addresses of unrelated objects compare as integers. */
+        const uintptr_t a = (uintptr_t)buffers[i].host, b = (uintptr_t)buffers[j].host;
         overlap = a + lo[i] < b + hi[j] && b + lo[j] < a + hi[i];
       }
       if (overlap) {
@@ -489,6 +475,7 @@ static normrt_status_t check_call(const normrt_kernel_t *kernel, const kernel_vi
       }
     }
   }
+  *skip = all_outputs_empty;
   return NORMRT_STATUS_OK;
 }
 

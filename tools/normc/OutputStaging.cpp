@@ -102,7 +102,12 @@ void installHandlers() {
     return;
   installed = true;
   struct sigaction action = {};
+  // Every handled signal is blocked while one handler runs: a second Ctrl-C
+  // must not cut the removal short.
   sigemptyset(&action.sa_mask);
+  for (int sig : kInterruptSignals)
+    sigaddset(&action.sa_mask, sig);
+  sigaddset(&action.sa_mask, SIGPIPE);
   action.sa_handler = onInterrupt;
   for (int sig : kInterruptSignals)
     ::sigaction(sig, &action, nullptr);
@@ -156,11 +161,12 @@ bool OutputStaging::begin(llvm::StringRef outputDir, std::string &error) {
             "' is not a directory";
     return false;
   }
-  if (first == ancestor) // the output directory exists
-    first = output;
+  // An existing output directory holds its own staging directory (a mount
+  // point or a directory whose parent is not writable works too); a new one
+  // is staged beside where it will be.
+  const std::string stem = first == ancestor ? output + "/.normc-tmp" : (first + ".normc-tmp").str();
   llvm::SmallString<256> path;
-  if (std::error_code ec =
-          llvm::sys::fs::createUniqueDirectory(first + ".normc-tmp", path)) {
+  if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(stem, path)) {
     error = "cannot create a temporary directory in '" + ancestor.str().str() +
             "': " + ec.message();
     return false;
@@ -175,7 +181,27 @@ bool OutputStaging::begin(llvm::StringRef outputDir, std::string &error) {
   return true;
 }
 
+namespace {
+/// Blocks the interrupt signals for its lifetime: a signal that arrives
+/// while files move would otherwise remove the staging directory, and with
+/// it the replaced files set aside there. It is delivered afterwards, when
+/// the outputs are either all in place or all back as they were.
+struct SignalsBlocked {
+  sigset_t previous;
+  SignalsBlocked() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : kInterruptSignals)
+      sigaddset(&set, sig);
+    sigaddset(&set, SIGPIPE);
+    ::pthread_sigmask(SIG_BLOCK, &set, &previous);
+  }
+  ~SignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &previous, nullptr); }
+};
+} // namespace
+
 bool OutputStaging::commit(std::string &error) {
+  SignalsBlocked blocked;
   if (llvm::sys::fs::exists(output))
     return commitIntoExisting(error);
   // A new directory: create the missing parents, then one rename.
@@ -237,13 +263,20 @@ bool OutputStaging::commitIntoExisting(std::string &error) {
     std::string dest, aside; // aside empty: the file is new
   };
   std::vector<Moved> moved;
+  // Returns "" or the files it could not restore.
   auto rollBack = [&] {
+    std::string lost;
     for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
-      if (it->aside.empty())
-        llvm::sys::fs::remove(it->dest);
-      else
-        llvm::sys::fs::rename(it->aside, it->dest);
+      std::error_code ec = it->aside.empty() ? llvm::sys::fs::remove(it->dest)
+                                             : llvm::sys::fs::rename(it->aside, it->dest);
+      if (ec)
+        lost += (lost.empty() ? "" : ", ") + it->dest;
     }
+    return lost;
+  };
+  auto restored = [](const std::string &lost) {
+    return lost.empty() ? std::string(" (every output was put back as it was)")
+                        : " (could not restore " + lost + ")";
   };
   for (const std::string &rel : files) {
     std::string dest = output + rel, aside;
@@ -255,7 +288,7 @@ bool OutputStaging::commitIntoExisting(std::string &error) {
         ec = llvm::sys::fs::rename(dest, aside);
       if (ec) {
         error = "cannot replace '" + dest + "': " + ec.message();
-        rollBack();
+        error += restored(rollBack());
         return false;
       }
       moved.push_back({dest, aside});
@@ -265,11 +298,8 @@ bool OutputStaging::commitIntoExisting(std::string &error) {
     if (!ec)
       ec = llvm::sys::fs::rename(staging + rel, dest);
     if (ec) {
-      error = "cannot move '" + rel.substr(1) + "' into '" + output + "': " + ec.message() +
-              " (every output was put back as it was)";
-      if (aside.empty())
-        moved.push_back({dest, ""}); // nothing to remove, but keeps the order
-      rollBack();
+      error = "cannot move '" + rel.substr(1) + "' into '" + output + "': " + ec.message();
+      error += restored(rollBack());
       return false;
     }
     if (aside.empty())

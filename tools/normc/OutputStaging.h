@@ -10,8 +10,9 @@
 //  - on SIGINT, SIGTERM, SIGHUP, SIGQUIT, a closed output pipe (SIGPIPE, exit
 //    74) or a crash, the staging directory is removed before the process
 //    ends.
-// The staging directory lies in the nearest existing ancestor of the output
-// directory (the same file system, so moves are renames).
+// The staging directory lies inside the output directory when it exists,
+// else in its nearest existing ancestor (the same file system either way, so
+// moves are renames). Interrupt signals are blocked while files move.
 //
 //===----------------------------------------------------------------------===//
 #ifndef NORMC_TOOLS_NORMC_OUTPUTSTAGING_H_

@@ -70,8 +70,8 @@
 // RUN: python3 -c "import sys; n = 'k' * 300; print('func.func @' + n + '(%%x: tensor<4xf32>) -> tensor<4xf32> {\n  %%y = norm.relu %%x : tensor<4xf32>\n  return %%y : tensor<4xf32>\n}')" > %t/long.mlir
 // RUN: not normc %t/long.mlir -o %t/out_long 2>&1 | FileCheck %s --check-prefix=LONG
 // LONG: long.mlir:1:1: error: function name 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...' is 300 characters long; names are limited to 128
-// A parameter may take a library function's name (it does not clash with
-// functions), and an ordinary name is accepted.
+// A parameter may take a library function's name, `std` or a `_t` suffix
+// (none clashes in C or C++ as a parameter), and an ordinary name is accepted.
 // RUN: normc %t/arg_function_name.mlir -o %t/out_ok
 // RUN: ls %t/out_ok | FileCheck %s --check-prefix=OK
 // OK: ok.h
@@ -190,7 +190,8 @@ func.func @lib_registry(%x: tensor<4xf32>) -> tensor<4xf32> {
   return %y : tensor<4xf32>
 }
 //--- arg_function_name.mlir
-func.func @ok(%x: tensor<4xf32> {norm.name = "read"}) -> (tensor<4xf32> {norm.name = "time"}) {
-  %y = norm.relu %x : tensor<4xf32>
+func.func @ok(%x: tensor<4xf32> {norm.name = "read"}, %h: tensor<4xf32> {norm.name = "h_t"})
+    -> (tensor<4xf32> {norm.name = "std"}) {
+  %y = norm.add %x, %h : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return %y : tensor<4xf32>
 }

@@ -4,18 +4,29 @@
 // overflowed: SIGSEGV) and a NUL byte (the parser stopped there, silently
 // ignoring the rest of the file). Integer knob values are digits only.
 // RUN: rm -rf %t && mkdir -p %t
-// RUN: python3 -c "print('func.func @d() attributes {a = ' + '[' * 10000 + ']' * 10000 + '} { return }')" > %t/deep.mlir
+// RUN: python3 %S/Inputs/nesting.py deep > %t/deep.mlir
 // RUN: not normc %t/deep.mlir -o %t/out 2>&1 | FileCheck %s --check-prefix=DEEP
 // RUN: not norm-opt %t/deep.mlir 2>&1 | FileCheck %s --check-prefix=DEEP
 // RUN: not ls %t/out
 // DEEP: deep.mlir:1:{{[0-9]+}}: error: brackets nested more than 256 deep; normc limits nesting so that parsing cannot exhaust the stack
+// Comparisons cannot hide nesting: '>=' closes nothing, and a closer pops
+// only its own kind of bracket.
+// RUN: python3 %S/Inputs/nesting.py compare > %t/compare.mlir
+// RUN: not norm-opt %t/compare.mlir 2>&1 | FileCheck %s --check-prefix=NESTED
+// RUN: python3 %S/Inputs/nesting.py stray > %t/stray.mlir
+// RUN: not norm-opt %t/stray.mlir 2>&1 | FileCheck %s --check-prefix=NESTED
+// NESTED: error: brackets nested more than 256 deep
+// Unary minus recurses in affine expressions.
+// RUN: python3 %S/Inputs/nesting.py minus > %t/minus.mlir
+// RUN: not norm-opt %t/minus.mlir 2>&1 | FileCheck %s --check-prefix=MINUS
+// MINUS: minus.mlir:1:{{[0-9]+}}: error: more than 256 minus signs in a row
 // Nesting up to the limit parses (then fails verification for other reasons
 // or not at all: here it is a valid attribute).
-// RUN: python3 -c "print('func.func @d() attributes {a = ' + '[' * 250 + ']' * 250 + '} { return }')" > %t/shallow.mlir
+// RUN: python3 %S/Inputs/nesting.py shallow > %t/shallow.mlir
 // RUN: norm-opt %t/shallow.mlir | FileCheck %s --check-prefix=SHALLOW
 // SHALLOW: func.func @d()
 // Brackets in strings and comments do not count.
-// RUN: python3 -c "print('// ' + '[' * 300 + '\nfunc.func @s() attributes {a = \"' + '(' * 300 + '\"} { return }')" > %t/strings.mlir
+// RUN: python3 %S/Inputs/nesting.py strings > %t/strings.mlir
 // RUN: norm-opt %t/strings.mlir | FileCheck %s --check-prefix=STRINGS
 // STRINGS: func.func @s()
 // RUN: python3 -c "import sys; sys.stdout.write(open(sys.argv[1]).read().split('//--- relu\n')[1] + chr(0) + 'trailing garbage\n')" %s > %t/nul.mlir
