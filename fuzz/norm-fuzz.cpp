@@ -55,7 +55,7 @@ namespace {
 
 cl::OptionCategory fuzzCategory("norm-fuzz options");
 cl::list<std::string> seedPaths(cl::Positional, cl::desc("<seed file or directory>..."),
-                                cl::OneOrMore, cl::cat(fuzzCategory));
+                                cl::ZeroOrMore, cl::cat(fuzzCategory));
 cl::opt<unsigned> timeBudget("time", cl::desc("Stop after this many seconds (default 120)"),
                              cl::init(120), cl::cat(fuzzCategory));
 cl::opt<unsigned> maxRuns("runs", cl::desc("Stop after this many inputs (0: no limit)"),
@@ -71,12 +71,23 @@ cl::opt<std::string> findingsDir("out",
                                  cl::desc("Where findings are saved as <kind>-<hash>.mlir "
                                           "with a .log (default fuzz-findings)"),
                                  cl::init("fuzz-findings"), cl::cat(fuzzCategory));
-cl::opt<std::string> targetSpec("target", cl::desc("Halide target (default host)"),
-                                cl::init("host"), cl::cat(fuzzCategory));
+cl::opt<std::string> targetList(
+    "target",
+    cl::desc("Halide targets, comma-separated, used in turn (one per input): the CPU, "
+             "ARM and GPU schedule backends lower differently (default "
+             "host,arm-64-linux,host-opencl)"),
+    cl::init("host,arm-64-linux,host-opencl"), cl::cat(fuzzCategory));
+
+/// The target of the next input (one of --target's, in turn).
+std::string gTarget = "host";
 cl::opt<bool> replay("replay",
                      cl::desc("Run each SEED file once, unmutated, and report its outcome "
                               "(a finding's reproducer)"),
                      cl::cat(fuzzCategory));
+cl::opt<bool> selfTest("self-test",
+                       cl::desc("Check that the fuzzer classifies a crashing, a hanging and "
+                                "an oddly exiting child correctly, then exit"),
+                       cl::cat(fuzzCategory));
 cl::opt<bool> strict("strict",
                      cl::desc("Also fail (exit 1) on hangs and Halide internal errors, not "
                               "only on crashes"),
@@ -84,8 +95,24 @@ cl::opt<bool> strict("strict",
 
 // --------------------------------------------------------------- the target
 
+/// --self-test: inputs that make the child misbehave on purpose.
+bool gSelfTestInputs = false;
+
 /// What normc does with one input, stopping before LLVM code generation.
 int compileOnce(const std::string &text, const std::string &workDir) {
+  if (gSelfTestInputs) {
+    if (text == "crash") // a real fault: LLVM's handler prints the stack, then it recurs
+      *static_cast<volatile int *>(nullptr) = 0;
+    if (text == "hang")
+      for (;;)
+        ::pause();
+    if (text == "odd-exit")
+      ::_exit(3);
+    if (text == "internal") {
+      llvm::errs() << "error: Halide failed to compile @f: Internal Error at x.cpp:1\n";
+      return 1;
+    }
+  }
   DialectRegistry registry;
   registry.insert<normc::norm::NormDialect, func::FuncDialect, arith::ArithDialect,
                   tensor::TensorDialect>();
@@ -109,7 +136,7 @@ int compileOnce(const std::string &text, const std::string &workDir) {
     return 1;
   normc::TargetInfo target;
   std::string error;
-  if (!normc::parseTarget(targetSpec, target, error)) {
+  if (!normc::parseTarget(gTarget, target, error)) {
     llvm::errs() << "norm-fuzz: error: " << error << "\n";
     return 1;
   }
@@ -281,9 +308,25 @@ void addSeeds(const std::string &text, std::vector<std::string> &corpus) {
     current += line;
   }
   parts.push_back(current);
-  for (std::string &p : parts)
+  for (std::string &p : parts) {
+    // A part with many functions (the variant matrix has dozens) is one seed
+    // per top-level function: small inputs run fast under every target, and
+    // splices recombine them.
+    std::vector<size_t> starts; // top-level (column 0) functions
+    for (size_t i = p.find("func.func"); i != std::string::npos; i = p.find("func.func", i + 1))
+      if (i == 0 || p[i - 1] == '\n')
+        starts.push_back(i);
+    if (starts.size() > 4) {
+      const std::string head = p.substr(0, starts[0]); // #map and the like
+      for (size_t k = 0; k < starts.size(); ++k)
+        corpus.push_back(head + p.substr(starts[k], k + 1 < starts.size()
+                                                        ? starts[k + 1] - starts[k]
+                                                        : std::string::npos));
+      continue;
+    }
     if (p.find("func.func") != std::string::npos)
       corpus.push_back(std::move(p));
+  }
 }
 
 /// With --replay, the file each corpus entry came from.
@@ -333,8 +376,10 @@ void saveFinding(const std::string &text, const RunResult &r) {
   std::string base = findingsDir + "/" + outcomeName(r.outcome) + "-" + hash;
   std::error_code ec;
   llvm::raw_fd_ostream(base + ".mlir", ec) << text;
-  llvm::raw_fd_ostream(base + ".log", ec) << r.detail << "\n" << r.log;
-  llvm::errs() << "norm-fuzz: " << outcomeName(r.outcome) << " (" << r.detail << "): saved "
+  llvm::raw_fd_ostream(base + ".log", ec) << "target " << gTarget << ": " << r.detail << "\n"
+                                          << r.log;
+  llvm::errs() << "norm-fuzz: " << outcomeName(r.outcome) << " (" << r.detail << ", --target="
+               << gTarget << "): saved "
                << base << ".mlir\n";
 }
 
@@ -348,9 +393,31 @@ int main(int argc, char **argv) {
       "norm-fuzz: mutation fuzzer of normc (parser, verifier, passes, Halide lowering)\n\n"
       "  norm-fuzz test examples --time=120            # a short run (CI)\n"
       "  norm-fuzz test examples --time=1800 --out=f/  # a long run\n"
-      "  norm-fuzz --replay f/crash-0123abcd.mlir      # rerun a finding\n"
+      "  norm-fuzz --replay f/crash-0123abcd.mlir --target=<the log's target>\n"
       "\nExit status: 1 when a crash or an odd exit was found (with --strict also\n"
       "a hang or a Halide internal error), 0 otherwise.\n");
+  if (selfTest) {
+    gSelfTestInputs = true;
+    inputTimeout = 2;
+    const std::pair<const char *, Outcome> cases[] = {
+        {"crash", Outcome::Crash},       {"hang", Outcome::Hang},
+        {"odd-exit", Outcome::OddExit},  {"internal", Outcome::InternalError},
+        {"func.func @", Outcome::Rejected}};
+    bool allRight = true;
+    for (const auto &[input, expected] : cases) {
+      RunResult r = runInChild(input);
+      const bool right = r.outcome == expected;
+      allRight &= right;
+      llvm::outs() << (right ? "ok: " : "WRONG: ") << "'" << input << "' classified as "
+                   << outcomeName(r.outcome) << (r.detail.empty() ? "" : " (" + r.detail + ")")
+                   << ", expected " << outcomeName(expected) << "\n";
+    }
+    return allRight ? 0 : 1;
+  }
+  if (seedPaths.empty()) {
+    llvm::errs() << "norm-fuzz: error: no seed file or directory (e.g. norm-fuzz test examples)\n";
+    return 2;
+  }
   std::vector<std::string> corpus;
   if (!loadSeeds(corpus))
     return 2;
@@ -360,6 +427,7 @@ int main(int argc, char **argv) {
   }
 
   if (replay) {
+    gTarget = llvm::StringRef(targetList).split(',').first.str();
     bool bad = false;
     for (auto [i, text] : llvm::enumerate(corpus)) {
       RunResult r = runInChild(text);
@@ -372,6 +440,20 @@ int main(int argc, char **argv) {
     return bad ? 1 : 0;
   }
 
+  llvm::SmallVector<llvm::StringRef> targets;
+  llvm::StringRef(targetList).split(targets, ',', -1, /*KeepEmpty=*/false);
+  if (targets.empty()) {
+    llvm::errs() << "norm-fuzz: error: '--target=" << targetList << "' names no target\n";
+    return 2;
+  }
+  for (llvm::StringRef t : targets) {
+    normc::TargetInfo info;
+    std::string error;
+    if (!normc::parseTarget(t.str(), info, error)) {
+      llvm::errs() << "norm-fuzz: error: " << error << "\n";
+      return 2;
+    }
+  }
   const uint64_t seed = randomSeed ? randomSeed.getValue()
                                    : static_cast<uint64_t>(std::time(nullptr));
   normc::fuzz::Mutator mutator(seed);
@@ -393,6 +475,7 @@ int main(int argc, char **argv) {
     const std::string &base = corpus[mutator.pick(corpus.size())];
     const std::string &other = corpus[mutator.pick(corpus.size())];
     std::string input = mutator.mutate(base, other);
+    gTarget = targets[runs % targets.size()].str();
     RunResult r = runInChild(input);
     ++runs;
     ++counts[r.outcome];
