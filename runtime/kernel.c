@@ -386,6 +386,22 @@ static int elements_distinct(const normrt_bridge_buffer_t *b) {
   return 1;
 }
 
+/* The status and message of a failed kernel run (the bounds query or the
+ * call itself): Halide's first message, or its error code's name. */
+static normrt_status_t kernel_failure(const normrt_kernel_t *kernel, int result,
+                                      const char *message) {
+  normrt_status_t status = normrt_bridge_status_for_error(result);
+  const char *code_name;
+  if (message[0] != '\0') {
+    return normrt_internal_fail(status, "kernel '%s' failed: %s", kernel_name(kernel),
+                                message);
+  }
+  code_name = normrt_bridge_error_name(result);
+  return normrt_internal_fail(status, "kernel '%s' failed: Halide error %d (%s)",
+                              kernel_name(kernel), result,
+                              code_name != NULL ? code_name : "unknown");
+}
+
 /*
  * The checks that concern the whole call rather than one tensor, in this
  * order: size (NORMRT_STATUS_TOO_LARGE), overlapping memory
@@ -458,14 +474,7 @@ static normrt_status_t check_call(const normrt_kernel_t *kernel, const kernel_vi
   result = normrt_bridge_bounds_query(kernel->argv, view->metadata, buffers,
                                       view->num_metadata_args, regions, message,
                                       sizeof(message));
-  if (result != 0) {
-    normrt_status_t status = normrt_bridge_status_for_error(result);
-    const char *code_name = normrt_bridge_error_name(result);
-    if (message[0] != '\0')
-      return normrt_internal_fail(status, "kernel '%s' failed: %s", k, message);
-    return normrt_internal_fail(status, "kernel '%s' failed: Halide error %d (%s)", k,
-                                result, code_name != NULL ? code_name : "unknown");
-  }
+  if (result != 0) return kernel_failure(kernel, result, message);
   for (i = 0; i < view->num_metadata_args; ++i) {
     if (args[i].name == NULL) continue;
     for (d = 0; d < buffers[i].rank; ++d) {
@@ -577,17 +586,7 @@ static normrt_status_t call_kernel(const normrt_kernel_t *kernel, const char *fn
       normrt_bridge_invoke(kernel->argv, view.metadata, buffers,
                            view.num_metadata_args, message, sizeof(message));
   if (result == 0) return NORMRT_STATUS_OK;
-  status = normrt_bridge_status_for_error(result);
-  if (message[0] != '\0') {
-    return normrt_internal_fail(status, "kernel '%s' failed: %s",
-                                kernel_name(kernel), message);
-  }
-  {
-    const char *code_name = normrt_bridge_error_name(result);
-    return normrt_internal_fail(
-        status, "kernel '%s' failed: Halide error %d (%s)", kernel_name(kernel),
-        result, code_name != NULL ? code_name : "unknown");
-  }
+  return kernel_failure(kernel, result, message);
 }
 
 normrt_status_t normrt_kernel_call(const normrt_kernel_t *kernel,
