@@ -343,7 +343,7 @@ LogicalResult SpadeOp::verify() {
   return verifyNchwRank(*this, getX().getType(), 3, 5, getChannelsLast());
 }
 
-/// Shared by add and mul: operands broadcast to the result.
+/// Shared by add, mul, sub and div: operands broadcast to the result.
 static LogicalResult verifyBinaryBroadcast(Operation *op, Value lhs, Value rhs,
                                            RankedTensorType result) {
   for (auto [operand, name] : {std::pair<Value, StringRef>{lhs, "lhs"}, {rhs, "rhs"}})
@@ -366,6 +366,12 @@ LogicalResult AddOp::verify() {
   return verifyBinaryBroadcast(*this, getLhs(), getRhs(), getY().getType());
 }
 LogicalResult MulOp::verify() {
+  return verifyBinaryBroadcast(*this, getLhs(), getRhs(), getY().getType());
+}
+LogicalResult SubOp::verify() {
+  return verifyBinaryBroadcast(*this, getLhs(), getRhs(), getY().getType());
+}
+LogicalResult DivOp::verify() {
   return verifyBinaryBroadcast(*this, getLhs(), getRhs(), getY().getType());
 }
 

@@ -466,8 +466,10 @@ def Norm_BatchNormTrainOp : Norm_Op<"batch_norm_train",
                        + momentum * var_B * n / (n - 1)
     ```
 
-    (ONNX's BatchNormalization weights the *old* value by its momentum: use
-    1 - that value here.)
+    With `biased_running_var`, the running variance moves towards the
+    biased batch variance `var_B` instead (ONNX's BatchNormalization in
+    training mode). ONNX also weights the *old* value by its momentum: use
+    1 - that value here.
 
     Example:
     ```mlir
@@ -482,12 +484,14 @@ def Norm_BatchNormTrainOp : Norm_Op<"batch_norm_train",
                        Optional<Norm_FloatVector>:$bias,
                        Norm_EpsilonAttr:$epsilon,
                        ConfinedAttr<F32Attr, [Norm_FloatUnitInterval]>:$momentum,
+                       UnitAttr:$biased_running_var,
                        UnitAttr:$channels_last);
   let results = (outs Norm_FloatTensor:$y, Norm_FloatVector:$new_running_mean,
                       Norm_FloatVector:$new_running_var);
   let assemblyFormat = [{
     $x `,` $running_mean `,` $running_var (`scale` `(` $scale^ `)`)?
     (`bias` `(` $bias^ `)`)? `eps` `=` $epsilon `momentum` `=` $momentum
+    (`biased_running_var` $biased_running_var^)?
     (`channels_last` $channels_last^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
@@ -530,6 +534,10 @@ class Norm_BinaryOp<string mnemonic, string formula>
 
 def Norm_AddOp : Norm_BinaryOp<"add", "y = lhs + rhs">;
 def Norm_MulOp : Norm_BinaryOp<"mul", "y = lhs * rhs">;
+// Sub and div: ONNX's Sub and Div between two computed tensors (the ONNX
+// importer folds constant operands into add and mul where it can).
+def Norm_SubOp : Norm_BinaryOp<"sub", "y = lhs - rhs">;
+def Norm_DivOp : Norm_BinaryOp<"div", "y = lhs / rhs">;
 
 def Norm_ClampOp : Norm_Op<"clamp", [Pure, SameOperandsAndResultType]> {
   let summary = "Elementwise y = min(max(x, min), max)";

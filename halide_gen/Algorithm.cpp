@@ -131,7 +131,7 @@ bool lowerOp(Operation *op, llvm::DenseMap<Value, HTensor> &values,
                                         values.at(matmul.getRhs()), kernel);
     return true;
   }
-  if (isa<AddOp, MulOp>(op)) {
+  if (isa<AddOp, MulOp, SubOp, DivOp>(op)) {
     values[op->getResult(0)] = buildBinary(op, values.at(op->getOperand(0)),
                                            values.at(op->getOperand(1)), kernel);
     return true;

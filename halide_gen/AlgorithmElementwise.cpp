@@ -125,7 +125,11 @@ HTensor buildBinary(Operation *op, const HTensor &a, const HTensor &b,
                     a.shape[d], std::string("and"), b.shape[d]});
   }
   std::vector<Expr> v = nchwVars(rank);
-  Expr y = isa<AddOp>(op) ? a.at(v) + b.at(v) : a.at(v) * b.at(v);
+  Expr l = a.at(v), r = b.at(v);
+  Expr y = isa<AddOp>(op)   ? l + r
+           : isa<SubOp>(op) ? l - r
+           : isa<DivOp>(op) ? l / r
+                            : l * r;
   Func f(op->getName().stripDialect().str());
   f(halideVars(rank)) = y;
   out.func = f;

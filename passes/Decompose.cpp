@@ -323,20 +323,24 @@ Value runningUpdate(PatternRewriter &rewriter, Location loc, Value running,
 
 /// The training ops (instance_norm_train, batch_norm_train): y normalized
 /// with the biased statistics over `dims`, and the running statistics moved
-/// towards the batch values of the mean and the unbiased variance:
+/// towards the batch values of the mean and the unbiased variance (the
+/// biased one with batch_norm_train's biased_running_var):
 /// new = (1 - momentum) * running + momentum * batch, reshaped back to [C].
 /// Per-plane statistics (instance norm) are first averaged over the batch (a
 /// moments over dim 0 of each); batch statistics already are per channel.
 template <typename TrainOp>
 void decomposeTraining(TrainOp op, PatternRewriter &rewriter,
-                       ArrayRef<int64_t> dims, bool averageOverBatch) {
+                       ArrayRef<int64_t> dims, bool averageOverBatch,
+                       bool biasedRunningVar = false) {
   Location loc = op.getLoc();
   auto xType = op.getX().getType();
   bool cl = op.getChannelsLast();
   auto biased = createMoments(rewriter, loc, op.getX(), dims, 1, op.getEpsilonAttr());
-  auto unbiased = createMoments(rewriter, loc, op.getX(), dims, 1,
-                                op.getEpsilonAttr(), /*unbiased=*/true,
-                                /*returnVariance=*/true);
+  // The variance the running statistic moves towards: unbiased (PyTorch)
+  // or, with biased_running_var, biased (ONNX).
+  auto runningTarget = createMoments(rewriter, loc, op.getX(), dims, 1,
+                                     op.getEpsilonAttr(), /*unbiased=*/!biasedRunningVar,
+                                     /*returnVariance=*/true);
   Value scale = expandChannelParam(rewriter, loc, op.getScale(), xType, cl);
   Value shift = expandChannelParam(rewriter, loc, op.getBias(), xType, cl);
   Value y = rewriter.create<ModulateOp>(loc, xType, op.getX(), biased.getMean(),
@@ -350,7 +354,7 @@ void decomposeTraining(TrainOp op, PatternRewriter &rewriter,
   Value newMean = runningUpdate(rewriter, loc, op.getRunningMean(),
                                 batchValue(biased.getMean()), xType, momentum, cl);
   Value newVar = runningUpdate(rewriter, loc, op.getRunningVar(),
-                               batchValue(unbiased.getRstd()), xType, momentum, cl);
+                               batchValue(runningTarget.getRstd()), xType, momentum, cl);
   rewriter.replaceOp(op, {y, newMean, newVar});
 }
 
@@ -374,7 +378,7 @@ struct DecomposeBatchNormTrain : OpRewritePattern<BatchNormTrainOp> {
                                 PatternRewriter &rewriter) const override {
     decomposeTraining(op, rewriter,
                       batchDims(op.getX().getType().getRank(), op.getChannelsLast()),
-                      /*averageOverBatch=*/false);
+                      /*averageOverBatch=*/false, op.getBiasedRunningVar());
     return success();
   }
 };

@@ -17,6 +17,9 @@ packages=(
   pkgconf
   # examples/style_transfer (PNG) and its test against PyTorch.
   libpng-dev python3-torch python3-numpy
+  # The ONNX importer (importers/onnx) and its tests: ONNX's protobuf
+  # classes, ONNX's own node tests, and onnx for Python to write test models.
+  libonnx-dev libprotobuf-dev libonnx-testdata python3-onnx
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev libtorch-dev libdnnl-dev gnuplot-nox)

@@ -19,7 +19,16 @@ config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
 config.environment["PATH"] = os.pathsep.join([
     os.path.join(config.normc_tools_dir, "norm-opt"),
     os.path.join(config.normc_tools_dir, "normc"),
+    os.path.join(config.normc_tools_dir, "norm-translate"),
     config.llvm_tools_dir,
     config.environment.get("PATH", ""),
 ])
 config.substitutions.append(("%examples", os.path.join(config.normc_src_root, "examples")))
+
+# The ONNX importer's tests write their models with Debian's python3-onnx,
+# which belongs to /usr/bin/python3 (scripts/install-deps.sh installs it).
+import subprocess
+onnx_python = "/usr/bin/python3"
+if subprocess.run([onnx_python, "-c", "import onnx"], capture_output=True).returncode:
+    lit_config.fatal(onnx_python + " cannot import onnx: run scripts/install-deps.sh")
+config.substitutions.append(("%onnx_python", onnx_python))

@@ -1,8 +1,8 @@
 //===- normc.cpp - the normc compiler driver ------------------------------===//
 //
-// normc IN.mlir -o OUTDIR [--target=T[,T...]] [--emit=KINDS]
+// normc IN.mlir|IN.onnx -o OUTDIR [--target=T[,T...]] [--emit=KINDS]
 //
-// Parses norm IR, runs the shared pipeline once per target (form fused
+// Parses norm IR (or imports an ONNX model into it: importers/onnx), runs the shared pipeline once per target (form fused
 // kernel groups, decompose, outline each group, assign its schedule knobs
 // from the target's defaults, --tuning-db and --schedule), and compiles each
 // exported function into a static library and a C header with Halide (with
@@ -20,6 +20,8 @@
 #include "dialect/InputText.h"
 #include "dialect/TensorLimits.h"
 #include "halide_gen/HalideGen.h"
+#include "importers/onnx/OnnxImporter.h"
+#include "importers/onnx/WeightsFile.h"
 #include "passes/Passes.h"
 #include "tuning/Knobs.h"
 
@@ -28,6 +30,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
@@ -47,7 +50,7 @@ namespace {
 
 cl::OptionCategory normcCategory("normc options");
 
-cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir | model.onnx>"),
                                cl::cat(normcCategory));
 cl::opt<std::string> outputDir(
     "o", cl::desc("Output directory (created if missing), e.g. -o out/"),
@@ -117,6 +120,11 @@ cl::opt<std::string> libraryName(
              "of one <func>.a per function; e.g. --library=style_kernels. The "
              "name must be a C identifier and no function's name"),
     cl::value_desc("name"), cl::init(""), cl::cat(normcCategory));
+cl::opt<std::string> listOnnxOps(
+    "list-onnx-ops",
+    cl::desc("Print the ONNX ops (and versions) the importer takes and exit: "
+             "--list-onnx-ops or --list-onnx-ops=markdown (the table in docs/onnx.md)"),
+    cl::value_desc("text|markdown"), cl::ValueOptional, cl::init(""), cl::cat(normcCategory));
 cl::opt<bool> listTargets("list-targets",
                           cl::desc("Print the accepted target spellings and "
                                    "exit"),
@@ -183,10 +191,21 @@ int main(int argc, char **argv) {
       "the normrt runtime or directly), plus normc_halide_runtime.a. With\n"
       "several targets f.a holds one variant per target and dispatches at run\n"
       "time (f.h declares f_variant(), the index it runs). Errors are reported as file:line:col diagnostics; on error\n"
-      "nothing is written.\n");
+      "nothing is written.\n\n"
+      "An ONNX model (model.onnx) is imported first: one function named after the\n"
+      "file, its initializers become arguments, and <function>.weights holds their\n"
+      "values (the NORMCW1 format of examples/style_transfer). See docs/onnx.md and\n"
+      "--list-onnx-ops.\n");
 
   if (listTargets) {
     llvm::outs() << normc::describeTargets();
+    return 0;
+  }
+  if (listOnnxOps.getNumOccurrences()) {
+    if (listOnnxOps != "markdown" && !listOnnxOps.empty() && listOnnxOps != "text")
+      return fail("unknown format '" + listOnnxOps + "' in '--list-onnx-ops=" + listOnnxOps +
+                  "' (expected text or markdown)");
+    llvm::outs() << normc::describeOnnxOps(listOnnxOps == "markdown");
     return 0;
   }
   if (listKnobs.getNumOccurrences()) {
@@ -260,7 +279,20 @@ int main(int argc, char **argv) {
 
   // Parse once; the pass pipeline runs per target (schedules differ).
   OwningOpRef<ModuleOp> parsed;
-  if (!inputFile.empty()) {
+  std::vector<normc::OnnxWeight> onnxWeights; // an ONNX model's initializers
+  std::string onnxFunction;
+  if (!inputFile.empty() && normc::isOnnxPath(inputFile)) {
+    normc::ImportedOnnxModel model;
+    if (!normc::importOnnxModel(inputFile, context, {}, model, error))
+      return fail(error); // names the file and the node
+    if (failed(verify(*model.module)))
+      return 1; // the verifier's diagnostics name the node
+    parsed = std::move(model.module);
+    onnxWeights = std::move(model.weights);
+    onnxFunction = model.functionName;
+    if (failed(normc::verifyTensorSizes(*parsed)))
+      return 1;
+  } else if (!inputFile.empty()) {
     std::string readError;
     auto buffer = openInputFile(inputFile, &readError);
     if (!buffer)
@@ -359,6 +391,10 @@ int main(int argc, char **argv) {
       }
     }
   }
+  // An imported model's weights, next to its library.
+  if (!onnxFunction.empty() && emit.kernel.library &&
+      !normc::writeWeightsFile(dir + "/" + onnxFunction + ".weights", onnxWeights, error))
+    return fail(error);
   if (emit.runtime &&
       !normc::emitHalideRuntime(targets, dir + "/normc_halide_runtime.a", error))
     return fail("cannot emit the Halide runtime for '" + targetList + "': " + error);

@@ -1,0 +1,157 @@
+//===- GraphImporter.h - the state of one ONNX graph's import --------------===//
+//
+// Walks the graph's nodes in order (ONNX requires topological order). Every
+// value is known (a ConstTensor), computed (an MLIR value of the function
+// being built) or unresolved (with the reason, reported only if a node that
+// matters reads it). Op importers (OpImporters.cpp) and the patterns that
+// fold exporters' decompositions (Patterns.cpp) work through this class.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NORMC_IMPORTERS_ONNX_GRAPHIMPORTER_H_
+#define NORMC_IMPORTERS_ONNX_GRAPHIMPORTER_H_
+
+#include "importers/onnx/ConstTensor.h"
+#include "importers/onnx/OnnxImporter.h"
+#include "importers/onnx/OnnxProto.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace normc::onnx_import {
+
+class GraphImporter;
+
+/// What an op importer gets: the node, the op's version that applies (the
+/// largest version the importer knows that is <= the model's opset), and a
+/// way to report errors that names the node.
+struct NodeContext {
+  GraphImporter &g;
+  const onnx::NodeProto &node;
+  int nodeIndex;
+  int64_t version; // the op version in force
+  int64_t opset;   // the model's default-domain opset
+  std::string error;
+  /// Sets the error (prefixed with the node by the caller); returns false.
+  bool fail(const std::string &message);
+  mlir::Location loc() const;
+};
+
+using OpImporterFn = bool (*)(NodeContext &);
+
+struct OpInfo {
+  const char *name;
+  std::vector<int64_t> versions; // ONNX versions with the semantics imported
+  OpImporterFn import;           // null: evaluated at import time only
+  const char *note;              // what is supported, for docs and --help
+};
+
+/// The op table: one source of truth for what is imported (OpImporters.cpp).
+const std::vector<OpInfo> &onnxOpTable();
+
+class GraphImporter {
+public:
+  GraphImporter(mlir::MLIRContext &context, const onnx::ModelProto &model,
+                std::string fileName, int64_t opset);
+
+  /// Builds the function; false with `error` on failure.
+  bool run(const std::string &functionName, ImportedOnnxModel &result, std::string &error);
+
+  // --- values -----------------------------------------------------------
+  const ConstTensor *constant(const std::string &name) const;
+  /// The computed value `name`, or null (see valueProblem for why).
+  mlir::Value computed(const std::string &name) const;
+  /// Why `name` is neither known nor computed ("" when it is one of them).
+  std::string valueProblem(const std::string &name) const;
+  bool isDefined(const std::string &name) const;
+  void setComputed(const std::string &name, mlir::Value v);
+  void setConstant(const std::string &name, ConstTensor c);
+  void setUnresolved(const std::string &name, std::string reason);
+  /// How many nodes (and graph outputs) read `name`.
+  int useCount(const std::string &name) const;
+  /// The nodes reading `name`, in order (indices into the graph).
+  const std::vector<int> &users(const std::string &name) const;
+  const onnx::NodeProto &node(int index) const { return graph_.node(index); }
+  bool isConsumed(int index) const { return consumed_.count(index) > 0; }
+  void markConsumed(int index) { consumed_.insert(index); }
+  bool isGraphOutput(const std::string &name) const { return outputs_.count(name) > 0; }
+  /// The node producing `name`, or -1 (an input, an initializer).
+  int producer(const std::string &name) const;
+  /// The value of `name` if it is known or would be once the nodes before
+  /// it run: patterns read side inputs (constants, Shape of the input)
+  /// whose nodes come after the pattern's first node. Evaluates those
+  /// nodes without defining their outputs (the walk still does).
+  bool peekConstant(const std::string &name, ConstTensor &out, int depth = 0);
+  const DimSymbol &symbol(int32_t id) const { return symbols_[id]; }
+  int32_t internSymbol(const DimSymbol &s);
+
+  // --- building ---------------------------------------------------------
+  mlir::OpBuilder &builder() { return builder_; }
+  mlir::MLIRContext *context() { return builder_.getContext(); }
+  mlir::Location nodeLoc(int index) const;
+  mlir::RankedTensorType tensorType(llvm::ArrayRef<int64_t> dims);
+  /// A weight argument holding `c` with dims `dims` (c's own when empty),
+  /// named after `onnxName`; one argument per (name, dims).
+  /// `suffix` names a derived tensor (GroupNormalization-18's per-channel
+  /// expansion): the argument is <name><suffix>, its onnx_name the original.
+  mlir::Value weightArgument(const std::string &onnxName, const ConstTensor &c,
+                             std::optional<std::vector<int64_t>> dims = std::nullopt,
+                             const std::string &suffix = "");
+  /// A splat constant of `rank` unit dims, folded into the generated code.
+  mlir::Value splatConstant(double value, int64_t rank);
+  /// Input `k` of `ctx.node` as an operand: computed, or a known float
+  /// tensor turned into a splat constant or a weight argument, its dims
+  /// padded on the left with 1s up to `rank` (0: its own rank). False with
+  /// an error when it is missing, unresolved or not float.
+  bool operand(NodeContext &ctx, int k, mlir::Value &out, int64_t rank = 0);
+  /// Reshapes `v` to `dims` when they differ from its dims only in unit
+  /// dimensions (tensor.collapse_shape / expand_shape); null otherwise.
+  mlir::Value reshapeUnitDims(mlir::Value v, llvm::ArrayRef<int64_t> dims);
+
+  std::string describeNode(int index) const;
+  std::string fileName() const { return fileName_; }
+  int64_t opset() const { return opset_; }
+
+private:
+  bool importNode(int index, std::string &error);
+  bool defineInputs(std::string &error);
+  std::string uniqueName(const std::string &onnxName, bool function);
+
+  const onnx::GraphProto &graph_;
+  std::string fileName_;
+  int64_t opset_;
+  mlir::OpBuilder builder_;
+  mlir::func::FuncOp func_;
+  mlir::Block *body_ = nullptr;
+
+  struct Entry {
+    enum class State { Known, Computed, Unresolved } state;
+    ConstTensor known;
+    mlir::Value value;
+    std::string reason;
+  };
+  std::map<std::string, Entry> values_;
+  std::map<std::string, std::vector<int>> users_;
+  std::map<std::string, int> producers_;
+  std::set<std::string> outputs_;
+  std::set<int> consumed_;
+  std::vector<DimSymbol> symbols_;
+  std::set<std::string> usedNames_;
+  std::vector<std::string> argNames_, argOnnxNames_;
+  std::map<std::pair<std::string, std::vector<int64_t>>, mlir::Value> weightArgs_;
+  std::vector<OnnxWeight> weights_;
+};
+
+/// Patterns.cpp: folds the decomposition starting at `index` (PyTorch's
+/// GroupNorm, a ReduceMean LayerNorm, Erf GELU, Sigmoid-Mul SiLU) into one
+/// norm op. Returns true when it did (the nodes are marked consumed).
+bool foldPattern(GraphImporter &g, int index, std::string &error);
+
+} // namespace normc::onnx_import
+
+#endif // NORMC_IMPORTERS_ONNX_GRAPHIMPORTER_H_

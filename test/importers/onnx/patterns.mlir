@@ -1,0 +1,67 @@
+// Exporters' decompositions folded into one norm op, and near misses that
+// must not be (Patterns.cpp). The models are written by Inputs/make_model.py.
+
+// RUN: %onnx_python %S/Inputs/make_model.py pytorch_group_norm %t.gn.onnx
+// RUN: norm-translate --import-onnx %t.gn.onnx | FileCheck %s --check-prefix=GN
+// GN: func.func @{{.*}}gn(%arg0: tensor<1x8x5x6xf32> {norm.name = "x"}, %arg1: tensor<8xf32> {norm.name = "gamma"}, %arg2: tensor<8xf32> {norm.name = "beta"})
+// GN-NEXT: norm.group_norm %arg0 groups = 4 scale(%arg1) bias(%arg2) eps = 9.99999974E-6
+// GN-NOT: norm.instance_norm
+// GN-NOT: tensor.
+// GN: return
+
+// Dynamic H and W: the second Reshape's shape is Shape(x), symbolic.
+// RUN: %onnx_python %S/Inputs/make_model.py pytorch_group_norm_dynamic %t.gnd.onnx
+// RUN: norm-translate --import-onnx %t.gnd.onnx | FileCheck %s --check-prefix=GND
+// GND: norm.group_norm %arg0 groups = 4 scale(%arg1) bias(%arg2) {{.*}} -> tensor<1x8x?x?xf32>
+
+// Near miss: the instance norm has a real (non-ones) scale: not PyTorch's
+// GroupNorm, and the split reshape alone is not importable.
+// RUN: %onnx_python %S/Inputs/make_model.py group_norm_scaled_instance_norm %t.gns.onnx
+// RUN: not norm-translate --import-onnx %t.gns.onnx 2>&1 | FileCheck %s --check-prefix=GNS
+// GNS: node '/gn/Reshape' (Reshape, opset 13): Reshape from [1, 8, 5, 6] to [1, 4, -1] (-1: inferred) splits or merges dimensions
+
+// Near miss: the instance norm's output is also read elsewhere.
+// RUN: %onnx_python %S/Inputs/make_model.py group_norm_shared_intermediate %t.gnx.onnx
+// RUN: not norm-translate --import-onnx %t.gnx.onnx 2>&1 | FileCheck %s --check-prefix=GNS
+
+// Near miss: a full-size Mul is not a per-channel scale: the group norm
+// folds without affine and the Mul and Add stay.
+// RUN: %onnx_python %S/Inputs/make_model.py group_norm_full_mul %t.gnm.onnx
+// RUN: norm-translate --import-onnx %t.gnm.onnx | FileCheck %s --check-prefix=GNM
+// GNM: %[[G:.*]] = norm.group_norm %arg0 groups = 4 eps = {{.*}} : (tensor<1x8x5x6xf32>) -> tensor<1x8x5x6xf32>
+// GNM-NEXT: %[[M:.*]] = norm.mul %[[G]], %arg1
+// GNM-NEXT: norm.add %[[M]], %arg2
+
+// LayerNorm written out (PyTorch before opset 17), over (C, H, W).
+// RUN: %onnx_python %S/Inputs/make_model.py pytorch_layer_norm %t.ln.onnx
+// RUN: norm-translate --import-onnx %t.ln.onnx | FileCheck %s --check-prefix=LN
+// LN: %arg1: tensor<8x5x6xf32> {norm.name = "ln_weight", norm.onnx_name = "ln.weight"}
+// LN: norm.layer_norm %arg0 axis = 1 scale(%arg1) bias(%arg2) eps = 9.99999974E-6
+// LN-NOT: norm.sub
+// LN: return
+
+// Near misses: axes that are not the trailing ones; Pow by 3.
+// RUN: %onnx_python %S/Inputs/make_model.py layer_norm_inner_axes %t.lni.onnx
+// RUN: not norm-translate --import-onnx %t.lni.onnx 2>&1 | FileCheck %s --check-prefix=LNX
+// RUN: %onnx_python %S/Inputs/make_model.py layer_norm_cubed %t.lnc.onnx
+// RUN: not norm-translate --import-onnx %t.lnc.onnx 2>&1 | FileCheck %s --check-prefix=LNX
+// LNX: node '/ln/ReduceMean' (ReduceMean, opset 13): the importer takes ReduceMean only on known values (in the LayerNorm pattern only)
+
+// GELU as PyTorch 1.13 writes it: Div(sqrt 2) -> Erf -> Add 1 -> Mul x -> Mul 0.5.
+// RUN: %onnx_python %S/Inputs/make_model.py erf_gelu %t.gelu.onnx
+// RUN: norm-translate --import-onnx %t.gelu.onnx | FileCheck %s --check-prefix=GELU
+// GELU: %0 = norm.gelu %arg0 : tensor<1x4x3x5xf32>
+// GELU-NEXT: return %0
+
+// Near miss: dividing by 2 is not GELU.
+// RUN: %onnx_python %S/Inputs/make_model.py erf_gelu_wrong_divisor %t.gelu2.onnx
+// RUN: not norm-translate --import-onnx %t.gelu2.onnx 2>&1 | FileCheck %s --check-prefix=GELU2
+// GELU2: node '/act/Erf' (Erf, opset 13): the importer takes Erf only on known values (in the GELU pattern only)
+
+// SiLU: Sigmoid(x) * x; Sigmoid(x) * z stays two ops.
+// RUN: %onnx_python %S/Inputs/make_model.py silu_and_gate %t.silu.onnx
+// RUN: norm-translate --import-onnx %t.silu.onnx | FileCheck %s --check-prefix=SILU
+// SILU: %0 = norm.silu %arg0
+// SILU-NEXT: %1 = norm.sigmoid %arg0
+// SILU-NEXT: %2 = norm.mul %1, %arg1
+// SILU-NEXT: return %0, %2
