@@ -20,8 +20,16 @@
 #include "image_io.h"
 #include "normrt.h"
 #include "profile.h"
-#include "style_kernels.h"
 #include "weights.h"
+/* style_transfer_onnx is the same program on the kernels normc made of the
+ * network exported by PyTorch to ONNX (export_onnx.py). */
+#ifdef STYLE_KERNELS_ONNX
+#include "style_kernels_onnx.h"
+#define STYLE_KERNELS_REGISTRY style_kernels_onnx_registry
+#else
+#include "style_kernels.h"
+#define STYLE_KERNELS_REGISTRY style_kernels_registry
+#endif
 
 #define KERNEL_NAME "transformer_net"
 
@@ -207,7 +215,7 @@ int main(int argc, char **argv) {
   int status = 1;
   normrt_tensor_t image, output = {0};
   const normrt_kernel_entry_t *kernel =
-      normrt_registry_find(style_kernels_registry(), KERNEL_NAME);
+      normrt_registry_find(STYLE_KERNELS_REGISTRY(), KERNEL_NAME);
   int64_t in_shape[4] = {1, 3, input.height, input.width};
   int64_t out_shape[4] = {1, 3, output_extent(input.height), output_extent(input.width)};
   const normrt_tensor_t *args[NORMRT_MAX_KERNEL_ARGS];

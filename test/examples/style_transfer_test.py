@@ -2,7 +2,7 @@
 """examples/style_transfer against PyTorch (Debian's python3-torch) running
 the same TransformerNet with the same weights.
 
-  style_transfer_test.py <style_transfer binary> <work dir>
+  style_transfer_test.py <style_transfer binary> <work dir> [<weights file>]
 
 For each image size (multiples of 4 and odd sizes, whose outputs are larger
 than the input), writes a deterministic random image, runs the C program
@@ -18,7 +18,9 @@ inputs (printed), so the bound leaves room for a different summation order
 and catches any real error (a wrong pad, stride or epsilon is off by > 1e-2).
 
 Also checks PNG input and output against PPM (same pixels), and that bad
-input fails with a message and writes nothing.
+input fails with a message and writes nothing. With a weights file (what
+`normc transformer_net.onnx` writes from the model export_onnx.py exported),
+checks it holds exactly the seed-0 weights under the argument names.
 """
 import os
 import struct
@@ -125,6 +127,16 @@ def main():
     binary, work = sys.argv[1], sys.argv[2]
     os.makedirs(work, exist_ok=True)
     state = random_state_dict(seed=0)
+    if len(sys.argv) > 3:
+        # The weights file `normc transformer_net.onnx` wrote from the
+        # exported model (export_onnx.py, seed 0) holds the same tensors
+        # under the kernel's argument names.
+        converted = weights_file.read(sys.argv[3])
+        expected = {weights_file.kernel_arg_name(k): v.numpy() for k, v in state.items()}
+        check(list(converted) == list(expected), f"{sys.argv[3]}: the {len(expected)} "
+              "weight tensors, in the kernel's order, named as the kernel's arguments")
+        check(all(np.array_equal(converted[k], expected[k]) for k in expected if k in converted),
+              f"{sys.argv[3]}: every tensor equals PyTorch's")
     weights = os.path.join(work, "weights.bin")
     weights_file.write(weights, [(weights_file.kernel_arg_name(k), v.numpy()) for k, v in state.items()])
     net64 = TransformerNet().double().eval()
