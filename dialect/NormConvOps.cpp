@@ -110,9 +110,9 @@ LogicalResult PadOp::verify() {
 LogicalResult UpsampleOp::verify() {
   auto x = getX().getType(), y = getY().getType();
   StringRef mode = getMode();
-  if (mode != "nearest" && mode != "bilinear")
-    return emitOpError() << "mode must be \"nearest\" or \"bilinear\", got \"" << mode
-                         << "\"";
+  if (mode != "nearest" && mode != "bilinear" && mode != "zeros")
+    return emitOpError() << "mode must be \"nearest\", \"bilinear\" or \"zeros\", got \""
+                         << mode << "\"";
   if (y.getRank() != x.getRank())
     return emitOpError() << "result must have the rank of x (" << x.getRank() << ")";
   if (failed(verifyArray(*this, getScale(), "scale", x.getRank(), 1)))

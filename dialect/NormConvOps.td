@@ -79,7 +79,7 @@ def Norm_PadOp : Norm_Op<"pad", [Pure, AllElementTypesMatch<["x", "y"]>]> {
 }
 
 def Norm_UpsampleOp : Norm_Op<"upsample", [Pure, AllElementTypesMatch<["x", "y"]>]> {
-  let summary = "Nearest or bilinear upsampling by integer factors";
+  let summary = "Nearest, bilinear or zero-insertion upsampling by integer factors";
   let description = [{
     Scales every dimension `d` of `x` by the integer `scale[d]` (usually 1
     for the batch and channel dimensions, whatever the layout):
@@ -87,7 +87,10 @@ def Norm_UpsampleOp : Norm_Op<"upsample", [Pure, AllElementTypesMatch<["x", "y"]
     - `nearest`: `y[i] = x[i / scale]` (PyTorch's `mode='nearest'`);
     - `bilinear`: linear interpolation in every scaled dimension with
       PyTorch's `align_corners=False` source coordinates
-      `max((i + 0.5) / scale - 0.5, 0)`.
+      `max((i + 0.5) / scale - 0.5, 0)`;
+    - `zeros`: zero insertion, `y[i] = x[i / scale]` where `i` is a multiple
+      of `scale` in every scaled dimension, else 0 (the input of a
+      transposed convolution written as a convolution).
 
     Example:
     ```mlir

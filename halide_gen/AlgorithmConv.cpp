@@ -166,6 +166,24 @@ HTensor buildUpsample(UpsampleOp op, const HTensor &x) {
     y.func = up;
     return y;
   }
+  if (op.getMode() == "zeros") {
+    // Zero insertion (a transposed convolution's input): x[i / s] where
+    // every scaled index is a multiple of its scale, else 0.
+    std::vector<Expr> idx = vars;
+    Expr onGrid = Halide::Internal::const_true();
+    for (int d = 0; d < rank; ++d) {
+      int s = static_cast<int>(op.getScale()[d]);
+      if (s > 1) {
+        idx[d] = vars[d] / s;
+        onGrid = onGrid && vars[d] % s == 0;
+        y.shape[d] = x.shape[d] * s;
+      }
+    }
+    Expr value = x.at(idx);
+    up(halideVars(rank)) = select(onGrid, value, Halide::Internal::make_zero(value.type()));
+    y.func = up;
+    return y;
+  }
   // Bilinear, PyTorch's align_corners=False: src = max((i + 0.5) / s - 0.5, 0),
   // interpolating between floor(src) and the next index (clamped).
   struct Axis {

@@ -302,6 +302,112 @@ bool importConv(NodeContext &c) {
                                             b.getI64IntegerAttr(group), UnitAttr()));
 }
 
+/// ConvTranspose as a convolution: zero insertion by the strides
+/// (norm.upsample "zeros"), then a stride-1 conv2d with the weights flipped
+/// in space and transposed in channels, padded d*(k-1) - pad on each side
+/// (plus output_padding at the end, minus the s - 1 zeros zero insertion
+/// leaves after the last element). The weights must be known: the flip is
+/// done here, and the weights file holds the flipped tensor
+/// (<name>_as_conv).
+bool importConvTranspose(NodeContext &c) {
+  Value x;
+  if (!dataInput(c, 0, x, 4, 4, "its input (only 2-D transposed convolutions are supported)"))
+    return false;
+  std::string wName = inputName(c.node, 1);
+  const ConstTensor *w = c.g.constant(wName);
+  if (!w || !w->isFloat() || w->dims.size() != 4)
+    return c.fail("its weight '" + wName + "' must be a known 4-D float tensor (normc flips it "
+                  "into a convolution's weight at import time)");
+  std::vector<int64_t> xd = dimsOf(x), wd = w->dims;
+  int64_t group = intAttribute(c.node, "group", 1);
+  if (group <= 0 || wd[0] % group) return c.fail("its group does not divide its weight's channels");
+  int64_t cinG = wd[0] / group, coutG = wd[1], cout = coutG * group;
+  if (xd[1] != kDyn && xd[1] != wd[0])
+    return c.fail("its weight takes " + std::to_string(wd[0]) + " input channels, the input has " +
+                  std::to_string(xd[1]));
+  if (auto ks = intsAttribute(c.node, "kernel_shape"))
+    if (ks->size() != 2 || (*ks)[0] != wd[2] || (*ks)[1] != wd[3])
+      return c.fail("its kernel_shape does not match its weight's " + dimsString({wd[2], wd[3]}));
+  std::string autoPad = stringAttribute(c.node, "auto_pad", "NOTSET");
+  if (autoPad != "NOTSET" && autoPad != "VALID" && autoPad != "SAME_UPPER" &&
+      autoPad != "SAME_LOWER")
+    return c.fail("its auto_pad '" + autoPad + "' is not NOTSET, SAME_UPPER, SAME_LOWER or VALID");
+  auto ints = [&](const char *name, std::vector<int64_t> otherwise) {
+    return intsAttribute(c.node, name).value_or(otherwise);
+  };
+  std::vector<int64_t> strides = ints("strides", {1, 1}), dil = ints("dilations", {1, 1}),
+                       pads = autoPad == "VALID" ? std::vector<int64_t>{0, 0, 0, 0}
+                                                 : ints("pads", {0, 0, 0, 0}),
+                       outPad = ints("output_padding", {0, 0});
+  if (strides.size() != 2 || dil.size() != 2 || pads.size() != 4 || outPad.size() != 2)
+    return c.fail("its strides, dilations, pads or output_padding have the wrong length");
+  // An output_shape (or SAME auto_pad: input * stride) sets the pads, as
+  // ONNX's ConvTranspose defines: total = s * (in - 1) + output_padding +
+  // d * (k - 1) + 1 - out, split with the odd element at the end for
+  // SAME_UPPER, at the start otherwise.
+  std::optional<std::vector<int64_t>> outShape = intsAttribute(c.node, "output_shape");
+  if (outShape || autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+    if (outShape && outShape->size() == 4) outShape = std::vector<int64_t>(outShape->begin() + 2, outShape->end());
+    if (outShape && outShape->size() != 2)
+      return c.fail("its output_shape does not have 2 spatial entries");
+    for (int d = 0; d < 2; ++d) {
+      if (xd[2 + d] == kDyn)
+        return c.fail("its output_shape or SAME auto_pad needs static spatial dimensions");
+      int64_t out = outShape ? (*outShape)[d] : xd[2 + d] * strides[d];
+      int64_t total = strides[d] * (xd[2 + d] - 1) + outPad[d] + dil[d] * (wd[2 + d] - 1) + 1 - out;
+      bool upper = autoPad == "SAME_UPPER";
+      // Floor division, as ONNX's reference (Python) computes it: a
+      // negative total (an output larger than the natural one) adds zeros
+      // at the end.
+      int64_t half = total >= 0 ? total / 2 : -((-total + 1) / 2);
+      pads[d] = upper ? half : total - half;
+      pads[d + 2] = total - pads[d];
+    }
+  }
+  std::vector<int64_t> convPad(4), yd = {xd[0], cout, kDyn, kDyn};
+  for (int d = 0; d < 2; ++d) {
+    int64_t k = wd[2 + d], s = strides[d], span = dil[d] * (k - 1);
+    if (s <= 0 || dil[d] <= 0 || outPad[d] < 0 || (!outShape && (pads[d] < 0 || pads[d + 2] < 0)))
+      return c.fail("its strides, dilations, pads and output_padding must be positive or zero");
+    convPad[d] = span - pads[d];
+    convPad[d + 2] = span - pads[d + 2] + outPad[d] - (s - 1);
+    if (convPad[d] < 0 || convPad[d + 2] < 0)
+      return c.fail("its pads crop more than dilation * (kernel - 1) plus output_padding, which "
+                    "the convolution it becomes cannot express");
+    if (xd[2 + d] != kDyn)
+      yd[2 + d] = (xd[2 + d] - 1) * s + span + 1 + outPad[d] - pads[d] - pads[d + 2];
+  }
+  // W'[g*coutG + j][i][r][q] = W[g*cinG + i][j][k-1-r][k-1-q]
+  int64_t kh = wd[2], kw = wd[3];
+  ConstTensor flipped = ConstTensor::floatTensor({cout, cinG, kh, kw}, {});
+  flipped.floats.resize(size_t(cout * cinG * kh * kw));
+  for (int64_t g = 0; g < group; ++g)
+    for (int64_t j = 0; j < coutG; ++j)
+      for (int64_t i = 0; i < cinG; ++i)
+        for (int64_t r = 0; r < kh; ++r)
+          for (int64_t q = 0; q < kw; ++q)
+            flipped.floats[(((g * coutG + j) * cinG + i) * kh + r) * kw + q] =
+                w->floats[(((g * cinG + i) * coutG + j) * kh + (kh - 1 - r)) * kw + (kw - 1 - q)];
+  Value bias;
+  if (!channelParam(c, 2, cout, 0.0, bias, "B")) return false;
+  OpBuilder &b = c.g.builder();
+  Value input = x;
+  if (strides[0] > 1 || strides[1] > 1) {
+    std::vector<int64_t> ud = xd;
+    for (int d = 0; d < 2; ++d)
+      if (ud[2 + d] != kDyn) ud[2 + d] *= strides[d];
+    input = b.create<UpsampleOp>(c.loc(), c.g.tensorType(ud), x,
+                                 b.getDenseI64ArrayAttr({1, 1, strides[0], strides[1]}),
+                                 b.getStringAttr("zeros"));
+  }
+  Value weight = c.g.weightArgument(wName, flipped, std::nullopt, "_as_conv");
+  return defineOutput(c, b.create<Conv2DOp>(c.loc(), c.g.tensorType(yd), input, weight, bias,
+                                            b.getDenseI64ArrayAttr({1, 1}),
+                                            b.getDenseI64ArrayAttr(convPad),
+                                            b.getDenseI64ArrayAttr(dil),
+                                            b.getI64IntegerAttr(group), UnitAttr()));
+}
+
 bool importPad(NodeContext &c) {
   Value x;
   if (!c.g.operand(c, 0, x)) return false;
@@ -674,6 +780,10 @@ const std::vector<OpInfo> &onnxOpTable() {
       // Convolution, padding, resizing.
       {"Conv", {1, 11}, importConv,
        "2-D (4-D tensors): pads, strides, dilations, group, auto_pad"},
+      {"ConvTranspose", {1, 11}, importConvTranspose,
+       "2-D, known weights: zero insertion and a convolution with the flipped weights "
+       "(<name>_as_conv in the weights file); pads, strides, dilations, group, output_padding, "
+       "auto_pad NOTSET or VALID"},
       {"Pad", {2, 11, 13, 18, 19, 21}, importPad,
        "reflect, edge and constant 0; known pads (and axes); no negative pads"},
       {"Resize", {10, 11, 13, 18, 19}, importResize,

@@ -1122,7 +1122,7 @@ func.func @pad_result_dim(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x6x5xf32> {
 // -----
 
 func.func @upsample_mode(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32> {
-  // expected-error @+1 {{'norm.upsample' op mode must be "nearest" or "bilinear", got "bicubic"}}
+  // expected-error @+1 {{'norm.upsample' op mode must be "nearest", "bilinear" or "zeros", got "bicubic"}}
   %y = norm.upsample %x scale = [1, 1, 2, 2] mode = "bicubic"
       : (tensor<1x8x4x4xf32>) -> tensor<1x8x8x8xf32>
   return %y : tensor<1x8x8x8xf32>

@@ -80,6 +80,9 @@ NODE_TESTS = [
     "test_unsqueeze_axis_3", "test_unsqueeze_negative_axes", "test_unsqueeze_two_axes",
     "test_unsqueeze_three_axes", "test_unsqueeze_unsorted_axes",
     "test_squeeze", "test_squeeze_negative_axes",
+    "test_convtranspose", "test_convtranspose_dilations", "test_convtranspose_kernel_shape",
+    "test_convtranspose_pad", "test_convtranspose_with_kernel", "test_convtranspose_output_shape",
+    "test_convtranspose_autopad_same",
 ]
 
 # Node tests of supported ops with variants normc refuses: the message that
@@ -93,14 +96,19 @@ EXPECTED_ERRORS = {
     "test_resize_upsample_sizes_nearest_floor_align_corners": "does not pick floor",
     "test_resize_upsample_sizes_nearest_round_prefer_ceil_asymmetric": "does not pick floor",
     "test_reshape_reordered_all_dims": "splits or merges dimensions",
-    "test_convtranspose": "op type is not supported",
+    "test_convtranspose_pads": "its pads crop more than dilation * (kernel - 1)",
+    "test_convtranspose_1d": "only 2-D transposed convolutions are supported",
+    "test_maxpool_2d_default": "op type is not supported",
     "test_identity": "is a graph input itself",
 }
 
 # (op, input index) slots that hold parameters, frozen into initializers.
 PARAMETER_SLOTS = {("Pad", 1), ("Pad", 2), ("Pad", 3), ("Resize", 1), ("Resize", 2),
                    ("Resize", 3), ("Upsample", 1), ("Clip", 1), ("Clip", 2), ("Reshape", 1),
-                   ("Squeeze", 1), ("Unsqueeze", 1)}
+                   ("Squeeze", 1), ("Unsqueeze", 1),
+                   # weights normc rewrites at import time (a deployed
+                   # model's are initializers)
+                   ("ConvTranspose", 1)}
 AS_FLOAT = {"test_edge_pad", "test_reflect_pad"}
 
 failures = []
