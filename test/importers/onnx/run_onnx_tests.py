@@ -161,17 +161,31 @@ def build(tools, model_path, work):
 def run_model(tools, model, inputs, expected, work, label):
     """Compiles `model` (an onnx ModelProto), runs it on `inputs` (ONNX name
     -> array) and compares every output with `expected` (ONNX name -> array)."""
+    got = run_model_outputs(tools, model, inputs, expected, work, label)
+    if got is None:
+        return
+    for onnx_name, value in expected.items():
+        want = np.asarray(value, np.float64)
+        err = np.abs(got[onnx_name] - want) / (1 + np.abs(want))
+        worst = float(err.max()) if err.size else 0.0
+        check(worst <= RTOL, f"{label}: output '{onnx_name}' {list(want.shape)}: "
+              f"max relative error {worst:.1e} (tolerance {RTOL:.0e})")
+
+
+def run_model_outputs(tools, model, inputs, expected, work, label):
+    """The outputs (ONNX name -> float64 array of the expected shape) of
+    `model` run by normc's kernels, or None after reporting a failure."""
     os.makedirs(work, exist_ok=True)
     path = os.path.join(work, "model.onnx")
     onnx.save(model, path)
     names, error = imported_names(tools, path)
     if names is None:
         check(False, f"{label}: imports ({error})")
-        return
+        return None
     runner, weights, error = build(tools, path, work)
     if runner is None:
         check(False, f"{label}: compiles ({error})")
-        return
+        return None
     tensors = list(weights.items())
     for onnx_name, value in inputs.items():
         tensors.append((names[onnx_name], np.asarray(value, np.float32).reshape(np.shape(value) or (1,))))
@@ -182,15 +196,10 @@ def run_model(tools, model, inputs, expected, work, label):
     r = subprocess.run([runner, args, results], capture_output=True, text=True)
     if r.returncode:
         check(False, f"{label}: runs ({r.stderr.strip()})")
-        return
+        return None
     got = weights_file.read(results)
-    for onnx_name, value in expected.items():
-        want = np.asarray(value, np.float64)
-        have = got[names[onnx_name]].astype(np.float64).reshape(want.shape)
-        err = np.abs(have - want) / (1 + np.abs(want))
-        worst = float(err.max()) if err.size else 0.0
-        check(worst <= RTOL, f"{label}: output '{onnx_name}' {list(want.shape)}: "
-              f"max relative error {worst:.1e} (tolerance {RTOL:.0e})")
+    return {onnx_name: got[names[onnx_name]].astype(np.float64).reshape(np.shape(value))
+            for onnx_name, value in expected.items()}
 
 
 def load_node_test(name):
