@@ -26,6 +26,14 @@ inline std::string kernelResultName(mlir::func::FuncOp func, unsigned i) {
   return "result" + std::to_string(i);
 }
 
+/// The name argument `i` (or result `i`) has in the model it was imported
+/// from (norm.onnx_name), or "" when that is its kernel name.
+inline std::string kernelSourceName(mlir::func::FuncOp func, unsigned i, bool result) {
+  auto name = result ? func.getResultAttrOfType<mlir::StringAttr>(i, "norm.onnx_name")
+                     : func.getArgAttrOfType<mlir::StringAttr>(i, "norm.onnx_name");
+  return name ? name.str() : std::string();
+}
+
 } // namespace normc
 
 #endif // NORMC_DIALECT_KERNELNAMES_H_

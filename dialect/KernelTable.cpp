@@ -6,6 +6,8 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdio>
+
 using namespace mlir;
 
 namespace normc {
@@ -32,11 +34,29 @@ std::string cStringLiteral(llvm::StringRef s) {
   return out + "\"";
 }
 
+std::string cStringLiteralBytes(llvm::StringRef s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\' || c == '?') { // '?': no trigraphs in C99
+      out += '\\';
+      out += char(c);
+    } else if (c >= 0x20 && c < 0x7f) {
+      out += char(c);
+    } else {
+      char octal[5];
+      snprintf(octal, sizeof octal, "\\%03o", c);
+      out += octal;
+    }
+  }
+  return out + "\"";
+}
+
 std::string kernelArgTable(func::FuncOp func, const std::string &prefix) {
   std::string text;
   llvm::raw_string_ostream os(text);
   std::vector<std::string> entries;
   auto describe = [&](Type type, const std::string &name, bool output, unsigned index) {
+    std::string source = kernelSourceName(func, index, output);
     auto t = cast<RankedTensorType>(type);
     std::string extents = prefix + "__" + (output ? "result" : "arg") + std::to_string(index);
     os << "  static const int64_t " << extents << "[] = {";
@@ -45,7 +65,8 @@ std::string kernelArgTable(func::FuncOp func, const std::string &prefix) {
     os << "};\n";
     entries.push_back("{" + cStringLiteral(name) + ", " + (output ? "1" : "0") + ", " +
                       dtypeEnum(t.getElementType()) + ", " + std::to_string(t.getRank()) + ", " +
-                      extents + "}");
+                      extents + ", " + (source.empty() ? "NULL" : cStringLiteralBytes(source)) +
+                      "}");
   };
   for (unsigned i = 0; i < func.getNumArguments(); ++i)
     describe(func.getArgumentTypes()[i], kernelArgName(func, i), false, i);

@@ -23,6 +23,10 @@ std::string kernelArgTable(mlir::func::FuncOp func, const std::string &prefix);
 /// only '"' and '\' need escapes).
 std::string cStringLiteral(llvm::StringRef s);
 
+/// A C string literal of any bytes (a model's own value names): octal
+/// escapes outside printable ASCII, '?' escaped against trigraphs.
+std::string cStringLiteralBytes(llvm::StringRef s);
+
 } // namespace normc
 
 #endif // NORMC_DIALECT_KERNELTABLE_H_

@@ -51,6 +51,9 @@ typedef struct normrt_arg_info_t {
   normrt_dtype_t dtype;    /* F32, F16 or BF16 */
   int32_t rank;
   const int64_t *extents;  /* `rank` entries, row-major (NCHW) order; -1 = any */
+  /* The name in the model normc compiled when it differs from `name` (an
+   * ONNX value name, e.g. "conv1.weight" for conv1_weight), else NULL. */
+  const char *source_name;
 } normrt_arg_info_t;
 
 /* normc's record of a kernel: what `fn_kernel_info()` in the generated

@@ -5,7 +5,7 @@
 // RUN: norm-translate --import-onnx %t.ops.onnx | FileCheck %s --check-prefix=OPS
 // The function is named after the file; graph inputs first, then weights
 // in the order first used; ones/zeros instance-norm parameters dropped.
-// OPS: func.func @{{.*}}ops(%arg0: tensor<1x3x9x9xf32> {norm.name = "x"}, %arg1: tensor<4x3x3x3xf32> {norm.name = "conv1_weight", norm.onnx_name = "conv1.weight"}, %arg2: tensor<4xf32> {norm.name = "conv1_bias", norm.onnx_name = "conv1.bias"}, %arg3: tensor<4xf32> {norm.name = "bn_weight", norm.onnx_name = "bn.weight"}, %arg4: tensor<4xf32> {norm.name = "bn_bias", norm.onnx_name = "bn.bias"}, %arg5: tensor<4xf32> {norm.name = "bn_running_mean", norm.onnx_name = "bn.running_mean"}, %arg6: tensor<4xf32> {norm.name = "bn_running_var", norm.onnx_name = "bn.running_var"}, %arg7: tensor<1x4x1x1xf32> {norm.name = "per_channel"}) -> (tensor<1x1x4x10x10xf32> {norm.name = "y"})
+// OPS: func.func @{{.*}}ops(%arg0: tensor<1x3x9x9xf32> {norm.name = "x"}, %arg1: tensor<4x3x3x3xf32> {norm.name = "conv1_weight", norm.onnx_name = "conv1.weight"}, %arg2: tensor<4xf32> {norm.name = "conv1_bias", norm.onnx_name = "conv1.bias"}, %arg3: tensor<4xf32> {norm.name = "bn_weight", norm.onnx_name = "bn.weight"}, %arg4: tensor<4xf32> {norm.name = "bn_bias", norm.onnx_name = "bn.bias"}, %arg5: tensor<4xf32> {norm.name = "bn_running_mean", norm.onnx_name = "bn.running_mean"}, %arg6: tensor<4xf32> {norm.name = "bn_running_var", norm.onnx_name = "bn.running_var"}, %arg7: tensor<1x4x1x1xf32> {norm.name = "blk_scale", norm.onnx_name = "blk??=/scale \C3\A9"}) -> (tensor<1x1x4x10x10xf32> {norm.name = "y"})
 // auto_pad SAME_UPPER on 9 pixels, stride 2, 3x3: 5 outputs, one pixel each side.
 // OPS: norm.conv2d %arg0, %arg1 bias(%arg2) strides = [2, 2] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 {{.*}} -> tensor<1x4x5x5xf32>
 // OPS: norm.instance_norm %{{.*}} eps = 1.000000e-03 : (tensor<1x4x5x5xf32>) -> tensor<1x4x5x5xf32>
@@ -66,4 +66,9 @@
 // WEIGHTS-NEXT: bn_bias [4]
 // WEIGHTS-NEXT: bn_running_mean [4]
 // WEIGHTS-NEXT: bn_running_var [4]
-// WEIGHTS-NEXT: per_channel [1, 4, 1, 1]
+// WEIGHTS-NEXT: blk_scale [1, 4, 1, 1]
+// The kernel table keeps each ONNX name, escaped for C (no trigraphs).
+// RUN: cat %t.out/*ops.h | FileCheck %s --check-prefix=TABLE
+// TABLE: {"conv1_weight", 0, NORMRT_DTYPE_F32, 4, {{.*}}, "conv1.weight"},
+// TABLE: {"blk_scale", 0, NORMRT_DTYPE_F32, 4, {{.*}}, "blk\?\?=/scale \303\251"},
+// TABLE: {"y", 1, NORMRT_DTYPE_F32, 5, {{.*}}, NULL},

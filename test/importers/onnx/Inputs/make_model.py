@@ -197,7 +197,7 @@ def ops():
         helper.make_node("Resize", ["b", "", "scales"], ["u"], mode="nearest",
                          coordinate_transformation_mode="asymmetric", nearest_mode="floor"),
         helper.make_node("Mul", ["u", "half"], ["h"]),
-        helper.make_node("Add", ["h", "per_channel"], ["a"]),
+        helper.make_node("Add", ["h", "blk??=/scale \u00e9"], ["a"]),
         helper.make_node("Clip", ["a", "lo", ""], ["k"]),
         helper.make_node("Tanh", ["k"], ["t"]),
         helper.make_node("Unsqueeze", ["t", "axes"], ["y"]),
@@ -207,7 +207,7 @@ def ops():
              init("bn.weight", f32(4)), init("bn.bias", f32(4, seed=1)),
              init("bn.running_mean", f32(4, seed=2)), init("bn.running_var", f32(4, seed=3)),
              init("scales", np.array([1, 1, 2, 2], np.float32)),
-             init("half", np.array(0.5, np.float32)), init("per_channel", f32(4, 1, 1)),
+             init("half", np.array(0.5, np.float32)), init("blk??=/scale \u00e9", f32(4, 1, 1)),
              init("lo", np.array(0.0, np.float32)), init("axes", np.array([0], np.int64))]
     return model(nodes, [vi("x", [1, 3, 9, 9])], [vi("y", [1, 1, 4, 10, 10])], inits)
 
@@ -305,8 +305,9 @@ def constant_pad_value():
 
 @case
 def conv_transpose():
+    # Weights that are an input, not an initializer: normc cannot flip them.
     nodes = [helper.make_node("ConvTranspose", ["x", "w"], ["y"], name="/deconv/ConvTranspose")]
-    return model(nodes, [vi("x", [1, 2, 4, 4])], [vi("y", [1, 2, 6, 6])], [init("w", f32(2, 2, 3, 3))])
+    return model(nodes, [vi("x", [1, 2, 4, 4]), vi("w", [2, 2, 3, 3])], [vi("y", [1, 2, 6, 6])])
 
 
 def main():
