@@ -11,6 +11,10 @@
 //   LayerNorm (opset < 17 exports): ReduceMean(x, trailing axes) -> Sub(x, .)
 //     -> Pow(., 2) -> ReduceMean -> Add(eps) -> Sqrt -> Div(d, .)
 //     [-> Mul(gamma) [-> Add(beta)]]                    => norm.layer_norm
+//   InstanceNorm as BatchNorm: Reshape(x, [1, N*C, spatial...]) ->
+//     BatchNormalization in training mode (batch statistics; ones, zeros;
+//     running outputs unused) -> Reshape(., shape of x) [-> Mul(per-channel)
+//     [-> Add(per-channel)]]                          => norm.instance_norm
 //   GELU (PyTorch): Div(x, sqrt 2) -> Erf -> Add(1) -> Mul(x, .) -> Mul(0.5)
 //                                                          => norm.gelu
 //   SiLU (PyTorch): Sigmoid(x) -> Mul(x, .)                => norm.silu
@@ -80,6 +84,92 @@ Value channelWeight(GraphImporter &g, const std::string &name, const ConstTensor
   return g.weightArgument(name, c);
 }
 
+/// Whether `shape` (a Reshape's target) is the shape of `x` (named
+/// `xName`): each entry x's static extent, its dynamic dim by symbol, or 0
+/// (copy) where the reshaped tensor has x's extent at that position.
+bool isShapeOf(GraphImporter &g, const ConstTensor &shape, const std::string &xName,
+               RankedTensorType x, llvm::ArrayRef<int64_t> copyable) {
+  if (shape.isFloat() || shape.numElements() != x.getRank()) return false;
+  for (int64_t d = 0; d < x.getRank(); ++d) {
+    bool same = shape.isSymbolic(d)
+                    ? g.symbol(shape.symbols[d]) == DimSymbol{xName, d}
+                    : (!x.isDynamicDim(d) && shape.ints[d] == x.getDimSize(d)) ||
+                          (shape.ints[d] == 0 && llvm::is_contained(copyable, d));
+    if (!same) return false;
+  }
+  return true;
+}
+
+/// The optional per-channel Mul and Add after a normalization's last node:
+/// extends `chain` and `last`, sets the scale and bias weights.
+void channelAffine(GraphImporter &g, int64_t rank, int64_t C, std::vector<int> &chain,
+                   std::string &last, Value &scale, Value &bias) {
+  ConstTensor c;
+  int mul = soleUser(g, last, "Mul");
+  if (mul < 0 || !perChannel(g, otherInput(g.node(mul), last), rank, C, c)) return;
+  scale = channelWeight(g, otherInput(g.node(mul), last), c, 1.0);
+  chain.push_back(mul);
+  last = g.node(mul).output(0);
+  int add = soleUser(g, last, "Add");
+  if (add < 0 || !perChannel(g, otherInput(g.node(add), last), rank, C, c)) return;
+  bias = channelWeight(g, otherInput(g.node(add), last), c, 0.0);
+  chain.push_back(add);
+  last = g.node(add).output(0);
+}
+
+bool instanceNormAsBatchNorm(GraphImporter &g, int index) {
+  const onnx::NodeProto &r1 = g.node(index);
+  if (r1.op_type() != "Reshape" || r1.input_size() != 2) return false;
+  Value x = g.computed(r1.input(0));
+  if (!x) return false;
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  if (rank < 3 || rank > 5 || type.isDynamicDim(0) || type.isDynamicDim(1)) return false;
+  int64_t N = type.getDimSize(0), C = type.getDimSize(1);
+  ConstTensor shape;
+  if (!g.peekConstant(r1.input(1), shape) || shape.isFloat() || shape.numElements() != rank ||
+      shape.isSymbolic(0) || shape.ints[0] != 1 || shape.isSymbolic(1) ||
+      (shape.ints[1] != N * C && !(shape.ints[1] == -1)))
+    return false;
+  for (int64_t d = 2; d < rank; ++d) { // the spatial dims unchanged
+    bool same = shape.isSymbolic(d) ? g.symbol(shape.symbols[d]) == DimSymbol{r1.input(0), d}
+                                    : !type.isDynamicDim(d) && shape.ints[d] == type.getDimSize(d);
+    if (!same) return false;
+  }
+  int bn = soleUser(g, r1.output(0), "BatchNormalization");
+  if (bn < 0) return false;
+  const onnx::NodeProto &bnNode = g.node(bn);
+  // Batch statistics: training_mode (opset 14+) or, before, the training
+  // outputs; the running statistics it would return must be unused.
+  bool training = g.opset() >= 14 ? intAttribute(bnNode, "training_mode", 0) != 0
+                                  : bnNode.output_size() > 1;
+  if (!training || bnNode.input_size() != 5) return false;
+  for (int k = 1; k < bnNode.output_size(); ++k)
+    if (!bnNode.output(k).empty() && g.useCount(bnNode.output(k)) > 0) return false;
+  for (int k = 1; k <= 2; ++k) {
+    ConstTensor p;
+    if (!g.peekConstant(bnNode.input(k), p) || !p.isFloat() || p.numElements() != N * C ||
+        !p.isSplat() || p.at(0) != (k == 1 ? 1.0 : 0.0))
+      return false;
+  }
+  float eps = floatAttribute(bnNode, "epsilon", 1e-5f);
+  int r2 = soleUser(g, bnNode.output(0), "Reshape");
+  ConstTensor back;
+  if (r2 < 0 || eps <= 0 || !g.peekConstant(g.node(r2).input(1), back) ||
+      !isShapeOf(g, back, r1.input(0), type, {}))
+    return false;
+  std::vector<int> chain = {index, bn, r2};
+  std::string last = g.node(r2).output(0);
+  Value scale, bias;
+  channelAffine(g, rank, C, chain, last, scale, bias);
+  OpBuilder &b = g.builder();
+  Value y = b.create<InstanceNormOp>(g.nodeLoc(bn), x.getType(), x, scale, bias,
+                                     b.getF32FloatAttr(eps), UnitAttr());
+  for (int k : chain) g.markConsumed(k);
+  g.setComputed(last, y);
+  return true;
+}
+
 bool groupNorm(GraphImporter &g, int index) {
   const onnx::NodeProto &r1 = g.node(index);
   if (r1.op_type() != "Reshape" || r1.input_size() != 2) return false;
@@ -110,30 +200,12 @@ bool groupNorm(GraphImporter &g, int index) {
   int r2 = soleUser(g, inNode.output(0), "Reshape");
   if (r2 < 0 || eps <= 0) return false;
   ConstTensor back;
-  if (!g.peekConstant(g.node(r2).input(1), back) || back.isFloat() || back.numElements() != rank)
+  if (!g.peekConstant(g.node(r2).input(1), back) || !isShapeOf(g, back, r1.input(0), type, {0}))
     return false;
-  for (int64_t d = 0; d < rank; ++d) {
-    bool same = back.isSymbolic(d) ? g.symbol(back.symbols[d]) == DimSymbol{r1.input(0), d}
-                                   : (back.ints[d] == type.getDimSize(d) && !type.isDynamicDim(d)) ||
-                                         (d == 0 && back.ints[d] == 0);
-    if (!same) return false;
-  }
   std::vector<int> chain = {index, in, r2};
   std::string last = g.node(r2).output(0);
   Value scale, bias;
-  int mul = soleUser(g, last, "Mul");
-  ConstTensor c;
-  if (mul >= 0 && perChannel(g, otherInput(g.node(mul), last), rank, C, c)) {
-    scale = channelWeight(g, otherInput(g.node(mul), last), c, 1.0);
-    chain.push_back(mul);
-    last = g.node(mul).output(0);
-    int add = soleUser(g, last, "Add");
-    if (add >= 0 && perChannel(g, otherInput(g.node(add), last), rank, C, c)) {
-      bias = channelWeight(g, otherInput(g.node(add), last), c, 0.0);
-      chain.push_back(add);
-      last = g.node(add).output(0);
-    }
-  }
+  channelAffine(g, rank, C, chain, last, scale, bias);
   OpBuilder &b = g.builder();
   Value y = b.create<GroupNormOp>(g.nodeLoc(in), x.getType(), x, scale, bias,
                                   b.getI64IntegerAttr(G), b.getF32FloatAttr(eps), UnitAttr());
@@ -265,7 +337,8 @@ bool silu(GraphImporter &g, int index) {
 
 bool foldPattern(GraphImporter &g, int index, std::string &error) {
   (void)error; // patterns either match whole or leave the nodes to the walk
-  return groupNorm(g, index) || layerNorm(g, index) || gelu(g, index) || silu(g, index);
+  return groupNorm(g, index) || instanceNormAsBatchNorm(g, index) || layerNorm(g, index) ||
+         gelu(g, index) || silu(g, index);
 }
 
 } // namespace normc::onnx_import

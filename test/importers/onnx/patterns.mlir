@@ -65,3 +65,15 @@
 // SILU-NEXT: %1 = norm.sigmoid %arg0
 // SILU-NEXT: %2 = norm.mul %1, %arg1
 // SILU-NEXT: return %0, %2
+
+// InstanceNorm exported as BatchNorm (training mode: batch statistics) on a
+// (1, N*C, H, W) reshape, with a per-channel affine after it.
+// RUN: %onnx_python %S/Inputs/make_model.py instance_norm_as_batch_norm %t.inbn.onnx
+// RUN: norm-translate --import-onnx %t.inbn.onnx | FileCheck %s --check-prefix=INBN
+// INBN: %0 = norm.instance_norm %arg0 scale(%arg1) bias(%arg2) eps = 1.000000e-03 : (tensor<2x3x5x6xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x3x5x6xf32>
+// INBN-NEXT: return %0
+
+// Near miss: in inference mode the BatchNorm uses running statistics.
+// RUN: %onnx_python %S/Inputs/make_model.py instance_norm_as_inference_batch_norm %t.inbn2.onnx
+// RUN: not norm-translate --import-onnx %t.inbn2.onnx 2>&1 | FileCheck %s --check-prefix=INBN2
+// INBN2: node '/in/Reshape' (Reshape, opset 15): Reshape from [2, 3, 5, 6] to [1, -1, 5, 6] (-1: inferred) splits or merges dimensions

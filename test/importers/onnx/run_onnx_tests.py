@@ -15,7 +15,8 @@ refused with the given message and write nothing.
 
 `models`: small networks written with onnx.helper for the ops and patterns
 the node tests lack (GroupNormalization 18 and 21, Gelu, PyTorch's GroupNorm
-and LayerNorm decompositions, Erf GELU, SiLU, Resize linear), compared with a
+and LayerNorm decompositions, InstanceNorm as BatchNorm, Erf GELU, SiLU,
+Resize linear), compared with a
 float64 numpy reference written here, apart from the importer.
 
 Tolerance: |normc - expected| <= 1e-4 * (1 + |expected|) elementwise. The
@@ -335,6 +336,23 @@ def model_tests(tools, work):
         gn_nodes, [vi("x", [2, 8, 5, 6])], [vi("y", [2, 8, 5, 6])],
         [init("gamma", f(g8).reshape(8, 1, 1)), init("beta", f(b8).reshape(8, 1, 1))], 13),
         {"x": x}, {"y": ref_group_norm(x, 4, f(g8), f(b8), 1e-5)}))
+    # InstanceNorm as BatchNorm in training mode on a (1, N*C, H, W) reshape.
+    inbn_nodes = [
+        helper.make_node("Constant", [], ["flat"], value=init("fl", np.array([1, -1, 5, 6], np.int64))),
+        helper.make_node("Reshape", ["x", "flat"], ["r"]),
+        helper.make_node("BatchNormalization", ["r", "ones", "zeros", "rm", "rv"], ["n"],
+                         epsilon=1e-3, training_mode=1),
+        helper.make_node("Shape", ["x"], ["xs"]),
+        helper.make_node("Reshape", ["n", "xs"], ["back"]),
+        helper.make_node("Mul", ["back", "gamma"], ["m"]),
+        helper.make_node("Add", ["m", "beta"], ["y"]),
+    ]
+    cases.append(("instance_norm_as_batch_norm", make(
+        inbn_nodes, [vi("x", [2, 8, 5, 6])], [vi("y", [2, 8, 5, 6])],
+        [init("ones", np.ones(16, np.float32)), init("zeros", np.zeros(16, np.float32)),
+         init("rm", np.zeros(16, np.float32)), init("rv", np.ones(16, np.float32)),
+         init("gamma", f(g8).reshape(8, 1, 1)), init("beta", f(b8).reshape(8, 1, 1))], 15),
+        {"x": x}, {"y": ref_group_norm(x, 8, f(g8), f(b8), 1e-3)}))
     # PyTorch's LayerNorm export before opset 17 (ReduceMean chain) over (C, H, W).
     ln_g, ln_b = f(rng.uniform(0.5, 1.5, (8, 5, 6))), f(rng.uniform(-1, 1, (8, 5, 6)))
     ln_nodes = [

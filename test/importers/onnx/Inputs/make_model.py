@@ -98,6 +98,36 @@ def group_norm_shared_intermediate():
     return m
 
 
+def in_as_bn_nodes(training=1):
+    return [const("flat", np.array([1, -1, 5, 6], np.int64)),
+            helper.make_node("Reshape", ["x", "flat"], ["r"], name="/in/Reshape"),
+            helper.make_node("BatchNormalization", ["r", "ones", "zeros", "rm", "rv"], ["n"],
+                             name="/in/BatchNormalization", epsilon=1e-3, training_mode=training),
+            helper.make_node("Shape", ["x"], ["xs"]),
+            helper.make_node("Reshape", ["n", "xs"], ["back"], name="/in/Reshape_1"),
+            helper.make_node("Mul", ["back", "gamma"], ["m"]),
+            helper.make_node("Add", ["m", "beta"], ["y"])]
+
+
+def in_as_bn(training):
+    return model(in_as_bn_nodes(training), [vi("x", [2, 3, 5, 6])], [vi("y", [2, 3, 5, 6])],
+                 [init("ones", np.ones(6, np.float32)), init("zeros", np.zeros(6, np.float32)),
+                  init("rm", np.zeros(6, np.float32)), init("rv", np.ones(6, np.float32)),
+                  init("gamma", f32(3, 1, 1)), init("beta", f32(3, 1, 1, seed=1))], opset=15)
+
+
+@case
+def instance_norm_as_batch_norm():
+    # InstanceNorm written as BatchNorm over a (1, N*C, H, W) reshape.
+    return in_as_bn(1)
+
+
+@case
+def instance_norm_as_inference_batch_norm():
+    # Near miss: inference BatchNorm uses the running statistics.
+    return in_as_bn(0)
+
+
 def layer_norm_nodes(axes=(-3, -2, -1), exponent=2.0):
     return [helper.make_node("ReduceMean", ["x"], ["mean"], name="/ln/ReduceMean", axes=list(axes)),
             helper.make_node("Sub", ["x", "mean"], ["d"], name="/ln/Sub"),
