@@ -15,7 +15,7 @@ case "$mode" in
     rm -rf "$3"
     cmake --install "$2" --prefix "$3" >/dev/null
     # What a user finds there.
-    for f in bin/normc bin/norm-opt include/normc/normrt.h lib/libnormrt.a \
+    for f in bin/normc bin/norm-opt bin/norm-translate include/normc/normrt.h lib/libnormrt.a \
              lib/cmake/normc/normcConfig.cmake lib/cmake/normc/NormcKernels.cmake \
              lib/pkgconfig/normrt.pc; do
       [[ -e "$3/$f" ]] || { echo "not installed: $f"; exit 1; }
