@@ -11,7 +11,7 @@
 // TEXT: InstanceNormalization (versions 6): rank 3-5
 // TEXT: ConvTranspose (versions 1, 11): 2-D, known weights
 // TEXT: Resize (versions 10, 11, 13, 18, 19)
-// HELP: <input.mlir | model.onnx>
 // HELP: An ONNX model (model.onnx) is imported first
+// HELP: USAGE: normc [options] <input.mlir | model.onnx>
 // HELP: --list-onnx-ops
 // BADFORMAT: normc: error: unknown format 'yaml' in '--list-onnx-ops=yaml' (expected text or markdown)

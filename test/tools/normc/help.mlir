@@ -3,7 +3,7 @@
 // RUN: normc --help | FileCheck %s
 // RUN: normc --list-targets | FileCheck %s --check-prefix=TARGETS
 
-// CHECK: USAGE: normc [options] <input.mlir>
+// CHECK: USAGE: normc [options] <input.mlir | model.onnx>
 // CHECK-NOT: --mlir-
 // CHECK-NOT: --debug-only
 // CHECK: normc options:

@@ -41,10 +41,10 @@
 // normc's table of the arguments, which NORMRT_KERNEL(inorm_relu) carries.
 // HEADER: static inline const normrt_kernel_info_t *inorm_relu_kernel_info(void) {
 // HEADER: static const int64_t inorm_relu__arg0[] = {1, 8, 16, 16};
-// HEADER: {"x", 0, NORMRT_DTYPE_F32, 4, inorm_relu__arg0},
-// HEADER-NEXT: {"gamma", 0, NORMRT_DTYPE_F32, 1, inorm_relu__arg1},
-// HEADER-NEXT: {"beta", 0, NORMRT_DTYPE_F32, 1, inorm_relu__arg2},
-// HEADER-NEXT: {"y", 1, NORMRT_DTYPE_F32, 4, inorm_relu__result0},
+// HEADER: {"x", 0, NORMRT_DTYPE_F32, 4, inorm_relu__arg0, NULL},
+// HEADER-NEXT: {"gamma", 0, NORMRT_DTYPE_F32, 1, inorm_relu__arg1, NULL},
+// HEADER-NEXT: {"beta", 0, NORMRT_DTYPE_F32, 1, inorm_relu__arg2, NULL},
+// HEADER-NEXT: {"y", 1, NORMRT_DTYPE_F32, 4, inorm_relu__result0, NULL},
 // HEADER: static const normrt_kernel_info_t info = {"inorm_relu", "host", 4, inorm_relu__args};
 // HEADER-NOT: normc-tmp
 // RUN: FileCheck %s --check-prefix=HEADER2 < %t/default/lnorm_gelu.h
@@ -188,7 +188,7 @@
 // LIB-H: #define outputs_kernels_KERNEL_COUNT 2
 // LIB-H: static inline const normrt_registry_t *outputs_kernels_registry(void) {
 // LIB-H: static const int64_t inorm_relu__arg0[] = {1, 8, 16, 16};
-// LIB-H: {"x", 0, NORMRT_DTYPE_F32, 4, inorm_relu__arg0},
+// LIB-H: {"x", 0, NORMRT_DTYPE_F32, 4, inorm_relu__arg0, NULL},
 // LIB-H: {NORMRT_KERNEL(inorm_relu), "host", 4, inorm_relu__args, 0},
 // LIB-H: {NORMRT_KERNEL(lnorm_gelu), "host", 2, lnorm_gelu__args, 0},
 // LIB-H: static const normrt_registry_t registry = {"outputs_kernels", 2, kernels};
