@@ -5,11 +5,37 @@
 
 #include <map>
 #include <set>
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
 #include <sstream>
 
 namespace normc {
 
 namespace {
+
+#if defined(__x86_64__)
+bool cpuHasAvx512Fp16() {
+  unsigned a, b, c, d;
+  return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (d & (1u << 23));
+}
+#endif
+
+/// Halide 14 takes any CPU with AVX512-BF16 for a Sapphire Rapids, whose
+/// code (LLVM's sapphirerapids CPU) uses AVX512-FP16 instructions such as
+/// vmovw for f16 loads: on AMD Zen 4 (BF16, no FP16) those kernels died
+/// with SIGILL. There the host target keeps the AVX-512 subsets Zen 4 has
+/// (Cannon Lake's: F, CD, BW, DQ, VL, IFMA, VBMI).
+Halide::Target correctHostTarget(Halide::Target t) {
+#if defined(__x86_64__)
+  if (t.has_feature(Halide::Target::AVX512_SapphireRapids) && !cpuHasAvx512Fp16())
+    t = t.without_feature(Halide::Target::AVX512_SapphireRapids)
+            .with_feature(Halide::Target::AVX512_Cannonlake);
+#endif
+  return t;
+}
+
+Halide::Target hostTarget() { return correctHostTarget(Halide::get_host_target()); }
 const std::set<std::string> kArchWords = {"x86", "arm", "powerpc", "hexagon",
                                           "wasm", "riscv", "host"};
 const std::set<std::string> kBitsWords = {"32", "64"};
@@ -112,8 +138,10 @@ bool parseTarget(const std::string &spec, TargetInfo &out, std::string &error) {
     return false;
   }
   try {
-    Halide::Target target = spec == "host" ? Halide::get_host_target()
-                                           : Halide::Target(spec);
+    // "host" and "host-<features>": Halide fills in this machine's CPU.
+    Halide::Target target = spec == "host" ? hostTarget() : Halide::Target(spec);
+    if (spec.rfind("host", 0) == 0)
+      target = correctHostTarget(target);
     if (target.arch == Halide::Target::ArchUnknown ||
         target.os == Halide::Target::OSUnknown) {
       error = "target '" + spec + "' names no architecture or OS (expected "
@@ -248,7 +276,7 @@ bool checkMultitarget(const std::vector<TargetInfo> &targets, std::string &error
 
 std::string describeTargets() {
   std::ostringstream os;
-  os << "host target: " << Halide::get_host_target().to_string() << "\n"
+  os << "host target: " << hostTarget().to_string() << "\n"
      << "form: <arch>-<bits>-<os>[-<feature>...] or host[-<feature>...]\n"
      << "targets normc schedules (backend; what CI tests):\n"
      << "  host, x86-64-linux[-avx2|-avx512_skylake|...]  CPU backend (4/8/16 f32 lanes, "

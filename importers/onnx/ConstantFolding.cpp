@@ -19,7 +19,7 @@ const std::set<std::string> &foldableOps() {
       "Identity", "Cast", "Gather", "Concat", "Reshape", "Slice", "Transpose",
       "Unsqueeze", "Squeeze", "Add", "Sub", "Mul", "Div", "Neg", "Sqrt", "Pow",
       "Equal", "Where", "ConstantOfShape", "Range", "Expand", "Min", "Max", "Floor",
-      "Ceil", "Abs", "Reciprocal"};
+      "Ceil", "Abs", "Reciprocal", "ReduceProd"};
   return ops;
 }
 
@@ -505,6 +505,24 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
         }
       }
     }
+    return true;
+  }
+  if (op == "ReduceProd") {
+    // Over all axes (what exporters use it for: counting elements).
+    if (findAttribute(node, "axes") || in.size() > 1) {
+      error = "it reduces over given axes; the importer evaluates ReduceProd over all axes only";
+      return false;
+    }
+    if (in[0]->anySymbolic()) {
+      error = "it multiplies a dynamic dimension";
+      return false;
+    }
+    double p = 1;
+    for (int64_t k = 0; k < in[0]->numElements(); ++k) p *= in[0]->at(k);
+    bool keep = intAttribute(node, "keepdims", 1) != 0;
+    out = emptyLike(*in[0], keep ? std::vector<int64_t>(in[0]->dims.size(), 1) : std::vector<int64_t>{});
+    if (out.isFloat()) out.floats.push_back(p);
+    else out.ints.push_back(int64_t(p));
     return true;
   }
   // Elementwise arithmetic and comparisons.

@@ -454,7 +454,25 @@ bool GraphImporter::run(const std::string &functionName, ImportedOnnxModel &resu
   for (const auto &out : graph_.output()) outputs_.insert(out.name());
   if (!defineInputs(error)) return false;
 
+  // DAG patterns, matched backwards from their last node before the walk.
+  std::map<int, AdaINPlan> adain;
+  for (int k = graph_.node_size() - 1; k >= 0; --k) {
+    AdaINPlan plan;
+    if (isConsumed(k) || !planAdaIN(*this, k, plan)) continue;
+    for (int n : plan.nodes) markConsumed(n);
+    adain[k] = std::move(plan);
+  }
+
   for (int k = 0; k < graph_.node_size(); ++k) {
+    if (auto it = adain.find(k); it != adain.end()) {
+      builder_.setInsertionPointToEnd(body_);
+      std::string why;
+      if (!emitAdaIN(*this, k, it->second, why)) {
+        error = describeNode(k) + ": " + why;
+        return false;
+      }
+      continue;
+    }
     if (isConsumed(k)) continue;
     builder_.setInsertionPointToEnd(body_);
     std::string why;

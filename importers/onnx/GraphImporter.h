@@ -147,6 +147,18 @@ private:
   std::vector<OnnxWeight> weights_;
 };
 
+/// AdaINPattern.cpp: the hand-written AdaIN DAG ending at node `sink`,
+/// matched before the walk (its nodes are then marked consumed) and emitted
+/// as norm.adain when the walk reaches the sink.
+struct AdaINPlan {
+  std::string content, style;
+  float epsilon = 1e-5f;
+  bool biased = false;
+  std::set<int> nodes;
+};
+bool planAdaIN(GraphImporter &g, int sink, AdaINPlan &plan);
+bool emitAdaIN(GraphImporter &g, int sink, const AdaINPlan &plan, std::string &error);
+
 /// Patterns.cpp: folds the decomposition starting at `index` (PyTorch's
 /// GroupNorm, a ReduceMean LayerNorm, Erf GELU, Sigmoid-Mul SiLU) into one
 /// norm op. Returns true when it did (the nodes are marked consumed).

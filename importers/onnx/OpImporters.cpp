@@ -829,7 +829,8 @@ const std::vector<OpInfo> &onnxOpTable() {
       {"Min", {8, 12, 13}, nullptr, "evaluated at import time"},
       {"Max", {8, 12, 13}, nullptr, "evaluated at import time"},
       // Inside recognized patterns only (Patterns.cpp).
-      {"ReduceMean", {1, 11, 13, 18}, nullptr, "in the LayerNorm pattern only"},
+      {"ReduceMean", {1, 11, 13, 18}, nullptr, "in the LayerNorm and AdaIN patterns only"},
+      {"ReduceProd", {1, 11, 13, 18}, nullptr, "evaluated at import time (over all axes); in the AdaIN pattern"},
       {"Erf", {9, 13}, nullptr, "in the GELU pattern only"},
   };
   return table;

@@ -139,6 +139,8 @@ def main():
               f"{sys.argv[3]}: every tensor equals PyTorch's")
     weights = os.path.join(work, "weights.bin")
     weights_file.write(weights, [(weights_file.kernel_arg_name(k), v.numpy()) for k, v in state.items()])
+    if len(sys.argv) > 3:
+        weights = sys.argv[3]  # the images below run on the weights normc converted
     net64 = TransformerNet().double().eval()
     net64.load_state_dict({k: v.double() for k, v in state.items()})
     net32 = TransformerNet().eval()

@@ -45,7 +45,7 @@
 // RUN: not norm-translate --import-onnx %t.lni.onnx 2>&1 | FileCheck %s --check-prefix=LNX
 // RUN: %onnx_python %S/Inputs/make_model.py layer_norm_cubed %t.lnc.onnx
 // RUN: not norm-translate --import-onnx %t.lnc.onnx 2>&1 | FileCheck %s --check-prefix=LNX
-// LNX: node '/ln/ReduceMean' (ReduceMean, opset 13): the importer takes ReduceMean only on known values (in the LayerNorm pattern only)
+// LNX: node '/ln/ReduceMean' (ReduceMean, opset 13): the importer takes ReduceMean only on known values (in the LayerNorm and AdaIN patterns only)
 
 // GELU as PyTorch 1.13 writes it: Div(sqrt 2) -> Erf -> Add 1 -> Mul x -> Mul 0.5.
 // RUN: %onnx_python %S/Inputs/make_model.py erf_gelu %t.gelu.onnx
@@ -77,3 +77,20 @@
 // RUN: %onnx_python %S/Inputs/make_model.py instance_norm_as_inference_batch_norm %t.inbn2.onnx
 // RUN: not norm-translate --import-onnx %t.inbn2.onnx 2>&1 | FileCheck %s --check-prefix=INBN2
 // INBN2: node '/in/Reshape' (Reshape, opset 15): Reshape from [2, 3, 5, 6] to [1, -1, 5, 6] (-1: inferred) splits or merges dimensions
+
+// AdaIN written out (the reference calc_mean_std, exported by PyTorch): some
+// 80 nodes of means, variances and expands, matched backwards from the
+// last Add.
+// RUN: %onnx_python %S/Inputs/make_model.py pytorch_adain %t.adain.onnx
+// RUN: norm-translate --import-onnx %t.adain.onnx | FileCheck %s --check-prefix=ADAIN
+// ADAIN: func.func @{{.*}}(%arg0: tensor<1x8x6x6xf32> {norm.name = "content"}, %arg1: tensor<1x8x5x5xf32> {norm.name = "style"})
+// ADAIN-NEXT: %0 = norm.adain %arg0, %arg1 alpha = 1.000000e+00 eps = 9.99999974E-6 : (tensor<1x8x6x6xf32>, tensor<1x8x5x5xf32>) -> tensor<1x8x6x6xf32>
+// ADAIN-NEXT: return %0
+// RUN: %onnx_python %S/Inputs/make_model.py pytorch_adain_biased %t.adainb.onnx
+// RUN: norm-translate --import-onnx %t.adainb.onnx | FileCheck %s --check-prefix=ADAINB
+// ADAINB: norm.adain %arg0, %arg1 alpha = 1.000000e+00 eps = 9.99999974E-6 biased
+
+// Near miss: the two statistics use different epsilons.
+// RUN: %onnx_python %S/Inputs/make_model.py pytorch_adain_eps_mismatch %t.adaine.onnx
+// RUN: not norm-translate --import-onnx %t.adaine.onnx 2>&1 | FileCheck %s --check-prefix=ADAINE
+// ADAINE: node '/Reshape' (Reshape, opset 13): Reshape from [1, 8, 5, 5] to [1, 8, -1] (-1: inferred) splits or merges dimensions

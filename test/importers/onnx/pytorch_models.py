@@ -9,7 +9,8 @@ Models (deterministic random weights, seed per model): a GroupNorm + SiLU
 UNet block with a residual, a LayerNorm block exported at opset 13 (the
 ReduceMean chain) and 17 (LayerNormalization), a CycleGAN-style ResNet
 generator (reflection pads, instance norms, strided convs, ConvTranspose
-upsampling, tanh), and a conv + LeakyReLU + BatchNorm (inference) + nearest-upsample block.
+upsampling, tanh), a conv + LeakyReLU + BatchNorm (inference) +
+nearest-upsample block, and AdaIN written out by hand (content and style).
 
 Tolerance: max |normc - ref| <= 1e-4 * max |ref| per output: f32 kernels
 against a float64 reference through convolutions of up to ~600 terms and
@@ -105,6 +106,21 @@ class BatchNormBlock(nn.Module):
         return self.up(self.bn(self.act(self.conv(x))))
 
 
+class AdaIN(nn.Module):
+    """The reference AdaIN (Huang & Belongie's calc_mean_std), by hand."""
+    @staticmethod
+    def calc_mean_std(feat, eps=1e-5):
+        n, c = feat.size()[:2]
+        var = feat.view(n, c, -1).var(dim=2) + eps
+        return feat.view(n, c, -1).mean(dim=2).view(n, c, 1, 1), var.sqrt().view(n, c, 1, 1)
+
+    def forward(self, content, style):
+        size = content.size()
+        s_mean, s_std = self.calc_mean_std(style)
+        c_mean, c_std = self.calc_mean_std(content)
+        return (content - c_mean.expand(size)) / c_std.expand(size) * s_std.expand(size) + s_mean.expand(size)
+
+
 def randomize(net, seed):
     """Deterministic weights that keep every parameter meaningful (norm
     scales near 1, shifts and running statistics not the defaults)."""
@@ -137,23 +153,26 @@ def main():
              ("layer_norm_block_op13", LayerNormBlock(), (2, 16, 8, 8), 13, 2),
              ("layer_norm_block_op17", LayerNormBlock(), (2, 16, 8, 8), 17, 2),
              ("cyclegan_generator", Generator(), (1, 3, 32, 32), 13, 3),
-             ("batch_norm_block", BatchNormBlock(), (2, 3, 10, 12), 13, 4)]
+             ("batch_norm_block", BatchNormBlock(), (2, 3, 10, 12), 13, 4),
+             ("adain_by_hand", AdaIN(), [(2, 16, 9, 7), (2, 16, 6, 8)], 13, 5)]
     for label, net, shape, opset, seed in cases:
         randomize(net, seed)
-        x = torch.from_numpy(np.random.default_rng(seed).standard_normal(shape))
+        rng = np.random.default_rng(seed)
+        shapes = shape if isinstance(shape, list) else [shape]
+        names = ["content", "style"] if len(shapes) == 2 else ["input"]
+        xs = [torch.from_numpy(rng.standard_normal(s) * (1 + k) + k) for k, s in enumerate(shapes)]
         buf = io.BytesIO()
         with torch.no_grad():
-            torch.onnx.export(net.float(), x.float(), buf, input_names=["input"],
+            torch.onnx.export(net.float(), tuple(x.float() for x in xs), buf, input_names=names,
                               output_names=["output"], opset_version=opset)
-            ref = net.double()(x).numpy()
-            f32 = net.float()(x.float()).double().numpy()
+            ref = net.double()(*xs).numpy()
+            f32 = net.float()(*(x.float() for x in xs)).double().numpy()
         model = onnx.load_from_string(buf.getvalue())
         ops = sorted({n.op_type for n in model.graph.node})
         print(f"{label}: opset {opset}, {len(model.graph.node)} nodes ({', '.join(ops)})")
         scale = np.abs(ref).max()
-        harness.RTOL = None  # this script's own tolerance below
-        got = harness.run_model_outputs(tools, model, {"input": x.numpy()}, {"output": ref},
-                                        os.path.join(work, label), label)
+        got = harness.run_model_outputs(tools, model, {n: x.numpy() for n, x in zip(names, xs)},
+                                        {"output": ref}, os.path.join(work, label), label)
         if got is None:
             continue
         err = np.abs(got["output"] - ref).max() / scale

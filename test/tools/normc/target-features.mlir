@@ -32,3 +32,9 @@
 // RUN: normc %S/Inputs/relu.mlir -o %t/ok --target=x86-64-linux-avx2-profile-debug-strict_float --emit=header
 // RUN: ls %t/ok | FileCheck %s --check-prefix=OK
 // OK: f.h
+
+// The host target never claims AVX512-FP16 the CPU lacks: Halide 14 takes
+// any CPU with AVX512-BF16 (AMD Zen 4) for a Sapphire Rapids, whose code
+// uses FP16 instructions (vmovw) and died with SIGILL.
+// RUN: normc --list-targets | head -1 > %t.host
+// RUN: grep -qw avx512_fp16 /proc/cpuinfo || not grep sapphirerapids %t.host

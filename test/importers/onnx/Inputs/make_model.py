@@ -260,6 +260,47 @@ def batch_norm_training():
                   init("v", f32(3, seed=3))], opset=15)
 
 
+def torch_adain(content_eps=1e-5, style_eps=1e-5, unbiased=True):
+    """The reference AdaIN (calc_mean_std of Huang & Belongie's code),
+    exported by PyTorch 1.13 (Debian python3-torch) at opset 13."""
+    import io
+    import torch
+
+    def calc_mean_std(feat, eps):
+        n, c = feat.size()[:2]
+        var = feat.view(n, c, -1).var(dim=2, unbiased=unbiased) + eps
+        return feat.view(n, c, -1).mean(dim=2).view(n, c, 1, 1), var.sqrt().view(n, c, 1, 1)
+
+    class AdaIN(torch.nn.Module):
+        def forward(self, content, style):
+            size = content.size()
+            s_mean, s_std = calc_mean_std(style, style_eps)
+            c_mean, c_std = calc_mean_std(content, content_eps)
+            normalized = (content - c_mean.expand(size)) / c_std.expand(size)
+            return normalized * s_std.expand(size) + s_mean.expand(size)
+
+    buf = io.BytesIO()
+    torch.onnx.export(AdaIN(), (torch.zeros(1, 8, 6, 6), torch.zeros(1, 8, 5, 5)), buf,
+                      input_names=["content", "style"], output_names=["y"], opset_version=13)
+    return onnx.load_from_string(buf.getvalue())
+
+
+@case
+def pytorch_adain():
+    return torch_adain()
+
+
+@case
+def pytorch_adain_biased():
+    return torch_adain(unbiased=False)
+
+
+@case
+def pytorch_adain_eps_mismatch():
+    # Near miss: content and style statistics with different epsilons.
+    return torch_adain(content_eps=1e-3)
+
+
 # --- errors -----------------------------------------------------------------
 
 @case
