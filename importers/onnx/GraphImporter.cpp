@@ -151,11 +151,13 @@ RankedTensorType GraphImporter::tensorType(ArrayRef<int64_t> dims) {
   return RankedTensorType::get(dims, builder_.getF32Type());
 }
 
-std::string GraphImporter::uniqueName(const std::string &onnxName, bool function) {
-  // ONNX names ("conv1.weight", "onnx::Conv_12", "/res1/Add_output_0") are
-  // not C identifiers: keep letters, digits and single underscores.
+std::string identifierFrom(const std::string &name, bool function, const std::string &digitPrefix,
+                           const std::string &fallback) {
+  // ONNX names ("conv1.weight", "onnx::Conv_12", "/res1/Add_output_0") and
+  // file stems are not C identifiers: keep letters, digits and single
+  // underscores.
   std::string s;
-  for (char c : onnxName) {
+  for (char c : name) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     char w = ok ? c : '_';
     if (w == '_' && (s.empty() || s.back() == '_')) continue;
@@ -163,10 +165,15 @@ std::string GraphImporter::uniqueName(const std::string &onnxName, bool function
   }
   while (!s.empty() && s.back() == '_') s.pop_back();
   if (s.size() > 100) s.resize(100);
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) s = "v_" + s;
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) s = digitPrefix + s;
   auto kind = function ? ExportedNameKind::Function : ExportedNameKind::Parameter;
   if (!exportedNameProblem(s, kind).empty()) s = "onnx_" + s;
-  if (!exportedNameProblem(s, kind).empty()) s = "v" + std::to_string(usedNames_.size());
+  if (!exportedNameProblem(s, kind).empty()) s = fallback;
+  return s;
+}
+
+std::string GraphImporter::uniqueName(const std::string &onnxName, bool function) {
+  std::string s = identifierFrom(onnxName, function, "v_", "v" + std::to_string(usedNames_.size()));
   std::string name = s;
   for (int k = 2; usedNames_.count(name); ++k) name = s + "_" + std::to_string(k);
   usedNames_.insert(name);

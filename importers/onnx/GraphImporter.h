@@ -147,6 +147,13 @@ private:
   std::vector<OnnxWeight> weights_;
 };
 
+/// A C identifier that normc accepts as an exported function (`function`)
+/// or parameter name, made from any name: letters and digits kept, every
+/// other run one '_'; `digitPrefix` before a leading digit; an "onnx_"
+/// prefix for a reserved word; `fallback` if even that is refused.
+std::string identifierFrom(const std::string &name, bool function, const std::string &digitPrefix,
+                           const std::string &fallback);
+
 /// AdaINPattern.cpp: the hand-written AdaIN DAG ending at node `sink`,
 /// matched before the walk (its nodes are then marked consumed) and emitted
 /// as norm.adain when the walk reaches the sink.

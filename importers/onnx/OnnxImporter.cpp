@@ -21,19 +21,8 @@ constexpr int64_t kNewestOpset = 21;
 constexpr uint64_t kMaxModelBytes = uint64_t(2) << 30;
 
 std::string functionNameFor(llvm::StringRef path) {
-  std::string stem = llvm::sys::path::stem(path).str(), s;
-  for (char c : stem) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    char w = ok ? c : '_';
-    if (w == '_' && (s.empty() || s.back() == '_')) continue;
-    s.push_back(w);
-  }
-  while (!s.empty() && s.back() == '_') s.pop_back();
-  if (s.size() > 100) s.resize(100);
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) s = "model_" + s;
-  if (!exportedNameProblem(s, ExportedNameKind::Function).empty()) s = "onnx_" + s;
-  if (!exportedNameProblem(s, ExportedNameKind::Function).empty()) s = "onnx_model";
-  return s;
+  return onnx_import::identifierFrom(llvm::sys::path::stem(path).str(), /*function=*/true,
+                                     "model_", "onnx_model");
 }
 
 } // namespace
