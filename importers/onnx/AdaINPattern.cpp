@@ -36,11 +36,18 @@ namespace {
 struct Matcher {
   GraphImporter &g;
   std::set<int> nodes; // the DAG's nodes, matched so far
+  // Shapes emitAdAIN checks against the types: each statistic's reshapes
+  // ([N, C, -1] and [N, C, 1, 1]) with the tensor they are of, and the
+  // Expands' target shapes.
+  std::vector<std::pair<std::string, std::vector<int64_t>>> statShapes;
+  std::vector<std::string> expandShapes;
+  std::vector<int64_t> pending; // the last [N, C, 1, 1] seen
 
   /// The node producing `value` if its op is `op` (recorded), else null.
   const onnx::NodeProto *node(const std::string &value, const char *op) {
     int p = g.producer(value);
-    if (p < 0 || g.isConsumed(p) || g.node(p).op_type() != op) return nullptr;
+    if (p < 0 || g.isConsumed(p) || g.node(p).op_type() != op || g.node(p).input_size() == 0)
+      return nullptr;
     nodes.insert(p);
     return &g.node(p);
   }
@@ -74,8 +81,11 @@ struct Matcher {
   bool flatten(const std::string &r, std::string &t) {
     const onnx::NodeProto *n = node(r, "Reshape");
     std::vector<int64_t> shape;
-    if (!n || !knownInts(n->input(1), shape) || shape.size() != 3 || shape[2] != -1) return false;
+    if (!n || n->input_size() != 2 || !knownInts(n->input(1), shape) || shape.size() != 3 ||
+        shape[2] != -1)
+      return false;
     t = n->input(0);
+    statShapes.push_back({t, shape});
     return true;
   }
 
@@ -83,17 +93,21 @@ struct Matcher {
   bool unflatten(const std::string &value, std::string &v) {
     const onnx::NodeProto *n = node(value, "Reshape");
     std::vector<int64_t> shape;
-    if (!n || !knownInts(n->input(1), shape) || shape.size() != 4 || shape[2] != 1 || shape[3] != 1)
+    if (!n || n->input_size() != 2 || !knownInts(n->input(1), shape) || shape.size() != 4 ||
+        shape[2] != 1 || shape[3] != 1)
       return false;
     v = n->input(0);
+    pending = shape;
     return true;
   }
 
   /// An optional Expand (to any shape: the Sub/Div/Mul/Add broadcast anyway).
   std::string unexpand(const std::string &value) {
     int p = g.producer(value);
-    if (p >= 0 && !g.isConsumed(p) && g.node(p).op_type() == "Expand") {
+    if (p >= 0 && !g.isConsumed(p) && g.node(p).op_type() == "Expand" &&
+        g.node(p).input_size() == 2) {
       nodes.insert(p);
+      expandShapes.push_back(g.node(p).input(1));
       return g.node(p).input(0);
     }
     return value;
@@ -102,7 +116,11 @@ struct Matcher {
   bool mean(const std::string &value, std::string &t) {
     std::string v;
     const onnx::NodeProto *m;
-    return unflatten(unexpand(value), v) && (m = meanOverAxis2(v, 0)) && flatten(m->input(0), t);
+    if (!unflatten(unexpand(value), v)) return false;
+    std::vector<int64_t> shape4 = pending;
+    if (!(m = meanOverAxis2(v, 0)) || !flatten(m->input(0), t)) return false;
+    statShapes.push_back({t, shape4});
+    return true;
   }
 
   /// n = Cast(ReduceProd(Gather(Shape(R), [2]))) with R flattening t.
@@ -110,18 +128,20 @@ struct Matcher {
     const onnx::NodeProto *cast = node(value, "Cast"), *prod, *gather, *shape;
     std::vector<int64_t> index;
     std::string flat;
-    return cast && (prod = node(cast->input(0), "ReduceProd")) &&
-           (gather = node(prod->input(0), "Gather")) && knownInts(gather->input(1), index) &&
-           index == std::vector<int64_t>{2} && (shape = node(gather->input(0), "Shape")) &&
-           flatten(shape->input(0), flat) && flat == t;
+    return cast && (prod = node(inputName(*cast, 0), "ReduceProd")) &&
+           (gather = node(inputName(*prod, 0), "Gather")) && gather->input_size() == 2 &&
+           knownInts(gather->input(1), index) && index == std::vector<int64_t>{2} &&
+           (shape = node(inputName(*gather, 0), "Shape")) && flatten(inputName(*shape, 0), flat) &&
+           flat == t;
   }
 
   bool std(const std::string &value, const std::string &t, double &eps, bool &biased) {
     std::string v, x;
     const onnx::NodeProto *sqrt, *add;
     if (!unflatten(unexpand(value), v) || !(sqrt = node(v, "Sqrt")) ||
-        !(add = node(sqrt->input(0), "Add")))
+        !(add = node(inputName(*sqrt, 0), "Add")) || add->input_size() != 2)
       return false;
+    statShapes.push_back({t, pending});
     // Add(var, eps), either way round.
     std::string var;
     if (scalar(add->input(1), eps)) var = add->input(0);
@@ -130,28 +150,32 @@ struct Matcher {
     std::string m2 = var;
     biased = true;
     if (const onnx::NodeProto *div = node(var, "Div")) {
-      const onnx::NodeProto *mul = node(div->input(0), "Mul"), *sub = node(div->input(1), "Sub");
+      const onnx::NodeProto *mul = node(inputName(*div, 0), "Mul"),
+                            *sub = node(inputName(*div, 1), "Sub");
       double one;
-      if (!mul || !sub || !scalar(sub->input(1), one) || one != 1.0 || mul->input(1) != sub->input(0) ||
+      if (!mul || !sub || mul->input_size() != 2 || sub->input_size() != 2 ||
+          !scalar(sub->input(1), one) || one != 1.0 || mul->input(1) != sub->input(0) ||
           !count(sub->input(0), t))
         return false;
       m2 = mul->input(0);
       biased = false;
     }
     const onnx::NodeProto *reduce = meanOverAxis2(m2, 0), *sq, *d, *mean;
-    if (!reduce) return false;
+    if (!reduce || reduce->input_size() < 1) return false;
     std::string dName;
     if ((sq = node(reduce->input(0), "Mul"))) {
-      if (sq->input(0) != sq->input(1)) return false;
+      if (sq->input_size() != 2 || sq->input(0) != sq->input(1)) return false;
       dName = sq->input(0);
     } else if ((sq = node(reduce->input(0), "Pow"))) {
       double two;
-      if (!scalar(sq->input(1), two) || two != 2.0) return false;
+      if (sq->input_size() != 2 || !scalar(sq->input(1), two) || two != 2.0) return false;
       dName = sq->input(0);
     } else {
       return false;
     }
-    if (!(d = node(dName, "Sub")) || !(mean = meanOverAxis2(d->input(1), 1))) return false;
+    if (!(d = node(dName, "Sub")) || d->input_size() != 2 ||
+        !(mean = meanOverAxis2(d->input(1), 1)) || mean->input_size() < 1)
+      return false;
     std::string t1, t2;
     return flatten(d->input(0), t1) && flatten(mean->input(0), t2) && t1 == t && t2 == t;
   }
@@ -165,7 +189,7 @@ bool planAdaIN(GraphImporter &g, int sink, AdaINPlan &plan) {
   for (int order = 0; order < 2; ++order) {
     Matcher m{g, {sink}};
     const onnx::NodeProto *mul = m.node(add.input(order), "Mul");
-    if (!mul) continue;
+    if (!mul || mul->input_size() != 2) continue;
     std::string meanS = add.input(1 - order);
     for (int morder = 0; morder < 2; ++morder) {
       Matcher k = m;
@@ -173,7 +197,9 @@ bool planAdaIN(GraphImporter &g, int sink, AdaINPlan &plan) {
       std::string stdS = mul->input(1 - morder), content, style, t;
       double epsC, epsS;
       bool biasedC, biasedS;
-      if (!div || !(sub = k.node(div->input(0), "Sub"))) continue;
+      if (!div || div->input_size() != 2 || !(sub = k.node(div->input(0), "Sub")) ||
+          sub->input_size() != 2)
+        continue;
       content = sub->input(0);
       if (!k.mean(sub->input(1), t) || t != content || !k.std(div->input(1), content, epsC, biasedC) ||
           !k.mean(meanS, style) || !k.std(stdS, style, epsS, biasedS) || epsC != epsS ||
@@ -190,7 +216,7 @@ bool planAdaIN(GraphImporter &g, int sink, AdaINPlan &plan) {
         }
       }
       if (!closed) continue;
-      plan = {content, style, float(epsC), biasedC, k.nodes};
+      plan = {content, style, float(epsC), biasedC, k.nodes, k.statShapes, k.expandShapes};
       return true;
     }
   }
@@ -208,6 +234,30 @@ bool emitAdaIN(GraphImporter &g, int sink, const AdaINPlan &plan, std::string &e
   if (ct.getRank() != 4 || st.getRank() != 4) {
     error = "the AdaIN it computes takes 4-D content and style";
     return false;
+  }
+  // The statistics are per (n, c): every reshape keeps N and C (0 copies).
+  for (const auto &[t, shape] : plan.statShapes) {
+    auto type = t == plan.content ? ct : st;
+    for (int d = 0; d < 2; ++d)
+      if (shape[d] != 0 && (type.isDynamicDim(d) || shape[d] != type.getDimSize(d))) {
+        error = "the AdaIN-like subgraph ending here reshapes '" + t + "' to [" +
+                std::to_string(shape[0]) + ", " + std::to_string(shape[1]) +
+                ", ...]: its statistics are not per (n, c), which norm.adain computes";
+        return false;
+      }
+  }
+  // Each Expand broadcasts a statistic to the content's own shape.
+  for (const std::string &name : plan.expandShapes) {
+    ConstTensor s;
+    bool same = g.peekConstant(name, s) && !s.isFloat() && s.numElements() == 4;
+    for (int64_t d = 0; same && d < 4; ++d)
+      same = s.isSymbolic(d) ? g.symbolIs(s.symbols[d], plan.content, d)
+                             : !ct.isDynamicDim(d) && s.ints[d] == ct.getDimSize(d);
+    if (!same) {
+      error = "the AdaIN-like subgraph ending here expands a statistic to a shape that is not "
+              "the content's";
+      return false;
+    }
   }
   OpBuilder &b = g.builder();
   Value y = b.create<AdaINOp>(g.nodeLoc(sink), content.getType(), content, style,

@@ -63,7 +63,7 @@ int64_t ConstTensor::numElements() const {
 
 bool ConstTensor::anySymbolic() const {
   for (int32_t s : symbols)
-    if (s >= 0) return true;
+    if (s != -1) return true;
   return false;
 }
 

@@ -40,14 +40,16 @@ struct ConstTensor {
   std::vector<int64_t> dims;
   std::vector<double> floats; // Kind::Float
   std::vector<int64_t> ints;  // Kind::Int (bool too)
-  /// Empty, or one entry per element of `ints`: -1 for a known number, else
-  /// an index into the importer's DimSymbol table.
+  /// Empty, or one entry per element of `ints`: -1 for a known number,
+  /// kDerivedSymbol for arithmetic on a dynamic dimension (no value), else an
+  /// index into the importer's DimSymbol table.
   std::vector<int32_t> symbols;
+  static constexpr int32_t kDerivedSymbol = -2;
 
   int64_t numElements() const;
   bool isFloat() const { return kind == Kind::Float; }
   double at(int64_t i) const { return isFloat() ? floats[i] : double(ints[i]); }
-  bool isSymbolic(int64_t i) const { return !symbols.empty() && symbols[i] >= 0; }
+  bool isSymbolic(int64_t i) const { return !symbols.empty() && symbols[i] != -1; }
   bool anySymbolic() const;
   /// Every element equal (and known): such constants are folded into the
   /// generated code instead of becoming weights.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <set>
 
 namespace normc::onnx_import {
@@ -21,6 +22,30 @@ const std::set<std::string> &foldableOps() {
       "Equal", "Where", "ConstantOfShape", "Range", "Expand", "Min", "Max", "Floor",
       "Ceil", "Abs", "Reciprocal", "ReduceProd"};
   return ops;
+}
+
+/// The most elements a folded value may have: shapes, pads and small
+/// constant tensors are far below it; a hostile Expand or ConstantOfShape
+/// is refused instead of allocated.
+constexpr int64_t kMaxFoldedElements = int64_t(1) << 24;
+
+/// The element count of `dims`, or -1 when a dim is negative or the count
+/// passes kMaxFoldedElements (no overflow on the way).
+int64_t boundedCount(const std::vector<int64_t> &dims) {
+  int64_t n = 1;
+  for (int64_t d : dims) {
+    if (d < 0) return -1;
+    if (d && n > kMaxFoldedElements / d) return -1;
+    n *= d;
+  }
+  return n;
+}
+
+bool checkCount(const std::vector<int64_t> &dims, std::string &error) {
+  if (boundedCount(dims) >= 0) return true;
+  error = "its result would have a negative dimension or more than 2^24 elements, which the "
+          "importer does not evaluate";
+  return false;
 }
 
 /// Row-major strides of `dims`.
@@ -121,6 +146,7 @@ bool elementwise(const std::vector<const ConstTensor *> &in, bool floatResult,
     if (!broadcastDims(dims, t->dims, next, error)) return false;
     dims = next;
   }
+  if (!checkCount(dims, error)) return false;
   out = ConstTensor();
   out.kind = floatResult ? ConstTensor::Kind::Float : ConstTensor::Kind::Int;
   out.onnxType = floatResult ? (in[0]->isFloat() ? in[0]->onnxType : int32_t(P::FLOAT))
@@ -159,10 +185,15 @@ bool foldGather(const std::vector<const ConstTensor *> &in, int64_t axis, ConstT
   std::vector<int64_t> indices;
   if (!knownInts(in[1], "indices", indices, error)) return false;
   int64_t rank = data.dims.size();
+  if (rank < 1) {
+    error = "it gathers from a scalar";
+    return false;
+  }
   if (!normalizeAxis(axis, rank, error)) return false;
   std::vector<int64_t> dims(data.dims.begin(), data.dims.begin() + axis);
   dims.insert(dims.end(), in[1]->dims.begin(), in[1]->dims.end());
   dims.insert(dims.end(), data.dims.begin() + axis + 1, data.dims.end());
+  if (!checkCount(dims, error)) return false;
   out = emptyLike(data, dims);
   int64_t outer = 1, inner = 1;
   for (int64_t k = 0; k < axis; ++k) outer *= data.dims[k];
@@ -184,6 +215,10 @@ bool foldGather(const std::vector<const ConstTensor *> &in, int64_t axis, ConstT
 bool foldConcat(const std::vector<const ConstTensor *> &in, int64_t axis, ConstTensor &out,
                 std::string &error) {
   int64_t rank = in[0]->dims.size();
+  if (rank < 1) {
+    error = "it concatenates scalars";
+    return false;
+  }
   if (!normalizeAxis(axis, rank, error)) return false;
   std::vector<int64_t> dims = in[0]->dims;
   dims[axis] = 0;
@@ -199,6 +234,7 @@ bool foldConcat(const std::vector<const ConstTensor *> &in, int64_t axis, ConstT
       }
     dims[axis] += t->dims[axis];
   }
+  if (!checkCount(dims, error)) return false;
   out = emptyLike(*in[0], dims);
   int64_t outer = 1;
   for (int64_t k = 0; k < axis; ++k) outer *= dims[k];
@@ -216,6 +252,10 @@ bool foldSlice(const onnx::NodeProto &node, int64_t opset,
                std::string &error) {
   const ConstTensor &data = *in[0];
   int64_t rank = data.dims.size();
+  if (rank < 1) {
+    error = "it slices a scalar";
+    return false;
+  }
   std::vector<int64_t> starts, ends, axes, steps;
   if (opset < 10) {
     starts = intsAttribute(node, "starts").value_or(std::vector<int64_t>{});
@@ -254,7 +294,8 @@ bool foldSlice(const onnx::NodeProto &node, int64_t opset,
       e = std::clamp<int64_t>(e, 0, d);
       count[a] = e > b ? (e - b + s - 1) / s : 0;
     } else {
-      b = std::clamp<int64_t>(b, -1, d - 1);
+      // ONNX: starts to [0, d - 1], ends to [-1, d - 1].
+      b = std::clamp<int64_t>(b, 0, d - 1);
       e = std::clamp<int64_t>(e, -1, d - 1);
       count[a] = b > e ? (b - e - s - 1) / -s : 0;
     }
@@ -323,16 +364,27 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
   const std::string &op = node.op_type();
   outputs.assign(1, ConstTensor());
   ConstTensor &out = outputs[0];
-  if (in.empty() && op != "Range") {
-    error = "it has no inputs";
+  // The inputs each op needs (present, not ""), and from which index on
+  // they are optional.
+  static const std::map<std::string, std::pair<size_t, size_t>> arity = {
+      {"Gather", {2, 2}}, {"Reshape", {2, 2}}, {"Expand", {2, 2}}, {"Add", {2, 2}},
+      {"Sub", {2, 2}}, {"Mul", {2, 2}}, {"Div", {2, 2}}, {"Pow", {2, 2}}, {"Equal", {2, 2}},
+      {"Where", {3, 3}}, {"Range", {3, 3}}, {"Slice", {1, 3}}, {"Squeeze", {1, 1}},
+      {"Unsqueeze", {1, 1}}, {"ReduceProd", {1, 1}}};
+  auto [needed, optionalFrom] = arity.count(op) ? arity.at(op) : std::pair<size_t, size_t>{1, 1};
+  if (op == "Slice" && opset >= 10) needed = 3;
+  if (op == "Concat" || op == "Min" || op == "Max") optionalFrom = in.size();
+  if (in.size() < needed) {
+    error = "it has " + std::to_string(in.size()) + " inputs; " + op + " needs " +
+            std::to_string(needed);
     return false;
   }
   for (size_t k = 0; k < in.size(); ++k)
-    if (!in[k] && !(op == "Slice" && k >= 3)) {
+    if (!in[k] && k < std::max(needed, optionalFrom)) {
       error = "its input " + std::to_string(k) + " is missing";
       return false;
     }
-  const int32_t derived = -2; // a symbol no consumer can resolve
+  const int32_t derived = ConstTensor::kDerivedSymbol; // no consumer can resolve it
   if (op == "Identity") {
     out = *in[0];
     return true;
@@ -355,6 +407,12 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
       for (double v : in[0]->floats)
         out.ints.push_back(to == P::BOOL ? (v != 0) : int64_t(std::trunc(v)));
       out.floats.clear();
+    } else if (to == P::BOOL) {
+      if (in[0]->anySymbolic()) {
+        error = "it casts a dynamic dimension to bool";
+        return false;
+      }
+      for (int64_t &v : out.ints) v = v != 0;
     }
     return true;
   }
@@ -386,6 +444,10 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
         error = "its shape has a negative entry";
         return false;
       } else {
+        if (shape[k] && known > kMaxFoldedElements / shape[k]) {
+          error = "its shape holds more than 2^24 elements";
+          return false;
+        }
         known *= shape[k];
       }
     }
@@ -403,7 +465,7 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
   }
   if (op == "Unsqueeze" || op == "Squeeze") {
     std::vector<int64_t> axes;
-    if (opset >= 13 && in.size() > 1) {
+    if (opset >= 13 && in.size() > 1 && in[1]) {
       if (!knownInts(in[1], "axes", axes, error)) return false;
     } else {
       axes = intsAttribute(node, "axes").value_or(std::vector<int64_t>{});
@@ -414,9 +476,17 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
       for (int64_t &a : axes)
         if (!normalizeAxis(a, rank, error)) return false;
       std::sort(axes.begin(), axes.end());
+      if (std::adjacent_find(axes.begin(), axes.end()) != axes.end()) {
+        error = "its axes repeat an axis";
+        return false;
+      }
       for (int64_t a : axes) dims.insert(dims.begin() + a, 1);
     } else {
       int64_t rank = dims.size();
+      if (rank < 1 && !axes.empty()) {
+        error = "it squeezes a scalar";
+        return false;
+      }
       std::vector<bool> drop(rank, false);
       for (int64_t a : axes) {
         if (!normalizeAxis(a, rank, error)) return false;
@@ -445,22 +515,21 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
     ConstTensor value = ConstTensor::floatTensor({1}, {0.0});
     if (const auto *a = findAttribute(node, "value"))
       if (!readTensorProto(a->t(), value, error)) return false;
-    int64_t n = 1;
-    for (int64_t d : dims) {
-      if (d < 0 || (d && n > (int64_t(1) << 31) / d)) {
-        error = "its shape is negative or too large";
-        return false;
-      }
-      n *= d;
+    if (value.numElements() != 1) {
+      error = "its value does not hold one element";
+      return false;
     }
+    if (!checkCount(dims, error)) return false;
+    int64_t n = boundedCount(dims);
     out = emptyLike(value, dims);
     for (int64_t k = 0; k < n; ++k) appendElement(out, value, 0);
     return true;
   }
   if (op == "Range") {
     if (in.size() != 3 || !in[0] || !in[1] || !in[2] || in[0]->anySymbolic() ||
-        in[1]->anySymbolic() || in[2]->anySymbolic()) {
-      error = "its start, limit and delta must be known numbers";
+        in[1]->anySymbolic() || in[2]->anySymbolic() || in[0]->numElements() != 1 ||
+        in[1]->numElements() != 1 || in[2]->numElements() != 1) {
+      error = "its start, limit and delta must be known scalars";
       return false;
     }
     double start = in[0]->at(0), limit = in[1]->at(0), delta = in[2]->at(0);
@@ -484,6 +553,7 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
   if (op == "Expand") {
     std::vector<int64_t> shape;
     if (in.size() < 2 || !knownInts(in[1], "shape", shape, error)) return false;
+    if (!checkCount(shape, error)) return false;
     ConstTensor ones = emptyLike(*in[0], shape);
     ones.kind = ConstTensor::Kind::Int;
     ones.ints.assign(size_t(ones.numElements()), 1);
@@ -509,7 +579,7 @@ bool foldNode(const onnx::NodeProto &node, int64_t opset,
   }
   if (op == "ReduceProd") {
     // Over all axes (what exporters use it for: counting elements).
-    if (findAttribute(node, "axes") || in.size() > 1) {
+    if (findAttribute(node, "axes") || (in.size() > 1 && in[1])) {
       error = "it reduces over given axes; the importer evaluates ReduceProd over all axes only";
       return false;
     }

@@ -51,6 +51,7 @@ std::string GraphImporter::valueProblem(const std::string &name) const {
 bool GraphImporter::isDefined(const std::string &name) const { return values_.count(name) > 0; }
 
 void GraphImporter::setComputed(const std::string &name, Value v) {
+  ++computedCount_;
   Entry e{Entry::State::Computed, {}, v, {}};
   values_[name] = std::move(e);
 }
@@ -86,6 +87,22 @@ bool GraphImporter::peekConstant(const std::string &name, ConstTensor &out, int 
     out = *c;
     return true;
   }
+  // Memoized, so shared subgraphs are evaluated once, not once per path to
+  // them. A value found stays valid; "not known" only until another value
+  // is computed (Shape of it may then be known).
+  if (auto it = peeked_.find(name); it != peeked_.end()) {
+    if (it->second.first) {
+      out = *it->second.first;
+      return true;
+    }
+    if (it->second.second == computedCount_) return false;
+  }
+  bool ok = peekUncached(name, out, depth);
+  peeked_[name] = {ok ? std::optional<ConstTensor>(out) : std::nullopt, computedCount_};
+  return ok;
+}
+
+bool GraphImporter::peekUncached(const std::string &name, ConstTensor &out, int depth) {
   int p = producer(name);
   if (p < 0 || depth > 16 || isDefined(name)) return false;
   const onnx::NodeProto &n = graph_.node(p);
@@ -207,7 +224,8 @@ Value GraphImporter::splatConstant(double value, int64_t rank) {
       func_.getLoc(), DenseElementsAttr::get(type, builder_.getF32FloatAttr(float(value))));
 }
 
-bool GraphImporter::operand(NodeContext &ctx, int k, Value &out, int64_t rank) {
+bool GraphImporter::operand(NodeContext &ctx, int k, Value &out, int64_t rank,
+                            const std::vector<int64_t> *splatInto) {
   std::string name = inputName(ctx.node, k);
   if (name.empty())
     return ctx.fail("its input " + std::to_string(k) + " is missing");
@@ -234,7 +252,10 @@ bool GraphImporter::operand(NodeContext &ctx, int k, Value &out, int64_t rank) {
                       ", more than " + std::to_string(r));
     std::vector<int64_t> dims(size_t(r - c->dims.size()), 1);
     dims.insert(dims.end(), c->dims.begin(), c->dims.end());
-    if (c->isSplat()) {
+    bool splat = splatInto && splatInto->size() == dims.size() && c->isSplat();
+    for (size_t d = 0; splat && d < dims.size(); ++d)
+      splat = dims[d] == 1 || dims[d] == (*splatInto)[d];
+    if (splat) {
       // Folded into the code: an all-equal tensor is its one value broadcast.
       out = splatConstant(c->at(0), r);
       return true;
@@ -320,6 +341,10 @@ bool GraphImporter::defineInputs(std::string &error) {
       return false;
     }
     std::vector<int64_t> dims;
+    if (tt.shape().dim_size() == 0) {
+      error = "input '" + input.name() + "' is a scalar (rank 0); give it shape [1]";
+      return false;
+    }
     for (const auto &d : tt.shape().dim()) {
       if (d.has_dim_value()) {
         if (d.dim_value() < 0) {

@@ -87,6 +87,12 @@ public:
   /// whose nodes come after the pattern's first node. Evaluates those
   /// nodes without defining their outputs (the walk still does).
   bool peekConstant(const std::string &name, ConstTensor &out, int depth = 0);
+  /// Whether symbol `id` is dimension `dim` of the computed value `value`
+  /// (false for a derived symbol).
+  bool symbolIs(int32_t id, const std::string &value, int64_t dim) const {
+    return id >= 0 && size_t(id) < symbols_.size() && symbols_[id] == DimSymbol{value, dim};
+  }
+  /// The symbol `id` (>= 0).
   const DimSymbol &symbol(int32_t id) const { return symbols_[id]; }
   int32_t internSymbol(const DimSymbol &s);
 
@@ -105,10 +111,14 @@ public:
   /// A splat constant of `rank` unit dims, folded into the generated code.
   mlir::Value splatConstant(double value, int64_t rank);
   /// Input `k` of `ctx.node` as an operand: computed, or a known float
-  /// tensor turned into a splat constant or a weight argument, its dims
-  /// padded on the left with 1s up to `rank` (0: its own rank). False with
-  /// an error when it is missing, unresolved or not float.
-  bool operand(NodeContext &ctx, int k, mlir::Value &out, int64_t rank = 0);
+  /// tensor made a weight argument, its dims padded on the left with 1s up
+  /// to `rank` (0: its own rank). With `splatInto` (the other operand's
+  /// dims, of a broadcasting op) an all-equal tensor whose dims are each 1
+  /// or that operand's becomes a [1, ..., 1] constant in the code instead:
+  /// the result's shape does not depend on it. False with an error when it
+  /// is missing, unresolved or not float.
+  bool operand(NodeContext &ctx, int k, mlir::Value &out, int64_t rank = 0,
+               const std::vector<int64_t> *splatInto = nullptr);
   /// Reshapes `v` to `dims` when they differ from its dims only in unit
   /// dimensions (tensor.collapse_shape / expand_shape); null otherwise.
   mlir::Value reshapeUnitDims(mlir::Value v, llvm::ArrayRef<int64_t> dims);
@@ -121,6 +131,7 @@ private:
   bool importNode(int index, std::string &error);
   bool defineInputs(std::string &error);
   std::string uniqueName(const std::string &onnxName, bool function);
+  bool peekUncached(const std::string &name, ConstTensor &out, int depth);
 
   const onnx::GraphProto &graph_;
   std::string fileName_;
@@ -138,6 +149,8 @@ private:
   std::map<std::string, Entry> values_;
   std::map<std::string, std::vector<int>> users_;
   std::map<std::string, int> producers_;
+  std::map<std::string, std::pair<std::optional<ConstTensor>, int64_t>> peeked_;
+  int64_t computedCount_ = 0;
   std::set<std::string> outputs_;
   std::set<int> consumed_;
   std::vector<DimSymbol> symbols_;
@@ -162,6 +175,8 @@ struct AdaINPlan {
   float epsilon = 1e-5f;
   bool biased = false;
   std::set<int> nodes;
+  std::vector<std::pair<std::string, std::vector<int64_t>>> statShapes;
+  std::vector<std::string> expandShapes;
 };
 bool planAdaIN(GraphImporter &g, int sink, AdaINPlan &plan);
 bool emitAdaIN(GraphImporter &g, int sink, const AdaINPlan &plan, std::string &error);

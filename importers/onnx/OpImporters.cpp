@@ -166,7 +166,10 @@ bool importLayerNorm(NodeContext &c) {
     if (const ConstTensor *t = c.g.constant(name)) {
       if (t->isSplat() && t->at(0) == neutral) return true;
       ConstTensor full;
-      if (!t->isFloat() || !staticShape || !broadcastConstant(*t, normalized, full))
+      if (!staticShape)
+        return c.fail(std::string(what) + " '" + name + "' is a constant, and the normalized shape " +
+                      dimsString(normalized) + " has dynamic dimensions to broadcast it to");
+      if (!t->isFloat() || !broadcastConstant(*t, normalized, full))
         return c.fail(std::string(what) + " '" + name + "' of shape " + dimsString(t->dims) +
                       " does not broadcast to the normalized shape " + dimsString(normalized));
       out = c.g.weightArgument(name, full);
@@ -372,8 +375,9 @@ bool importConvTranspose(NodeContext &c) {
     convPad[d] = span - pads[d];
     convPad[d + 2] = span - pads[d + 2] + outPad[d] - (s - 1);
     if (convPad[d] < 0 || convPad[d + 2] < 0)
-      return c.fail("its pads crop more than dilation * (kernel - 1) plus output_padding, which "
-                    "the convolution it becomes cannot express");
+      return c.fail("its pads (or a stride larger than dilation * (kernel - 1) + 1) crop more "
+                    "than dilation * (kernel - 1) plus output_padding, which the convolution it "
+                    "becomes cannot express");
     if (xd[2 + d] != kDyn)
       yd[2 + d] = (xd[2 + d] - 1) * s + span + 1 + outPad[d] - pads[d] - pads[d + 2];
   }
@@ -514,11 +518,14 @@ bool importResize(NodeContext &c) {
     for (int64_t k = 0; k < t->numElements(); ++k) scales.push_back(t->at(k));
   } else if (!sizesName.empty()) {
     const ConstTensor *t = c.g.constant(sizesName);
-    if (!t || t->anySymbolic()) return c.fail("its sizes must be known integers");
+    if (!t || t->anySymbolic() || t->isFloat()) return c.fail("its sizes must be known integers");
     if (t->numElements() != rank) return c.fail("its sizes do not have one entry per dimension");
+    if (c.version >= 18 && stringAttribute(c.node, "keep_aspect_ratio_policy", "stretch") != "stretch")
+      return c.fail("its keep_aspect_ratio_policy is not stretch");
     for (int64_t k = 0; k < rank; ++k) {
       if (dims[k] == kDyn)
         return c.fail("it resizes to sizes, which needs static input dimensions (give scales)");
+      if (dims[k] == 0) return c.fail("it resizes an empty dimension");
       if (t->ints[k] % dims[k])
         return c.fail("its size " + std::to_string(t->ints[k]) + " is not a multiple of " +
                       std::to_string(dims[k]) + "; normc upsamples by integer factors");
@@ -612,11 +619,24 @@ int64_t inputRank(NodeContext &c, int k) {
   return 0;
 }
 
+/// Input `k`'s dims padded on the left with 1s to `rank` (empty if unknown).
+std::vector<int64_t> paddedDims(NodeContext &c, int k, int64_t rank) {
+  std::string name = inputName(c.node, k);
+  std::vector<int64_t> dims;
+  if (Value v = c.g.computed(name)) dims = dimsOf(v);
+  else if (const ConstTensor *t = c.g.constant(name)) dims = t->dims;
+  else return {};
+  if (int64_t(dims.size()) > rank) return {};
+  dims.insert(dims.begin(), size_t(rank - int64_t(dims.size())), 1);
+  return dims;
+}
+
 template <typename OpT> bool importBinary(NodeContext &c) {
   if (c.node.input_size() != 2) return c.fail("it needs two inputs");
   int64_t rank = std::max<int64_t>({inputRank(c, 0), inputRank(c, 1), 1});
+  std::vector<int64_t> d0 = paddedDims(c, 0, rank), d1 = paddedDims(c, 1, rank);
   Value a, b;
-  if (!c.g.operand(c, 0, a, rank) || !c.g.operand(c, 1, b, rank)) return false;
+  if (!c.g.operand(c, 0, a, rank, &d1) || !c.g.operand(c, 1, b, rank, &d0)) return false;
   std::vector<int64_t> da = dimsOf(a), db = dimsOf(b), yd(rank);
   for (int64_t k = 0; k < rank; ++k) {
     if (da[k] == 1) yd[k] = db[k];
@@ -688,6 +708,8 @@ bool importReshapeLike(NodeContext &c) {
       if (a < 0) a += outRank;
     }
     std::sort(axes.begin(), axes.end());
+    if (std::adjacent_find(axes.begin(), axes.end()) != axes.end())
+      return c.fail("its axes repeat an axis");
     target = dims;
     for (int64_t a : axes) target.insert(target.begin() + a, 1);
   } else if (op == "Squeeze") {
@@ -709,25 +731,37 @@ bool importReshapeLike(NodeContext &c) {
     if (!s || s->isFloat()) return c.fail("its shape must be a known int64 tensor");
     bool allowZero = c.version >= 14 && intAttribute(c.node, "allowzero", 0) != 0;
     int64_t inferAt = -1;
+    // origin[k]: the input dimension target entry k copies (a 0 entry, a
+    // symbol from Shape(x), the inferred -1), or -1 for a plain number. A
+    // dynamic dimension is only known to be kept if it is carried this way.
+    std::vector<int64_t> origin;
     for (int64_t k = 0; k < s->numElements(); ++k) {
       if (s->isSymbolic(k)) {
-        const DimSymbol &sym = c.g.symbol(s->symbols[k]);
-        if (sym.value != xName || sym.dim < 0)
+        int32_t id = s->symbols[k];
+        if (id < 0)
+          return c.fail("its shape holds arithmetic on a dynamic dimension, which has no value "
+                        "at import time");
+        const DimSymbol &sym = c.g.symbol(id);
+        if (sym.value != xName || sym.dim < 0 || sym.dim >= rank)
           return c.fail("its shape holds a dynamic dimension that is not one of its input's own");
         target.push_back(dims[sym.dim]);
+        origin.push_back(sym.dim);
         continue;
       }
       int64_t v = s->ints[k];
       if (v == 0 && !allowZero) {
         if (k >= rank) return c.fail("its shape copies a dimension its input does not have");
         target.push_back(dims[k]);
+        origin.push_back(k);
       } else if (v == -1 && inferAt < 0) {
         inferAt = k;
         target.push_back(-1);
+        origin.push_back(-1);
       } else if (v < 0) {
         return c.fail("its shape has an invalid entry " + std::to_string(v));
       } else {
         target.push_back(v);
+        origin.push_back(-1);
       }
     }
     if (inferAt >= 0) {
@@ -741,10 +775,16 @@ bool importReshapeLike(NodeContext &c) {
           out.push_back(target[k]);
           if (k < inferAt) ++before;
         }
+      std::vector<int64_t> inIndex;
+      for (int64_t d = 0; d < rank; ++d)
+        if (dims[d] != 1) inIndex.push_back(d);
       if (in.size() == out.size() + 1) {
         std::vector<int64_t> rest = in;
         rest.erase(rest.begin() + before);
-        if (rest == out) target[inferAt] = in[before];
+        if (rest == out) {
+          target[inferAt] = in[before];
+          origin[inferAt] = inIndex[before];
+        }
       } else if (in.size() == out.size() && in == out) {
         target[inferAt] = 1;
       }
@@ -754,6 +794,21 @@ bool importReshapeLike(NodeContext &c) {
                       "reshapes that only insert or remove unit dimensions (PyTorch's "
                       "GroupNorm export is recognized whole)");
     }
+    // The non-unit dimensions, in order, must be the input's: a dynamic one
+    // carried from that very input dimension, a static one equal.
+    std::vector<int64_t> src, dst;
+    for (int64_t d = 0; d < rank; ++d)
+      if (dims[d] != 1) src.push_back(d);
+    for (int64_t k = 0; k < int64_t(target.size()); ++k)
+      if (target[k] != 1) dst.push_back(k);
+    bool kept = src.size() == dst.size();
+    for (size_t i = 0; kept && i < src.size(); ++i)
+      kept = dims[src[i]] == kDyn ? origin[dst[i]] == src[i] : target[dst[i]] == dims[src[i]];
+    if (!kept)
+      return c.fail(op + " from " + dimsString(dims) + " to " + dimsString(target) +
+                    " splits, merges or reorders dimensions; normc's kernels take reshapes that "
+                    "only insert or remove unit dimensions (PyTorch's GroupNorm export is "
+                    "recognized whole)");
   }
   Value y = c.g.reshapeUnitDims(x, target);
   if (!y)
@@ -773,8 +828,8 @@ const std::vector<OpInfo> &onnxOpTable() {
        "inference, and training_mode (ONNX's running-statistics convention: biased variance, "
        "momentum on the old value); rank 2-5"},
       {"LayerNormalization", {17}, importLayerNorm,
-       "any axis, negative too; Scale and B broadcast to the normalized shape; Mean and InvStdDev "
-       "outputs not supported"},
+       "any axis, negative too; Scale and B broadcast to the normalized shape; the Mean and "
+       "InvStdDev outputs too"},
       {"GroupNormalization", {18, 21}, importGroupNorm,
        "18: per-group scale and bias (expanded per channel); 21: per-channel"},
       // Convolution, padding, resizing.
@@ -783,7 +838,7 @@ const std::vector<OpInfo> &onnxOpTable() {
       {"ConvTranspose", {1, 11}, importConvTranspose,
        "2-D, known weights: zero insertion and a convolution with the flipped weights "
        "(<name>_as_conv in the weights file); pads, strides, dilations, group, output_padding, "
-       "auto_pad NOTSET or VALID"},
+       "output_shape, auto_pad"},
       {"Pad", {2, 11, 13, 18, 19, 21}, importPad,
        "reflect, edge and constant 0; known pads (and axes); no negative pads"},
       {"Resize", {10, 11, 13, 18, 19}, importResize,

@@ -40,11 +40,17 @@ namespace {
 constexpr int64_t kDyn = ShapedType::kDynamic;
 
 /// The one node reading `value` (which must not be a graph output), if its
-/// op is `op`; else -1.
+/// op is `op` and it has the inputs the patterns read (two for the binary
+/// ops and Reshape); else -1.
 int soleUser(GraphImporter &g, const std::string &value, const char *op) {
   if (g.isGraphOutput(value) || g.useCount(value) != 1) return -1;
   int u = g.users(value).front();
-  return g.isConsumed(u) || g.node(u).op_type() != op ? -1 : u;
+  static const std::set<std::string> binary = {"Reshape", "Sub", "Div", "Mul", "Add", "Pow"};
+  int needed = binary.count(op) ? 2 : 1;
+  const onnx::NodeProto &n = g.node(u);
+  return g.isConsumed(u) || n.op_type() != op || n.input_size() < needed || n.output_size() < 1
+             ? -1
+             : u;
 }
 
 /// The input of binary node `n` other than `value`, or "" if `value` is not
@@ -56,10 +62,13 @@ std::string otherInput(const onnx::NodeProto &n, const std::string &value) {
   return "";
 }
 
-bool isScalar(GraphImporter &g, const std::string &name, double expected, double tolerance) {
+/// A known one-element float tensor of at most `rank` dims (more would
+/// raise the rank of what it is combined with) near `expected`.
+bool isScalar(GraphImporter &g, const std::string &name, double expected, double tolerance,
+              int64_t rank) {
   ConstTensor c;
   return g.peekConstant(name, c) && c.isFloat() && c.numElements() == 1 &&
-         std::fabs(c.at(0) - expected) <= tolerance;
+         int64_t(c.dims.size()) <= rank && std::fabs(c.at(0) - expected) <= tolerance;
 }
 
 /// A known float tensor that broadcasts per channel against a rank-`rank`
@@ -92,7 +101,7 @@ bool isShapeOf(GraphImporter &g, const ConstTensor &shape, const std::string &xN
   if (shape.isFloat() || shape.numElements() != x.getRank()) return false;
   for (int64_t d = 0; d < x.getRank(); ++d) {
     bool same = shape.isSymbolic(d)
-                    ? g.symbol(shape.symbols[d]) == DimSymbol{xName, d}
+                    ? g.symbolIs(shape.symbols[d], xName, d)
                     : (!x.isDynamicDim(d) && shape.ints[d] == x.getDimSize(d)) ||
                           (shape.ints[d] == 0 && llvm::is_contained(copyable, d));
     if (!same) return false;
@@ -132,7 +141,7 @@ bool instanceNormAsBatchNorm(GraphImporter &g, int index) {
       (shape.ints[1] != N * C && !(shape.ints[1] == -1)))
     return false;
   for (int64_t d = 2; d < rank; ++d) { // the spatial dims unchanged
-    bool same = shape.isSymbolic(d) ? g.symbol(shape.symbols[d]) == DimSymbol{r1.input(0), d}
+    bool same = shape.isSymbolic(d) ? g.symbolIs(shape.symbols[d], r1.input(0), d)
                                     : !type.isDynamicDim(d) && shape.ints[d] == type.getDimSize(d);
     if (!same) return false;
   }
@@ -183,7 +192,7 @@ bool groupNorm(GraphImporter &g, int index) {
     return false;
   // [N | 0 | dim 0 of x, G, -1]
   bool batchOk = shape.isSymbolic(0)
-                     ? g.symbol(shape.symbols[0]) == DimSymbol{r1.input(0), 0}
+                     ? g.symbolIs(shape.symbols[0], r1.input(0), 0)
                      : (shape.ints[0] == 0 || shape.ints[0] == type.getDimSize(0));
   int64_t G = shape.isSymbolic(1) ? 0 : shape.ints[1];
   if (!batchOk || G <= 0 || C % G || shape.isSymbolic(2) || shape.ints[2] != -1) return false;
@@ -251,11 +260,15 @@ bool layerNorm(GraphImporter &g, int index) {
   if (sub < 0 || g.node(sub).input(0) != m1.input(0) || g.node(sub).input(1) != m1.output(0))
     return false;
   const std::string d = g.node(sub).output(0);
-  if (g.isGraphOutput(d) || g.useCount(d) != 2) return false;
+  // Two readers: the square (Pow(d, 2), or Mul(d, d), which reads d twice)
+  // and the Div.
+  std::set<int> readers(g.users(d).begin(), g.users(d).end());
+  if (g.isGraphOutput(d) || readers.size() != 2) return false;
   int pow = -1, div = -1;
-  for (int u : g.users(d)) {
+  for (int u : readers) {
     const onnx::NodeProto &n = g.node(u);
-    if (n.op_type() == "Pow" && n.input(0) == d && isScalar(g, n.input(1), 2.0, 0)) pow = u;
+    if (n.input_size() != 2 || g.isConsumed(u)) return false;
+    if (n.op_type() == "Pow" && n.input(0) == d && isScalar(g, n.input(1), 2.0, 0, rank)) pow = u;
     else if (n.op_type() == "Mul" && n.input(0) == d && n.input(1) == d) pow = u;
     else if (n.op_type() == "Div" && n.input(0) == d) div = u;
   }
@@ -266,7 +279,8 @@ bool layerNorm(GraphImporter &g, int index) {
   if (addEps < 0) return false;
   ConstTensor eps;
   std::string epsName = otherInput(g.node(addEps), g.node(m2).output(0));
-  if (!g.peekConstant(epsName, eps) || !eps.isFloat() || eps.numElements() != 1 || !(eps.at(0) > 0))
+  if (!g.peekConstant(epsName, eps) || !eps.isFloat() || eps.numElements() != 1 ||
+      int64_t(eps.dims.size()) > rank || !(eps.at(0) > 0))
     return false;
   int sqrt = soleUser(g, g.node(addEps).output(0), "Sqrt");
   if (sqrt < 0 || g.node(div).input(1) != g.node(sqrt).output(0) ||
@@ -304,15 +318,18 @@ bool gelu(GraphImporter &g, int index) {
   const onnx::NodeProto &div = g.node(index);
   if (div.op_type() != "Div" || div.input_size() != 2) return false;
   Value x = g.computed(div.input(0));
-  if (!x || !isScalar(g, div.input(1), std::sqrt(2.0), 1e-6)) return false;
+  if (!x) return false;
+  int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+  if (!isScalar(g, div.input(1), std::sqrt(2.0), 1e-6, rank)) return false;
   int erf = soleUser(g, div.output(0), "Erf");
   if (erf < 0) return false;
   int add = soleUser(g, g.node(erf).output(0), "Add");
-  if (add < 0 || !isScalar(g, otherInput(g.node(add), g.node(erf).output(0)), 1.0, 0)) return false;
+  if (add < 0 || !isScalar(g, otherInput(g.node(add), g.node(erf).output(0)), 1.0, 0, rank))
+    return false;
   int mulX = soleUser(g, g.node(add).output(0), "Mul");
   if (mulX < 0 || otherInput(g.node(mulX), g.node(add).output(0)) != div.input(0)) return false;
   int half = soleUser(g, g.node(mulX).output(0), "Mul");
-  if (half < 0 || !isScalar(g, otherInput(g.node(half), g.node(mulX).output(0)), 0.5, 0))
+  if (half < 0 || !isScalar(g, otherInput(g.node(half), g.node(mulX).output(0)), 0.5, 0, rank))
     return false;
   Value y = g.builder().create<GeluOp>(g.nodeLoc(index), x.getType(), x, UnitAttr());
   for (int k : {index, erf, add, mulX, half}) g.markConsumed(k);
@@ -337,6 +354,7 @@ bool silu(GraphImporter &g, int index) {
 
 bool foldPattern(GraphImporter &g, int index, std::string &error) {
   (void)error; // patterns either match whole or leave the nodes to the walk
+  if (g.node(index).output_size() < 1) return false;
   return groupNorm(g, index) || instanceNormAsBatchNorm(g, index) || layerNorm(g, index) ||
          gelu(g, index) || silu(g, index);
 }

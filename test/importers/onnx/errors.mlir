@@ -42,6 +42,30 @@
 // RUN: not norm-translate --import-onnx %t.padv.onnx 2>&1 | FileCheck %s --check-prefix=PADV
 // PADV: node '/pad' (Pad, opset 13): it pads with the constant 1.000000; norm.pad pads with zeros only
 
+// Review findings: each of these once imported wrongly or crashed.
+// RUN: %onnx_python %S/Inputs/make_model.py pad_to_dynamic %t.pdyn.onnx
+// RUN: not norm-translate --import-onnx %t.pdyn.onnx 2>&1 | FileCheck %s --check-prefix=PDYN
+// PDYN: node '/pad' (Pad, opset 13): its pads must be known int64 values
+// RUN: %onnx_python %S/Inputs/make_model.py mean_filter_conv %t.mean.onnx
+// RUN: norm-translate --import-onnx %t.mean.onnx | FileCheck %s --check-prefix=MEAN
+// MEAN: %arg1: tensor<1x1x3x3xf32> {norm.name = "w"}
+// MEAN: norm.conv2d %arg0, %arg1 {{.*}} -> tensor<1x1x3x3xf32>
+// RUN: %onnx_python %S/Inputs/make_model.py broadcast_by_zeros %t.bz.onnx
+// RUN: norm-translate --import-onnx %t.bz.onnx | FileCheck %s --check-prefix=BZ
+// BZ: norm.add %arg0, %arg1 : (tensor<1x1x4x4xf32>, tensor<1x3x4x4xf32>) -> tensor<1x3x4x4xf32>
+// RUN: %onnx_python %S/Inputs/make_model.py swap_dynamic_dims %t.swap.onnx
+// RUN: not norm-translate --import-onnx %t.swap.onnx 2>&1 | FileCheck %s --check-prefix=SWAP
+// SWAP: node '/swap' (Reshape, opset 13): Reshape from [?, ?] to [?, ?] splits, merges or reorders dimensions
+// RUN: %onnx_python %S/Inputs/make_model.py unsqueeze_repeated_axes %t.unsq.onnx
+// RUN: not norm-translate --import-onnx %t.unsq.onnx 2>&1 | FileCheck %s --check-prefix=UNSQ
+// UNSQ: node '/unsq' (Unsqueeze, opset 13): its axes repeat an axis
+// RUN: %onnx_python %S/Inputs/make_model.py gather_one_input %t.g1.onnx
+// RUN: not norm-translate --import-onnx %t.g1.onnx 2>&1 | FileCheck %s --check-prefix=G1
+// G1: node '/g' (Gather, opset 13): it has 1 inputs; Gather needs 2
+// RUN: %onnx_python %S/Inputs/make_model.py scalar_input %t.scalar.onnx
+// RUN: not norm-translate --import-onnx %t.scalar.onnx 2>&1 | FileCheck %s --check-prefix=SCALAR
+// SCALAR: input 'a' is a scalar (rank 0); give it shape [1]
+
 // Not a model at all, a truncated one, a missing file.
 // RUN: not norm-translate --import-onnx %s 2>&1 | FileCheck %s --check-prefix=NOTPB
 // NOTPB: not an ONNX model (the protobuf does not parse: truncated or another format)

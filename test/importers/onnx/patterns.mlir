@@ -94,3 +94,13 @@
 // RUN: %onnx_python %S/Inputs/make_model.py pytorch_adain_eps_mismatch %t.adaine.onnx
 // RUN: not norm-translate --import-onnx %t.adaine.onnx 2>&1 | FileCheck %s --check-prefix=ADAINE
 // ADAINE: node '/Reshape' (Reshape, opset 13): Reshape from [1, 8, 5, 5] to [1, 8, -1] (-1: inferred) splits or merges dimensions
+
+// The variance squared as Mul(d, d) (d read twice by one node).
+// RUN: %onnx_python %S/Inputs/make_model.py layer_norm_mul_square %t.lnm.onnx
+// RUN: norm-translate --import-onnx %t.lnm.onnx | FileCheck %s --check-prefix=LN
+
+// Near miss: statistics per sample ([N, 1, -1]), not per channel: refused
+// rather than folded into a per-channel AdaIN.
+// RUN: %onnx_python %S/Inputs/make_model.py pytorch_layer_adain %t.ladain.onnx
+// RUN: not norm-translate --import-onnx %t.ladain.onnx 2>&1 | FileCheck %s --check-prefix=LADAIN
+// LADAIN: its statistics are not per (n, c), which norm.adain computes

@@ -381,12 +381,104 @@ def conv_transpose():
     return model(nodes, [vi("x", [1, 2, 4, 4]), vi("w", [2, 2, 3, 3])], [vi("y", [1, 2, 6, 6])])
 
 
+# --- review findings: each once imported wrongly or crashed -----------------
+
+@case
+def pad_to_dynamic():
+    # Pads computed from a dynamic dimension (256 - H): no value at import time.
+    n = [helper.make_node("Shape", ["x"], ["s"]), const("i", np.array([2], np.int64)),
+         helper.make_node("Gather", ["s", "i"], ["h"]), const("full", np.array([256], np.int64)),
+         helper.make_node("Sub", ["full", "h"], ["rest"]), const("z", np.zeros(7, np.int64)),
+         helper.make_node("Concat", ["z", "rest"], ["pads"], axis=0),
+         helper.make_node("Pad", ["x", "pads"], ["y"], name="/pad", mode="constant")]
+    return model(n, [vi("x", [1, 3, "H", "W"])], [vi("y", [1, 3, "H2", "W"])])
+
+
+@case
+def mean_filter_conv():
+    # An all-equal weight is still a 3x3 weight, not a splat.
+    return model([helper.make_node("Conv", ["x", "w"], ["y"])], [vi("x", [1, 1, 5, 5])],
+                 [vi("y", [1, 1, 3, 3])], [init("w", np.full((1, 1, 3, 3), 1 / 9, np.float32))])
+
+
+@case
+def broadcast_by_zeros():
+    # Adding zeros of a larger shape broadcasts x: the result is [1, 3, 4, 4].
+    return model([helper.make_node("Add", ["x", "z"], ["y"])], [vi("x", [1, 1, 4, 4])],
+                 [vi("y", [1, 3, 4, 4])], [init("z", np.zeros((1, 3, 4, 4), np.float32))])
+
+
+@case
+def swap_dynamic_dims():
+    n = [helper.make_node("Shape", ["x"], ["s"]), const("i0", np.array([0], np.int64)),
+         const("i1", np.array([1], np.int64)), helper.make_node("Gather", ["s", "i0"], ["a"]),
+         helper.make_node("Gather", ["s", "i1"], ["b"]),
+         helper.make_node("Concat", ["b", "a"], ["t"], axis=0),
+         helper.make_node("Reshape", ["x", "t"], ["y"], name="/swap")]
+    return model(n, [vi("x", ["A", "B"])], [vi("y", ["B", "A"])])
+
+
+@case
+def unsqueeze_repeated_axes():
+    return model([helper.make_node("Unsqueeze", ["x", "ax"], ["y"], name="/unsq")], [vi("x", [5])],
+                 [vi("y", [5, 1, 1])], [init("ax", np.array([2, 2], np.int64))])
+
+
+@case
+def gather_one_input():
+    n = [const("c", np.array([1, 2, 3], np.int64)), helper.make_node("Gather", ["c"], ["g"], name="/g"),
+         helper.make_node("Reshape", ["x", "g"], ["y"])]
+    return model(n, [vi("x", [6])], [vi("y", [1, 2, 3])])
+
+
+@case
+def scalar_input():
+    return model([helper.make_node("Mul", ["x", "a"], ["y"])], [vi("x", [1, 2, 2]), vi("a", [])],
+                 [vi("y", [1, 2, 2])])
+
+
+@case
+def layer_norm_mul_square():
+    # LayerNorm whose variance squares with Mul(d, d) instead of Pow(d, 2).
+    nodes = layer_norm_nodes()
+    nodes[3] = helper.make_node("Mul", ["d", "d"], ["sq"], name="/ln/Mul_sq")
+    del nodes[2]
+    return model(nodes, [vi("x", [2, 8, 5, 6])], [vi("y", [2, 8, 5, 6])],
+                 [init("ln.weight", f32(8, 5, 6)), init("ln.bias", f32(8, 5, 6, seed=1))])
+
+
+def torch_layer_adain():
+    """Near miss: AdaIN-like statistics per sample (over C, H, W), not per channel."""
+    import io
+    import torch
+
+    def stats(feat):
+        n = feat.size(0)
+        var = feat.view(n, 1, -1).var(dim=2) + 1e-5
+        return feat.view(n, 1, -1).mean(dim=2).view(n, 1, 1, 1), var.sqrt().view(n, 1, 1, 1)
+
+    class LayerAdaIN(torch.nn.Module):
+        def forward(self, content, style):
+            size = content.size()
+            s_mean, s_std = stats(style)
+            c_mean, c_std = stats(content)
+            return (content - c_mean.expand(size)) / c_std.expand(size) * s_std.expand(size) + s_mean.expand(size)
+
+    buf = io.BytesIO()
+    torch.onnx.export(LayerAdaIN(), (torch.zeros(1, 8, 6, 6), torch.zeros(1, 8, 5, 5)), buf,
+                      input_names=["content", "style"], output_names=["y"], opset_version=13)
+    return onnx.load_from_string(buf.getvalue())
+
+
+CASES["pytorch_layer_adain"] = torch_layer_adain
+
+
 def main():
     name, out = sys.argv[1], sys.argv[2]
     m = CASES[name]()
     # Invalid on purpose, or newer than Debian's onnx 1.12 checker knows.
     if name not in ("cycle", "unsorted", "huge_initializer", "short_initializer", "future_opset",
-                    "norms"):
+                    "norms", "gather_one_input", "unsqueeze_repeated_axes"):
         onnx.checker.check_model(m)
     onnx.save(m, out)
 
