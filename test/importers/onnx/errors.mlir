@@ -78,4 +78,5 @@
 // Mutated models give errors, never crashes (Inputs/fuzz_onnx.py).
 // RUN: %onnx_python %S/Inputs/make_model.py ops %t.ops.onnx
 // RUN: %onnx_python %S/Inputs/fuzz_onnx.py norm-translate %t.ops.onnx 300 | FileCheck %s --check-prefix=FUZZ
+// RUN: %onnx_python %S/Inputs/fuzz_onnx.py norm-translate %t.ops.onnx 300 --structured | FileCheck %s --check-prefix=FUZZ
 // FUZZ: 300 mutants: 0 crashes
