@@ -22,12 +22,11 @@ class TensorProto;
 namespace normc::onnx_import {
 
 /// An integer entry that is not a number but dimension `dim` of the computed
-/// value `value` (an ONNX value name), or the result of arithmetic on such
-/// an entry (`dim == kDerived`), which nothing can resolve.
+/// value `value` (an ONNX value name). Arithmetic on such an entry has no
+/// symbol (ConstTensor::kDerivedSymbol).
 struct DimSymbol {
-  static constexpr int64_t kDerived = -1;
   std::string value;
-  int64_t dim = kDerived;
+  int64_t dim = -1;
   bool operator==(const DimSymbol &o) const { return value == o.value && dim == o.dim; }
 };
 

@@ -45,26 +45,22 @@ std::string GraphImporter::valueProblem(const std::string &name) const {
   auto it = values_.find(name);
   if (it == values_.end())
     return "'" + name + "' is not produced by any earlier node";
-  return it->second.state == Entry::State::Unresolved ? it->second.reason : "";
+  return "";
 }
 
 bool GraphImporter::isDefined(const std::string &name) const { return values_.count(name) > 0; }
 
 void GraphImporter::setComputed(const std::string &name, Value v) {
   ++computedCount_;
-  Entry e{Entry::State::Computed, {}, v, {}};
+  Entry e{Entry::State::Computed, {}, v};
   values_[name] = std::move(e);
 }
 
 void GraphImporter::setConstant(const std::string &name, ConstTensor c) {
-  Entry e{Entry::State::Known, std::move(c), {}, {}};
+  Entry e{Entry::State::Known, std::move(c), {}};
   values_[name] = std::move(e);
 }
 
-void GraphImporter::setUnresolved(const std::string &name, std::string reason) {
-  Entry e{Entry::State::Unresolved, {}, {}, std::move(reason)};
-  values_[name] = std::move(e);
-}
 
 int GraphImporter::useCount(const std::string &name) const {
   auto it = users_.find(name);
@@ -507,12 +503,7 @@ bool GraphImporter::run(const std::string &functionName, ImportedOnnxModel &resu
     }
     if (isConsumed(k)) continue;
     builder_.setInsertionPointToEnd(body_);
-    std::string why;
-    if (foldPattern(*this, k, why)) continue;
-    if (!why.empty()) {
-      error = describeNode(k) + ": " + why;
-      return false;
-    }
+    if (foldPattern(*this, k)) continue;
     if (!importNode(k, error)) return false;
   }
 

@@ -1,9 +1,8 @@
 //===- GraphImporter.h - the state of one ONNX graph's import --------------===//
 //
 // Walks the graph's nodes in order (ONNX requires topological order). Every
-// value is known (a ConstTensor), computed (an MLIR value of the function
-// being built) or unresolved (with the reason, reported only if a node that
-// matters reads it). Op importers (OpImporters.cpp) and the patterns that
+// value is known (a ConstTensor) or computed (an MLIR value of the function
+// being built); the first node that cannot be imported is an error. Op importers (OpImporters.cpp) and the patterns that
 // fold exporters' decompositions (Patterns.cpp) work through this class.
 //
 //===----------------------------------------------------------------------===//
@@ -66,12 +65,11 @@ public:
   const ConstTensor *constant(const std::string &name) const;
   /// The computed value `name`, or null (see valueProblem for why).
   mlir::Value computed(const std::string &name) const;
-  /// Why `name` is neither known nor computed ("" when it is one of them).
+  /// Why `name` is neither known nor computed (it is not defined yet), or "".
   std::string valueProblem(const std::string &name) const;
   bool isDefined(const std::string &name) const;
   void setComputed(const std::string &name, mlir::Value v);
   void setConstant(const std::string &name, ConstTensor c);
-  void setUnresolved(const std::string &name, std::string reason);
   /// How many nodes (and graph outputs) read `name`.
   int useCount(const std::string &name) const;
   /// The nodes reading `name`, in order (indices into the graph).
@@ -141,11 +139,11 @@ private:
   mlir::Block *body_ = nullptr;
 
   struct Entry {
-    enum class State { Known, Computed, Unresolved } state;
+    enum class State { Known, Computed } state;
     ConstTensor known;
     mlir::Value value;
-    std::string reason;
   };
+
   std::map<std::string, Entry> values_;
   std::map<std::string, std::vector<int>> users_;
   std::map<std::string, int> producers_;
@@ -182,9 +180,10 @@ bool planAdaIN(GraphImporter &g, int sink, AdaINPlan &plan);
 bool emitAdaIN(GraphImporter &g, int sink, const AdaINPlan &plan, std::string &error);
 
 /// Patterns.cpp: folds the decomposition starting at `index` (PyTorch's
-/// GroupNorm, a ReduceMean LayerNorm, Erf GELU, Sigmoid-Mul SiLU) into one
-/// norm op. Returns true when it did (the nodes are marked consumed).
-bool foldPattern(GraphImporter &g, int index, std::string &error);
+/// GroupNorm, InstanceNorm as BatchNorm, a ReduceMean LayerNorm, Erf GELU,
+/// Sigmoid-Mul SiLU) into one norm op. Returns true when it did (the nodes
+/// are marked consumed); a chain that does not match whole is left to the walk.
+bool foldPattern(GraphImporter &g, int index);
 
 } // namespace normc::onnx_import
 

@@ -352,8 +352,7 @@ bool silu(GraphImporter &g, int index) {
 
 } // namespace
 
-bool foldPattern(GraphImporter &g, int index, std::string &error) {
-  (void)error; // patterns either match whole or leave the nodes to the walk
+bool foldPattern(GraphImporter &g, int index) {
   if (g.node(index).output_size() < 1) return false;
   return groupNorm(g, index) || instanceNormAsBatchNorm(g, index) || layerNorm(g, index) ||
          gelu(g, index) || silu(g, index);
