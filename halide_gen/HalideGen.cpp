@@ -44,6 +44,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace mlir;
 using namespace normc::norm;
@@ -132,6 +133,8 @@ struct GroupRecord {
   std::string source;
   CpuKnobs requested, effective;
   std::vector<std::string> notes;
+  std::vector<int64_t> shape; ///< the first result's, as typed (-1: dynamic)
+  bool channelsLast = false;
 };
 
 /// Reads norm.role and norm.schedule of a group function.
@@ -485,13 +488,60 @@ void addGroupRequirements(Halide::Pipeline &pipeline, LoweredKernel &kernel) {
 /// Schedules `kernel` with the group's requested knobs through the target's
 /// backend; `record` gets the requested and effective knobs and the notes.
 void scheduleGroup(LoweredKernel &kernel, const GroupCall &c, const Halide::Target &target,
-                   GroupRecord &record) {
+                   const std::string &autoscheduler, GroupRecord &record) {
   record.name = c.callee.getSymName().str();
   record.role = c.role;
   record.source = c.source;
   record.requested = c.requested;
   record.effective = c.requested;
+  // The group's shape, for norm-tune's cost model: its first result as typed.
+  if (c.callee.getNumResults() > 0)
+    if (auto type = dyn_cast<RankedTensorType>(c.callee.getResultTypes()[0]))
+      record.shape.assign(type.getShape().begin(), type.getShape().end());
+  c.callee.walk([&](Operation *op) {
+    if (op->hasAttr("channels_last"))
+      record.channelsLast = true;
+  });
+  if (!autoscheduler.empty()) {
+    record.source = "autoscheduler " + autoscheduler;
+    record.notes.push_back("scheduled by Halide's " + autoscheduler +
+                           " autoscheduler; the knobs are not used");
+    return;
+  }
   scheduleBackendFor(target).apply(kernel, c.role, record.effective, record.notes);
+}
+
+/// Halide 14's autoscheduler plugins, loaded once each.
+const char *const kAutoschedulers[] = {"Mullapudi2016", "Adams2019", "Li2018"};
+
+/// Schedules `pipeline` (every Func of the function) with `name`, after
+/// giving its inputs and outputs their static extents as estimates.
+void autoschedulePipeline(Halide::Pipeline &pipeline, const std::string &name,
+                          std::vector<Halide::ImageParam> &inputs,
+                          llvm::ArrayRef<Type> argTypes, std::vector<Halide::Func> &outputs,
+                          llvm::ArrayRef<Type> resultTypes, const Halide::Target &target) {
+  static std::set<std::string> loaded;
+  if (loaded.insert(name).second)
+    Halide::load_plugin(std::string(NORMC_HALIDE_PLUGIN_DIR) + "/libautoschedule_" +
+                        llvm::StringRef(name).lower() + ".so");
+  auto estimates = [](Type type) {
+    auto t = cast<RankedTensorType>(type);
+    Halide::Region region;
+    for (int d = t.getRank() - 1; d >= 0; --d) // Halide's dims: innermost first
+      region.push_back({0, static_cast<int>(t.isDynamicDim(d) ? 64 : t.getDimSize(d))});
+    return region;
+  };
+  for (auto [i, param] : llvm::enumerate(inputs)) {
+    Halide::Region r = estimates(argTypes[i]);
+    for (size_t d = 0; d < r.size(); ++d)
+      param.dim(d).set_estimate(r[d].min, r[d].extent);
+  }
+  for (auto [i, out] : llvm::enumerate(outputs))
+    out.set_estimates(estimates(resultTypes[i]));
+  const int cores = std::max(1u, std::thread::hardware_concurrency());
+  // Mullapudi2016's machine model: cores, a 16 MB last-level cache, and a
+  // compute-to-memory balance of 40 (its documented default).
+  pipeline.auto_schedule(name, target, Halide::MachineParams(cores, 16 << 20, 40));
 }
 
 std::string scheduleJson(const std::string &name, const TargetInfo &target,
@@ -504,6 +554,8 @@ std::string scheduleJson(const std::string &name, const TargetInfo &target,
     list.push_back(llvm::json::Object{{"name", g.name},
                                       {"role", roleName(g.role)},
                                       {"source", g.source},
+                                      {"shape", llvm::json::Array(g.shape)},
+                                      {"channels_last", g.channelsLast},
                                       {"requested", knobsToJson(g.requested, g.role, target.isGpu)},
                                       {"effective", knobsToJson(g.effective, g.role, target.isGpu)},
                                       {"notes", std::move(notes)}});
@@ -519,6 +571,17 @@ std::string scheduleJson(const std::string &name, const TargetInfo &target,
 }
 
 } // namespace
+
+std::string autoschedulerNames() {
+  std::string out;
+  for (const char *n : kAutoschedulers)
+    out += (out.empty() ? "" : ", ") + std::string(n);
+  return out;
+}
+
+bool isAutoscheduler(const std::string &name) {
+  return llvm::is_contained(kAutoschedulers, name);
+}
 
 LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
                              const std::string &outDir, const std::string &symbol,
@@ -591,7 +654,9 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
     // The header declares the function alone, not the groups it calls and
     // their loop bodies: in separate composition it comes from the wrapper.
     Halide::Module wrapperModule("", target);
-    const bool separate = canComposeSeparately(func, calls, targetInfo.isGpu);
+    // An autoscheduler sees the whole function as one pipeline.
+    const bool separate =
+        emit.autoscheduler.empty() && canComposeSeparately(func, calls, targetInfo.isGpu);
 
     if (separate) {
       // Each distinct group once, as its own pipeline <func>__<group>.
@@ -632,7 +697,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
           outs.push_back(out);
         }
         GroupRecord record;
-        scheduleGroup(kernel, c, target, record);
+        scheduleGroup(kernel, c, target, emit.autoscheduler, record);
         records.push_back(record);
         Halide::Pipeline pipeline(outs);
         addGroupRequirements(pipeline, kernel);
@@ -762,7 +827,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
         if (kernel.outputs.empty())
           return c.call.emitOpError() << "computes nothing that is used";
         GroupRecord record;
-        scheduleGroup(kernel, c, target, record);
+        scheduleGroup(kernel, c, target, emit.autoscheduler, record);
         if (recorded.insert(c.callee).second)
           records.push_back(record);
       }
@@ -780,6 +845,9 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
       Halide::Pipeline pipeline(outputs);
       for (LoweredKernel &k : groups)
         addRequirements(pipeline, k);
+      if (!emit.autoscheduler.empty())
+        autoschedulePipeline(pipeline, emit.autoscheduler, inputs, func.getArgumentTypes(),
+                             outputs, func.getResultTypes(), target);
       linked = pipeline.compile_to_module(args, name, target);
     }
 

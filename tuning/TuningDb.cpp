@@ -65,11 +65,21 @@ bool parseRecord(const llvm::json::Value &value, TuningRecord &r, std::string &e
     r.date = d->str();
   if (auto v = o->getString("normc_version"))
     r.normcVersion = v->str();
+  if (auto f = o->getString("function"))
+    r.function = f->str();
+  if (auto d = o->getNumber("default_ms"))
+    r.defaultMs = *d;
+  if (auto t = o->getInteger("trials"))
+    r.trials = static_cast<int>(*t);
+  if (auto g = o->getNumber("gain"))
+    r.gain = *g;
+  if (const llvm::json::Object *a = o->getObject("autoschedulers"))
+    r.autoschedulers = *a;
   return true;
 }
 
 llvm::json::Value recordToJson(const TuningRecord &r) {
-  return llvm::json::Object{
+  llvm::json::Object o{
       {"group", r.group},
       {"target", r.target},
       {"hardware", llvm::json::Object{{"cpu", r.hardware.cpu},
@@ -79,6 +89,17 @@ llvm::json::Value recordToJson(const TuningRecord &r) {
       {"time_ms", r.timeMs},
       {"date", r.date},
       {"normc_version", r.normcVersion}};
+  if (!r.function.empty())
+    o["function"] = r.function;
+  if (r.defaultMs > 0)
+    o["default_ms"] = r.defaultMs;
+  if (r.trials > 0)
+    o["trials"] = r.trials;
+  if (r.gain > 0)
+    o["gain"] = r.gain;
+  if (!r.autoschedulers.empty())
+    o["autoschedulers"] = llvm::json::Object(r.autoschedulers);
+  return o;
 }
 
 } // namespace
@@ -102,6 +123,16 @@ void TuningDb::merge(TuningRecord record) {
         r.hardware.sameMachineKind(record.hardware)) {
       if (record.timeMs < r.timeMs)
         r = std::move(record);
+      return;
+    }
+  records.push_back(std::move(record));
+}
+
+void TuningDb::put(TuningRecord record) {
+  for (TuningRecord &r : records)
+    if (r.group == record.group && r.target == record.target &&
+        r.hardware.sameMachineKind(record.hardware)) {
+      r = std::move(record);
       return;
     }
   records.push_back(std::move(record));

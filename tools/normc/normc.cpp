@@ -125,6 +125,13 @@ cl::opt<std::string> listOnnxOps(
     cl::desc("Print the ONNX ops (and versions) the importer takes and exit: "
              "--list-onnx-ops or --list-onnx-ops=markdown (the table in docs/onnx.md)"),
     cl::value_desc("text|markdown"), cl::ValueOptional, cl::init(""), cl::cat(normcCategory));
+cl::opt<std::string> autoschedule(
+    "autoschedule",
+    cl::desc("Schedule each function with one of Halide 14's autoschedulers "
+             "instead of normc's schedules and knobs, for comparison (norm-tune "
+             "measures them as reference points): Mullapudi2016, Adams2019 or "
+             "Li2018; the function becomes one Halide pipeline. CPU targets"),
+    cl::value_desc("name"), cl::init(""), cl::cat(normcCategory));
 cl::opt<bool> listTargets("list-targets",
                           cl::desc("Print the accepted target spellings and "
                                    "exit"),
@@ -233,6 +240,10 @@ int main(int argc, char **argv) {
     return fail("'--no-fuse' contradicts '--fuse=" + fusePolicy + "'");
   if (outputDir.empty())
     return fail("no output directory; use -o <dir>");
+  if (!autoschedule.empty() && !normc::isAutoscheduler(autoschedule))
+    return fail("unknown autoscheduler '" + autoschedule + "' in '--autoschedule=" +
+                autoschedule + "' (expected " + normc::autoschedulerNames() + ")");
+  emit.kernel.autoscheduler = autoschedule;
   if (libraryName.getNumOccurrences() && !normc::isCIdentifier(libraryName))
     return fail("'--library=" + libraryName + "': the library name must be a C identifier "
                 "(it names <name>.a, <name>.h and the header's include guard)");
