@@ -20,6 +20,7 @@ config.environment["PATH"] = os.pathsep.join([
     os.path.join(config.normc_tools_dir, "norm-opt"),
     os.path.join(config.normc_tools_dir, "normc"),
     os.path.join(config.normc_tools_dir, "norm-translate"),
+    os.path.join(config.normc_tools_dir, "norm-tune"),
     config.llvm_tools_dir,
     config.environment.get("PATH", ""),
 ])
@@ -32,3 +33,9 @@ onnx_python = "/usr/bin/python3"
 if subprocess.run([onnx_python, "-c", "import onnx"], capture_output=True).returncode:
     lit_config.fatal(onnx_python + " cannot import onnx: run scripts/install-deps.sh")
 config.substitutions.append(("%onnx_python", onnx_python))
+
+# norm-tune's cross-target test runs AArch64 candidates under qemu-user,
+# linked by the cross compiler (scripts/install-deps.sh installs both).
+import shutil
+if shutil.which("qemu-aarch64") and shutil.which("aarch64-linux-gnu-gcc"):
+    config.available_features.add("qemu-aarch64")

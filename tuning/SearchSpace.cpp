@@ -32,21 +32,26 @@ bool searched(const KnobInfo &k, const TunedGroup &g, bool gpu) {
   return true;
 }
 
-/// The values tried for an int knob: every value of a range of at most 16,
-/// else the powers of two in it; 0 ("auto") first where the range has it.
+/// The values tried for an int knob: every value of a range of at most 8,
+/// else the powers of two and the midpoints between them (3, 6, 12, ...:
+/// register tiles of 6 and 12 columns matter); 0 ("auto") first where the
+/// range has it.
 std::vector<std::string> intValues(const KnobInfo &k) {
   std::vector<std::string> out;
   if (k.min == 0)
     out.push_back("0");
   const int lo = std::max(1, k.min);
-  if (k.max - lo < 16) {
+  if (k.max - lo < 8) {
     for (int v = lo; v <= k.max; ++v)
       out.push_back(std::to_string(v));
     return out;
   }
-  for (long v = 1; v <= k.max; v *= 2)
+  for (long v = 1; v <= k.max; v *= 2) {
     if (v >= lo)
       out.push_back(std::to_string(v));
+    if (v >= 2 && v + v / 2 >= lo && v + v / 2 <= k.max)
+      out.push_back(std::to_string(v + v / 2));
+  }
   return out;
 }
 
@@ -76,9 +81,12 @@ SearchSpace::SearchSpace(const TunedGroup &group, const TargetFacts &facts, int 
         int w = std::stoi(v);
         // Narrower than a register wastes lanes; more than 4 registers per
         // vector unrolls past the register file.
-        if (w < facts_.f32Lanes() || w > 4 * facts_.f32Lanes())
+        if (w < facts_.f32Lanes() || w > 4 * facts_.f32Lanes() || w % facts_.f32Lanes())
           continue;
       }
+      // GPU blocks come in warps of 32 threads.
+      if ((name == "gpu_threads" || name == "gpu_stats_threads") && std::stoi(v) % 32)
+        continue;
       if (name == "accumulators" && std::stoi(v) > 8)
         continue; // the two-pass reduction's partial sums: more than 8 spill
       kept.push_back(v);

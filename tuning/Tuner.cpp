@@ -337,7 +337,8 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
       std::vector<CpuKnobs> batch;
       if (!exhaustive && trials >= budget / 2)
         for (const CpuKnobs &k : space.neighbours(best[gi]))
-          if (static_cast<int>(batch.size()) < options_.jobs && tried.insert(space.key(k)).second)
+          if (static_cast<int>(batch.size()) < options_.jobs &&
+              trials + static_cast<int>(batch.size()) < budget && tried.insert(space.key(k)).second)
             batch.push_back(k);
       while (static_cast<int>(batch.size()) < options_.jobs && poolNext < pool.size() &&
              trials + static_cast<int>(batch.size()) < budget) {
