@@ -138,6 +138,8 @@ bool SearchSpace::plausible(const CpuKnobs &k, std::string *why) const {
     return reject("serial over " + std::to_string(elements) + " elements with " +
                   std::to_string(cores_) + " cores");
   const bool conv = group_.role == GroupRole::Conv || group_.role == GroupRole::ConvNorm;
+  if (!k.parallel && k.planesPerTask > 0)
+    return reject("planes_per_task does nothing in serial loops");
   if ((group_.role == GroupRole::Norm || group_.role == GroupRole::Elementwise) && n > 0 &&
       c > 0 && k.planesPerTask > 0 && k.parallel) {
     // Fewer tasks than cores: some cores get no plane at all.

@@ -1,0 +1,175 @@
+// norm-tune's search space and cost model (tuning/SearchSpace.h) and its
+// output check (tuning/Measure.h compareDumps), against facts written out
+// here: which knobs a group searches, that every point the cost model keeps
+// fits the register file and the cores, and that the check catches a single
+// wrong element but not a reordered sum.
+#include "tuning/Defaults.h"
+#include "tuning/Measure.h"
+#include "tuning/SearchSpace.h"
+
+#include "llvm/Support/FileSystem.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <set>
+
+using namespace normc;
+
+namespace {
+
+TargetFacts avx512() {
+  TargetFacts f;
+  f.arch = TargetFacts::Arch::X86;
+  f.vectorBits = 512;
+  f.vectorRegisters = 32;
+  return f;
+}
+TargetFacts avx2() {
+  TargetFacts f = avx512();
+  f.vectorBits = 256;
+  f.vectorRegisters = 16;
+  return f;
+}
+
+TunedGroup convNorm(int64_t c, int64_t h, int64_t w, const TargetFacts &facts) {
+  TunedGroup g;
+  g.name = "conv_norm_test";
+  g.role = GroupRole::ConvNorm;
+  g.shape = {1, c, h, w};
+  GroupShape s;
+  s.rank4 = true, s.n = 1, s.c = c, s.h = h, s.w = w;
+  g.defaults = scheduleDefaults(facts, g.role, s);
+  return g;
+}
+
+std::set<std::string> axisNames(const SearchSpace &space) {
+  std::set<std::string> out;
+  for (const KnobAxis &a : space.axes())
+    out.insert(a.name);
+  return out;
+}
+
+TEST(SearchSpace, ConvNormSearchesTheNchwTileAndTheStatistics) {
+  SearchSpace space(convNorm(64, 128, 128, avx512()), avx512(), 2);
+  std::set<std::string> names = axisNames(space);
+  for (const char *k : {"conv_k_tile", "conv_x_vectors", "conv_y_rows", "conv_channels_per_task",
+                        "stats", "accumulators", "vector_width"})
+    EXPECT_TRUE(names.count(k)) << k;
+  // NHWC tiles, planes per task and the GPU knobs do nothing for this group.
+  for (const char *k : {"conv_nhwc_k_vectors", "conv_nhwc_x_columns", "planes_per_task",
+                        "gpu_threads", "gpu_conv_k_tile"})
+    EXPECT_FALSE(names.count(k)) << k;
+}
+
+TEST(SearchSpace, ElementwiseGroupsHaveNoStatisticsKnobs) {
+  TunedGroup g;
+  g.role = GroupRole::Elementwise;
+  g.shape = {1, 32, 64, 64};
+  SearchSpace space(g, avx2(), 2);
+  std::set<std::string> names = axisNames(space);
+  EXPECT_FALSE(names.count("stats"));
+  EXPECT_FALSE(names.count("accumulators"));
+  EXPECT_TRUE(names.count("planes_per_task"));
+}
+
+TEST(SearchSpace, EveryKeptPointFitsTheMachine) {
+  for (const TargetFacts &facts : {avx2(), avx512()}) {
+    const int lanes = facts.f32Lanes();
+    TunedGroup g = convNorm(64, 64, 64, facts);
+    SearchSpace space(g, facts, 2);
+    std::mt19937 rng(7);
+    size_t rejected = 0;
+    std::vector<CpuKnobs> points = space.sample(2000, rng, &rejected);
+    ASSERT_GT(points.size(), 20u);
+    EXPECT_GT(rejected, 0u);
+    for (const CpuKnobs &k : points) {
+      const int perVector = k.vectorWidth / lanes;
+      const int accumulators = k.convKTile * k.convXVectors * k.convYRows * perVector;
+      EXPECT_EQ(k.vectorWidth % lanes, 0) << space.key(k);
+      EXPECT_LE(accumulators, facts.vectorRegisters - 3) << space.key(k);
+      EXPECT_GE(accumulators, 8) << space.key(k);
+      EXPECT_EQ(64 % k.convKTile, 0) << space.key(k);
+      EXPECT_LE(k.convXVectors * k.vectorWidth, 64) << space.key(k);
+      if (k.convChannelsPerTask > 0) {
+        EXPECT_EQ(k.convChannelsPerTask % k.convKTile, 0) << space.key(k);
+        EXPECT_GE(64 / k.convChannelsPerTask, 2) << space.key(k);
+      }
+    }
+    // The defaults are never drawn again, and no point twice.
+    std::set<std::string> keys;
+    for (const CpuKnobs &k : points)
+      EXPECT_TRUE(keys.insert(space.key(k)).second);
+    EXPECT_FALSE(keys.count(space.key(g.defaults)));
+  }
+}
+
+TEST(SearchSpace, ACostModelRejectionSaysWhy) {
+  TunedGroup g = convNorm(64, 64, 64, avx2());
+  SearchSpace space(g, avx2(), 2);
+  CpuKnobs k = g.defaults;
+  k.convKTile = 8, k.convXVectors = 4; // 32 accumulators, 16 ymm registers
+  std::string why;
+  EXPECT_FALSE(space.plausible(k, &why));
+  EXPECT_EQ(why, "the conv tile needs 32 accumulator registers; the target has 16");
+  k = g.defaults;
+  k.parallel = false;
+  EXPECT_FALSE(space.plausible(k, &why));
+  EXPECT_EQ(why, "serial over 262144 elements with 2 cores");
+  EXPECT_TRUE(space.plausible(g.defaults, &why)) << why;
+}
+
+TEST(SearchSpace, SmallSpacesAreEnumeratedWhole) {
+  TunedGroup g;
+  g.role = GroupRole::Elementwise;
+  g.shape = {1, 4, 8, 8}; // 256 elements: serial is allowed
+  g.defaults.vectorWidth = 8;
+  SearchSpace space(g, avx2(), 2);
+  std::mt19937 rng(1);
+  std::vector<CpuKnobs> all = space.sample(100000, rng);
+  // vector_width 8, 16, 24, 32 (whole ymm registers, at most 4);
+  // parallel with planes_per_task 0, 1, 2 (4 planes, at least 2 tasks for 2
+  // cores), or serial with planes_per_task 0: 4 x (3 + 1) points, one of
+  // them the defaults.
+  const size_t expected = 4 * (3 + 1);
+  EXPECT_EQ(all.size(), expected - 1);
+  for (const CpuKnobs &k : space.neighbours(g.defaults))
+    EXPECT_TRUE(space.plausible(k));
+}
+
+std::string writeDump(const std::string &name, const std::vector<float> &values) {
+  llvm::SmallString<128> path;
+  llvm::sys::fs::createTemporaryFile(name, "bin", path);
+  std::ofstream os(std::string(path), std::ios::binary);
+  os.write(reinterpret_cast<const char *>(values.data()), values.size() * sizeof(float));
+  return std::string(path);
+}
+
+TEST(CompareDumps, AReorderedSumPassesAWrongElementDoesNot) {
+  std::vector<float> ref(1000);
+  for (size_t i = 0; i < ref.size(); ++i)
+    ref[i] = std::sin(0.1f * i) * 3;
+  std::vector<RunnerOutput> outputs{{"y", "f32", 1000}};
+  std::vector<float> close = ref;
+  for (float &v : close)
+    v *= 1 + 3e-6f; // what a different summation order does
+  std::vector<float> wrong = ref;
+  wrong[617] += 0.01f;
+  std::string r = writeDump("ref", ref), c = writeDump("close", close), w = writeDump("wrong", wrong);
+  EXPECT_EQ(compareDumps(r, c, outputs), "");
+  EXPECT_EQ(compareDumps(r, w, outputs).rfind("output 'y' element 617: ", 0), 0u)
+      << compareDumps(r, w, outputs);
+  std::vector<float> nan = ref;
+  nan[3] = NAN;
+  std::string n = writeDump("nan", nan);
+  EXPECT_NE(compareDumps(r, n, outputs), "");
+  EXPECT_EQ(compareDumps(n, n, outputs), "");
+  std::vector<RunnerOutput> longer{{"y", "f32", 2000}};
+  EXPECT_EQ(compareDumps(r, c, longer), "output 'y' is missing from a dump");
+  for (const std::string &p : {r, c, w, n})
+    llvm::sys::fs::remove(p);
+}
+
+} // namespace
