@@ -142,7 +142,11 @@ std::vector<BuiltCandidate> Measurer::build(const std::string &function,
     llvm::sys::fs::create_directories(b.dir);
     b.runner = b.dir + "/runner";
     b.log = b.dir + "/build.log";
-    std::string cmd = shellQuote(c.normc) + " " + shellQuote(c.input) +
+    std::string cmd;
+    if (c.buildMemoryMb > 0)
+      cmd += "ulimit -v " + std::to_string(int64_t(c.buildMemoryMb) * 1024) + " && ";
+    cmd += "timeout " + std::to_string(c.buildTimeoutS) + " " + shellQuote(c.normc) + " " +
+           shellQuote(c.input) +
                       " --functions=" + shellQuote(function) +
                       " --library=normtune_candidate --emit=lib,header --target=" +
                       shellQuote(c.target) + " -o " + shellQuote(b.dir + "/lib");
@@ -172,7 +176,10 @@ std::vector<BuiltCandidate> Measurer::build(const std::string &function,
   std::vector<int> status = runParallel(commands, logs, jobs);
   for (size_t i = 0; i < out.size(); ++i) {
     out[i].ok = status[i] == 0 && out[i].error.empty();
-    if (!out[i].ok && out[i].error.empty())
+    if (status[i] == 124) // timeout(1)'s status
+      out[i].error = "normc took longer than " + std::to_string(c.buildTimeoutS) +
+                     " s (--build-timeout)";
+    else if (!out[i].ok && out[i].error.empty())
       out[i].error = tail(readFile(out[i].log), 3);
   }
   return out;

@@ -33,6 +33,10 @@ struct MeasureConfig {
   std::string workDir;       ///< everything built goes under it
   std::string extraNormcFlags; ///< appended to every normc command (e.g. --fuse=none)
   int threads = 0;           ///< the runner's thread count; 0: the machine's
+  /// Limits of one candidate's build (an autoscheduler can take minutes and
+  /// gigabytes on a large conv): wall time, and address space in MiB (0: none).
+  int buildTimeoutS = 300;
+  int buildMemoryMb = 0;
 };
 
 /// One output as the runner reported it.

@@ -115,6 +115,15 @@ cl::opt<std::string> normcFlags("normc-flags",
                                 cl::desc("Extra flags for every normc command, e.g. "
                                          "--normc-flags=--fuse=none"),
                                 cl::value_desc("flags"), cl::init(""), cl::cat(tuneCategory));
+cl::opt<int> buildTimeout("build-timeout",
+                          cl::desc("Seconds one candidate's build may take (default 300); "
+                                   "a slower build counts as failed"),
+                          cl::init(300), cl::cat(tuneCategory));
+cl::opt<int> buildMemory(
+    "build-memory",
+    cl::desc("MiB of address space one candidate's build may use (default: 70% of "
+             "the memory divided by --jobs; 0: no limit)"),
+    cl::init(-1), cl::cat(tuneCategory));
 cl::opt<unsigned> seed("seed", cl::desc("Seed of the random search (default 1)"), cl::init(1),
                        cl::cat(tuneCategory));
 
@@ -355,12 +364,23 @@ int main(int argc, char **argv) {
     }
   }
 
+  if (buildTimeout < 1)
+    return fail("'--build-timeout' must be at least 1 second");
+  config.buildTimeoutS = buildTimeout;
+  const int buildJobs = jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (buildMemory >= 0) {
+    config.buildMemoryMb = buildMemory;
+  } else {
+    const long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGE_SIZE);
+    const double mb = pages > 0 && pageSize > 0 ? double(pages) * pageSize / (1 << 20) : 0;
+    config.buildMemoryMb = static_cast<int>(0.7 * mb / buildJobs);
+  }
   normc::Measurer measurer(config);
   llvm::errs() << "norm-tune: " << functions.size() << " functions of '" << inputFile
                << "' for " << config.canonical << "; building the runner support\n";
   if (!measurer.prepare(error))
     return fail(error);
-  options.jobs = jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  options.jobs = buildJobs;
   options.rounds = rounds;
   options.minGain = minGain;
   options.measureMs = measureMs;
