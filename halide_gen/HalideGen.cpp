@@ -40,6 +40,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <set>
@@ -538,6 +539,14 @@ void autoschedulePipeline(Halide::Pipeline &pipeline, const std::string &name,
   }
   for (auto [i, out] : llvm::enumerate(outputs))
     out.set_estimates(estimates(resultTypes[i]));
+  // Adams2019's default beam search (32 states, 5 passes) ran out of 8 GB
+  // and past 3 minutes on one instance norm of bench/ (half a million
+  // states per pass); its greedy mode (beam 1, one pass) is what a compile
+  // can afford. HL_BEAM_SIZE / HL_NUM_PASSES set by the user win.
+  if (name == "Adams2019") {
+    setenv("HL_BEAM_SIZE", "1", /*overwrite=*/0);
+    setenv("HL_NUM_PASSES", "1", /*overwrite=*/0);
+  }
   const int cores = std::max(1u, std::thread::hardware_concurrency());
   // Mullapudi2016's machine model: cores, a 16 MB last-level cache, and a
   // compute-to-memory balance of 40 (its documented default).
@@ -817,7 +826,10 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
             if (!stored.defined() || !type.getElementType().isF32()) {
               stored = Halide::Func(callPrefix + "_r" + std::to_string(r));
               stored(halideVars(rank)) = t.func(halideVars(rank));
-              stored.compute_root();
+              // An autoscheduler refuses Funcs that already have a schedule;
+              // it places this one itself.
+              if (emit.autoscheduler.empty())
+                stored.compute_root();
               kernel.outputs.push_back(stored);
               kernel.outputTensors.push_back(t);
             }

@@ -179,8 +179,11 @@ std::vector<BuiltCandidate> Measurer::build(const std::string &function,
     if (status[i] == 124) // timeout(1)'s status
       out[i].error = "normc took longer than " + std::to_string(c.buildTimeoutS) +
                      " s (--build-timeout)";
-    else if (!out[i].ok && out[i].error.empty())
-      out[i].error = tail(readFile(out[i].log), 3);
+    else if (!out[i].ok && out[i].error.empty()) {
+      std::string log = tail(readFile(out[i].log), 3);
+      out[i].error = "exit status " + std::to_string(status[i]) +
+                     (log.empty() ? std::string() : ": " + log);
+    }
   }
   return out;
 }

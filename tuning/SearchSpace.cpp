@@ -13,10 +13,12 @@ namespace {
 /// NHWC convs, channels per task only for a fused conv -> norm, the
 /// statistics knobs only where there are statistics (ScheduleConv.cpp and
 /// ScheduleCpu.cpp read nothing else).
-bool searched(const KnobInfo &k, const TunedGroup &g, bool gpu) {
+bool searched(const KnobInfo &k, const TunedGroup &g, bool gpu, bool searchStats) {
   if (!scopeApplies(k.scope, g.role, gpu))
     return false;
   const std::string name = k.name;
+  if (name == "stats" && !searchStats)
+    return false; // a numerics choice, not only a speed one
   const bool hasStats = g.role == GroupRole::Norm || g.role == GroupRole::ConvNorm;
   if (!hasStats && (name == "stats" || name == "accumulators" || name == "placement" ||
                     name == "gpu_stats_threads" || name == "gpu_stats_chunk"))
@@ -57,10 +59,11 @@ std::vector<std::string> intValues(const KnobInfo &k) {
 
 } // namespace
 
-SearchSpace::SearchSpace(const TunedGroup &group, const TargetFacts &facts, int cores)
+SearchSpace::SearchSpace(const TunedGroup &group, const TargetFacts &facts, int cores,
+                         bool searchStats)
     : group_(group), facts_(facts), cores_(std::max(1, cores)) {
   for (const KnobInfo &k : knobSchema()) {
-    if (!searched(k, group_, facts_.gpu))
+    if (!searched(k, group_, facts_.gpu, searchStats))
       continue;
     KnobAxis axis{k.name, {}};
     if (k.type == KnobInfo::Type::Int)

@@ -44,8 +44,11 @@ struct KnobAxis {
 class SearchSpace {
 public:
   /// The space of `group` on a target with `facts`, for a machine with
-  /// `cores` threads.
-  SearchSpace(const TunedGroup &group, const TargetFacts &facts, int cores);
+  /// `cores` threads. The statistics algorithm (`stats`) is searched only
+  /// with `searchStats`: shifted_one_pass is faster but loses digits when a
+  /// plane's first element is a far outlier, a trade the user must choose.
+  SearchSpace(const TunedGroup &group, const TargetFacts &facts, int cores,
+              bool searchStats = false);
 
   const std::vector<KnobAxis> &axes() const { return axes_; }
   /// Number of combinations before the cost model (saturates at 2^62).

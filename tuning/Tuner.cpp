@@ -308,7 +308,7 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
       --remainingGroups_;
       continue;
     }
-    SearchSpace space(g, facts_, cores);
+    SearchSpace space(g, facts_, cores, options_.searchStats);
     int budget = std::max(0, options_.trialsPerGroup - doneBefore[gi]);
     double deadline = 1e300;
     if (options_.timeBudgetS > 0) {
@@ -423,8 +423,10 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
   if (incumbent.dir != defaultBuilt.dir) {
     Measured m = compare(defaultBuilt, incumbent, name, std::max(5, options_.rounds));
     if (m.ok) {
+      // The tuned time is the defaults' scaled by the median round's ratio,
+      // so that the two figures and their speed-up agree.
       defaultMs = m.aMs;
-      tunedMs = m.bMs;
+      tunedMs = m.aMs * m.ratio;
       if (m.ratio >= 1) {
         // Noise made a candidate win earlier: the defaults stay.
         progress(llvm::formatv("norm-tune: @{0}: the tuned schedule measured {1:f3}x the "

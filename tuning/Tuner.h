@@ -34,6 +34,7 @@ struct TuneOptions {
   double minGain = 0.02;     ///< a candidate must be this much faster
   double measureMs = 100;    ///< kernel time per runner process
   bool resume = false;
+  bool searchStats = false;  ///< --allow-one-pass-stats
   std::vector<std::string> autoschedulers; ///< reference points
   unsigned seed = 1;
   std::string dbPath;

@@ -94,6 +94,12 @@ cl::opt<bool> resume("resume",
                               "full budget of trials are skipped, the others continue "
                               "from their best knobs"),
                      cl::cat(tuneCategory));
+cl::opt<bool> allowOnePassStats(
+    "allow-one-pass-stats",
+    cl::desc("Also search stats=shifted_one_pass (one read of x instead of two; "
+             "loses digits when a plane's first element is a far outlier). "
+             "Default: the statistics stay two_pass, exact for any data"),
+    cl::cat(tuneCategory));
 cl::opt<bool> report("report",
                      cl::desc("Print --db as tables (tuned vs default vs each "
                               "autoscheduler, per function and per group) and exit"),
@@ -385,6 +391,7 @@ int main(int argc, char **argv) {
   options.minGain = minGain;
   options.measureMs = measureMs;
   options.resume = resume;
+  options.searchStats = allowOnePassStats;
   options.seed = seed;
   options.dbPath = dbPath;
   options.normcVersion = NORMC_VERSION;
