@@ -7,6 +7,9 @@
 #                                               normc, plain cc and pkg-config, and run it
 #   consumers.sh headers <prefix> <work dir>    the installed public headers compile as C99
 #                                               and as C++17, -Wall -Wextra -Werror -pedantic
+#   consumers.sh tune <prefix> <work dir>       the installed norm-tune tunes consumer.mlir
+#                                               with its installed runner sources, and the
+#                                               installed normc applies the database
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 mode=$1
@@ -15,7 +18,10 @@ case "$mode" in
     rm -rf "$3"
     cmake --install "$2" --prefix "$3" >/dev/null
     # What a user finds there.
-    for f in bin/normc bin/norm-opt bin/norm-translate include/normc/normrt.h lib/libnormrt.a \
+    for f in bin/normc bin/norm-opt bin/norm-translate bin/norm-tune \
+             share/normc/tune/norm_tune_runner.c share/normc/tune/runtime/kernel.c \
+             share/normc/tune/runtime/internal/halide_bridge.c \
+             include/normc/normrt.h lib/libnormrt.a \
              lib/cmake/normc/normcConfig.cmake lib/cmake/normc/NormcKernels.cmake \
              lib/pkgconfig/normrt.pc; do
       [[ -e "$3/$f" ]] || { echo "not installed: $f"; exit 1; }
@@ -47,6 +53,22 @@ case "$mode" in
       "$here/consumer/main.c" "$work/k/consumer_kernels.a" $(pkg-config --libs normrt) \
       "$work/k/normc_halide_runtime.a" -lm -o "$work/consumer"
     "$work/consumer"
+    ;;
+  tune)
+    prefix=$2 work=$3
+    rm -rf "$work" && mkdir -p "$work"
+    "$prefix/bin/norm-tune" "$here/consumer/consumer.mlir" --db="$work/db.json" --budget=1 \
+      --autoschedulers=none --measure-ms=2 --rounds=1 --work-dir="$work/w" 2> "$work/log" ||
+      { cat "$work/log"; exit 1; }
+    grep -q "wrote '$work/db.json'" "$work/log" || { cat "$work/log"; exit 1; }
+    # The runner and libnormrt's sources came from the installed share/normc/tune,
+    # not from the source tree the build remembers.
+    grep -q "building the runner support from $prefix/share/normc/tune/runtime" "$work/log" ||
+      { echo "norm-tune did not use the installed runner sources:"; cat "$work/log"; exit 1; }
+    "$prefix/bin/normc" "$here/consumer/consumer.mlir" -o "$work/out" --tuning-db="$work/db.json" \
+      2> "$work/remarks"
+    grep -q "tuning record applied" "$work/remarks" || { cat "$work/remarks"; exit 1; }
+    echo "installed norm-tune: $(grep -c '"group"' "$work/db.json") records, applied by normc"
     ;;
   headers)
     prefix=$2 work=$3

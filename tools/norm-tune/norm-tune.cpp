@@ -382,8 +382,10 @@ int main(int argc, char **argv) {
     config.buildMemoryMb = static_cast<int>(0.7 * mb / buildJobs);
   }
   normc::Measurer measurer(config);
-  llvm::errs() << "norm-tune: " << functions.size() << " functions of '" << inputFile
-               << "' for " << config.canonical << "; building the runner support\n";
+  llvm::errs() << "norm-tune: " << functions.size()
+               << (functions.size() == 1 ? " function" : " functions") << " of '" << inputFile
+               << "' for " << config.canonical << "; building the runner support from "
+               << config.runtimeDir << "\n";
   if (!measurer.prepare(error))
     return fail(error);
   options.jobs = buildJobs;

@@ -5,7 +5,7 @@
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: norm-tune %s --db=%t/db.json --target=arm-64-linux --runner='qemu-aarch64 -L /usr/aarch64-linux-gnu' --budget=3 --measure-ms=10 --rounds=1 --autoschedulers=none 2> %t/log
 // RUN: FileCheck %s --check-prefix=LOG < %t/log
-// LOG: norm-tune: 1 functions of '{{.*}}' for arm-64-linux; building the runner support
+// LOG: norm-tune: 1 function of '{{.*}}' for arm-64-linux; building the runner support
 // LOG: group norm_{{[0-9a-f]+}} (norm, 1 of 1): {{.*}}, 3 trials
 // LOG-COUNT-3: [{{ *[0-9]+}}/3] @in_relu vector_width={{[0-9]+}},
 // LOG: norm-tune: @in_relu: default {{[0-9.]+}} ms, tuned {{[0-9.]+}} ms

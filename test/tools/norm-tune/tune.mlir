@@ -11,6 +11,10 @@
 // LOG: norm-tune: @norm: group norm_{{[0-9a-f]+}} (norm, 1 of 1)
 // LOG: norm-tune: 6 candidates measured in {{.+}}; {{[0-9]+}} pruned by the cost model, 0 failed to build or run, 0 gave wrong results and were discarded
 // LOG: norm-tune: wrote '{{.*}}db.json'
+// The statistics algorithm stays two_pass unless --allow-one-pass-stats.
+// RUN: not grep -q "stats=" %t/log
+// RUN: norm-tune %s --functions=norm --db=%t/onepass.json --budget=2 --allow-one-pass-stats --autoschedulers=none --measure-ms=5 --rounds=1 2>&1 | FileCheck %s --check-prefix=ONEPASS
+// ONEPASS: [{{ *}}1/2] @norm vector_width={{[0-9]+}},{{.*}},stats={{one_pass|two_pass|shifted_one_pass}},
 // The work directory keeps only the probe and the support objects.
 // RUN: ls %t/work/block | count 0
 // normc applies each record to its group.
