@@ -42,6 +42,9 @@ CpuKnobs scheduleDefaults(const TargetFacts &facts, GroupRole role, const GroupS
   // (bench/RESULTS.md conv rows). 32 registers (AVX-512 zmm, NEON):
   // 4 x 5 = 20, as Halide's conv_layer app does for 32-register targets
   // (derived by counting registers; not yet measured on such a machine).
+  // norm-tune on a 2-core Xeon with AVX-512 chose 4 x 4 for five of the
+  // eight bench/ conv groups, 1.03-1.33x faster (bench/RESULTS.md, "Tuned vs
+  // default"); the default stays until it is measured on AVX2 and NEON too.
   const int registers = facts.vectorRegisters;
   int xVectors = registers >= 32 ? 5 : 3;
   // A tile must fit in a row: the schedule needs W >= lanes x vectors.
