@@ -43,7 +43,7 @@ CpuKnobs scheduleDefaults(const TargetFacts &facts, GroupRole role, const GroupS
   // 4 x 5 = 20, as Halide's conv_layer app does for 32-register targets
   // (derived by counting registers; not yet measured on such a machine).
   // norm-tune on a 2-core Xeon with AVX-512 chose 4 x 4 for five of the
-  // eight bench/ conv groups, 1.03-1.33x faster (bench/RESULTS.md, "Tuned vs
+  // eight bench/ conv groups; those functions ran 1.00-1.24x faster (bench/RESULTS.md, "Tuned vs
   // default"); the default stays until it is measured on AVX2 and NEON too.
   const int registers = facts.vectorRegisters;
   int xVectors = registers >= 32 ? 5 : 3;

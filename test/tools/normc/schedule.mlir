@@ -12,7 +12,9 @@
 // RUN: not ls %t.bad
 
 // Sixteen 64x64 planes: too few to share tasks (at least 16 tasks are kept).
-// DEFAULT:      "effective": {
+// Each group's result shape and layout, for norm-tune's cost model.
+// DEFAULT:      "channels_last": false,
+// DEFAULT-NEXT: "effective": {
 // DEFAULT-NEXT:   "accumulators": 2,
 // DEFAULT-NEXT:   "parallel": true,
 // DEFAULT-NEXT:   "placement": "per_plane",
@@ -23,6 +25,12 @@
 // DEFAULT:      "requested": {
 // DEFAULT:        "planes_per_task": 0,
 // DEFAULT:      "role": "norm",
+// DEFAULT-NEXT: "shape": [
+// DEFAULT-NEXT:   2,
+// DEFAULT-NEXT:   8,
+// DEFAULT-NEXT:   64,
+// DEFAULT-NEXT:   64
+// DEFAULT-NEXT: ],
 // DEFAULT-NEXT: "source": "defaults"
 // OVERRIDE:      "effective": {
 // OVERRIDE-NEXT:   "accumulators": 1,
