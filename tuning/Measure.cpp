@@ -1,5 +1,6 @@
 //===- Measure.cpp - build and time candidate schedules for norm-tune -----===//
 #include "tuning/Measure.h"
+#include "tuning/HalfBits.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -243,28 +244,6 @@ RunResult Measurer::run(const BuiltCandidate &candidate, const std::string &func
   return r;
 }
 
-namespace {
-
-float halfToFloat(uint16_t h) {
-  uint32_t sign = uint32_t(h & 0x8000u) << 16, exp = (h >> 10) & 0x1f, mant = h & 0x3ffu;
-  float v;
-  if (exp == 0)
-    v = std::ldexp(float(mant), -24);
-  else if (exp == 31)
-    v = mant ? NAN : INFINITY;
-  else
-    v = std::ldexp(float(mant | 0x400u), int(exp) - 25);
-  return sign ? -v : v;
-}
-float bf16ToFloat(uint16_t b) {
-  uint32_t bits = uint32_t(b) << 16;
-  float v;
-  std::memcpy(&v, &bits, 4);
-  return v;
-}
-
-} // namespace
-
 std::string compareDumps(const std::string &referencePath, const std::string &candidatePath,
                          const std::vector<RunnerOutput> &outputs) {
   std::string ref = readFile(referencePath), cand = readFile(candidatePath);
@@ -291,8 +270,8 @@ std::string compareDumps(const std::string &referencePath, const std::string &ca
       } else {
         uint16_t x, y;
         std::memcpy(&x, pr, 2), std::memcpy(&y, pc, 2);
-        a = o.dtype == "f16" ? halfToFloat(x) : bf16ToFloat(x);
-        b = o.dtype == "f16" ? halfToFloat(y) : bf16ToFloat(y);
+        a = o.dtype == "f16" ? halfBitsToDouble(x) : bfloat16BitsToDouble(x);
+        b = o.dtype == "f16" ? halfBitsToDouble(y) : bfloat16BitsToDouble(y);
       }
       if (std::isnan(a) && std::isnan(b))
         continue;

@@ -2,6 +2,7 @@
 #include "importers/onnx/ConstTensor.h"
 
 #include "importers/onnx/OnnxProto.h"
+#include "tuning/HalfBits.h"
 
 #include <cmath>
 #include <cstring>
@@ -9,25 +10,6 @@
 namespace normc::onnx_import {
 
 namespace {
-
-/// IEEE half and bfloat16 bit patterns to double.
-double halfToDouble(uint16_t h) {
-  int sign = h >> 15, exp = (h >> 10) & 0x1f, mant = h & 0x3ff;
-  double v;
-  if (exp == 0)
-    v = std::ldexp(double(mant), -24);
-  else if (exp == 31)
-    v = mant ? NAN : INFINITY;
-  else
-    v = std::ldexp(double(mant | 0x400), exp - 25);
-  return sign ? -v : v;
-}
-double bfloat16ToDouble(uint16_t b) {
-  uint32_t bits = uint32_t(b) << 16;
-  float f;
-  std::memcpy(&f, &bits, 4);
-  return f;
-}
 
 /// Bytes per element in raw_data, or 0 for a type the importer cannot read.
 size_t rawElementSize(int32_t t) {
@@ -190,8 +172,8 @@ bool readTensorProto(const onnx::TensorProto &proto, ConstTensor &out, std::stri
       switch (type) {
       case P::FLOAT: put(load<float>(p), 0); break;
       case P::DOUBLE: put(load<double>(p), 0); break;
-      case P::FLOAT16: put(halfToDouble(load<uint16_t>(p)), 0); break;
-      case P::BFLOAT16: put(bfloat16ToDouble(load<uint16_t>(p)), 0); break;
+      case P::FLOAT16: put(halfBitsToDouble(load<uint16_t>(p)), 0); break;
+      case P::BFLOAT16: put(bfloat16BitsToDouble(load<uint16_t>(p)), 0); break;
       case P::INT64: put(0, load<int64_t>(p)); break;
       case P::UINT64: put(0, int64_t(load<uint64_t>(p))); break;
       case P::INT32: put(0, load<int32_t>(p)); break;
@@ -227,8 +209,8 @@ bool readTensorProto(const onnx::TensorProto &proto, ConstTensor &out, std::stri
   default: // int32_data: the small integer types, bool, float16, bfloat16
     have = proto.int32_data_size();
     for (int32_t v : proto.int32_data()) {
-      if (type == P::FLOAT16) put(halfToDouble(uint16_t(v)), 0);
-      else if (type == P::BFLOAT16) put(bfloat16ToDouble(uint16_t(v)), 0);
+      if (type == P::FLOAT16) put(halfBitsToDouble(uint16_t(v)), 0);
+      else if (type == P::BFLOAT16) put(bfloat16BitsToDouble(uint16_t(v)), 0);
       else put(0, type == P::BOOL ? (v != 0) : v);
     }
     break;
