@@ -30,6 +30,7 @@
 #include "dialect/Identifiers.h"
 #include "dialect/KernelNames.h"
 #include "dialect/NormOps.h"
+#include "tuning/Autoschedulers.h"
 #include "tuning/Knobs.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -512,9 +513,6 @@ void scheduleGroup(LoweredKernel &kernel, const GroupCall &c, const Halide::Targ
   scheduleBackendFor(target).apply(kernel, c.role, record.effective, record.notes);
 }
 
-/// Halide 14's autoscheduler plugins, loaded once each.
-const char *const kAutoschedulers[] = {"Mullapudi2016", "Adams2019", "Li2018"};
-
 /// Schedules `pipeline` (every Func of the function) with `name`, after
 /// giving its inputs and outputs their static extents as estimates.
 void autoschedulePipeline(Halide::Pipeline &pipeline, const std::string &name,
@@ -580,17 +578,6 @@ std::string scheduleJson(const std::string &name, const TargetInfo &target,
 }
 
 } // namespace
-
-std::string autoschedulerNames() {
-  std::string out;
-  for (const char *n : kAutoschedulers)
-    out += (out.empty() ? "" : ", ") + std::string(n);
-  return out;
-}
-
-bool isAutoscheduler(const std::string &name) {
-  return llvm::is_contained(kAutoschedulers, name);
-}
 
 LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
                              const std::string &outDir, const std::string &symbol,

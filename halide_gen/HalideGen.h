@@ -26,16 +26,13 @@ struct KernelEmitOptions {
   bool schedule = false; ///< <name>.schedule.json: requested and effective knobs per group
   bool ptx = false;      ///< <name>.ptx: the CUDA kernels' PTX (CUDA targets only)
   /// Not an output: when set, one of Halide 14's autoschedulers
-  /// (autoschedulerNames()) schedules each function as one pipeline instead
+  /// (tuning/Autoschedulers.h) schedules each function as one pipeline instead
   /// of normc's schedule backend; norm-tune measures them as reference
   /// points (normc --autoschedule).
   std::string autoscheduler;
 };
 
-/// "Mullapudi2016, Adams2019, Li2018": the autoschedulers --autoschedule takes.
-std::string autoschedulerNames();
-/// Whether `name` is one of them.
-bool isAutoscheduler(const std::string &name);
+
 
 /// A validated compilation target.
 struct TargetInfo {

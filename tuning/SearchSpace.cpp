@@ -74,10 +74,6 @@ SearchSpace::SearchSpace(const TunedGroup &group, const TargetFacts &facts, int 
     // random draws are not wasted on them.
     std::vector<std::string> kept;
     for (const std::string &v : axis.values) {
-      CpuKnobs probe = group_.defaults;
-      std::string error;
-      if (!setKnob(probe, k.name, v, error))
-        continue;
       // Only the single-knob rules: the others depend on combinations.
       const std::string name = k.name;
       if (name == "vector_width") {

@@ -81,6 +81,8 @@ bool readScheduleReport(const std::string &path, TunedFunction &out, std::string
     return false;
   }
   out.name = top->getString("function")->str();
+  if (auto t = top->getString("target"))
+    out.target = t->str();
   for (const llvm::json::Value &v : *groups) {
     const llvm::json::Object *g = v.getAsObject();
     TunedGroup group;
@@ -191,13 +193,16 @@ bool Tuner::run(const std::vector<TunedFunction> &functions, std::string &error)
     if (interrupted)
       break;
     std::string fnError;
-    if (!tuneFunction(f, fnError)) {
-      if (fnError.rfind("database:", 0) == 0) {
-        error = fnError.substr(10);
-        return false;
-      }
+    switch (tuneFunction(f, fnError)) {
+    case Stop::None:
+      break;
+    case Stop::Function:
       llvm::errs() << "norm-tune: error: @" << f.name << ": " << fnError << "\n";
       allOk = false;
+      break;
+    case Stop::Run:
+      error = fnError;
+      return false;
     }
   }
   llvm::errs() << llvm::formatv("norm-tune: {0} candidates measured in {1}; {2} pruned by the "
@@ -213,7 +218,7 @@ bool Tuner::run(const std::vector<TunedFunction> &functions, std::string &error)
   return allOk;
 }
 
-bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
+Tuner::Stop Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
   const std::string &name = fn.name;
   const size_t n = fn.groups.size();
   std::vector<CpuKnobs> defaults(n), best(n);
@@ -253,13 +258,13 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
   const BuiltCandidate defaultBuilt = first[0];
   if (!defaultBuilt.ok) {
     error = "the default schedule does not build: " + defaultBuilt.error;
-    return false;
+    return Stop::Function;
   }
   const std::string reference = defaultBuilt.dir + "/reference.bin";
   RunResult ref = measurer_.run(defaultBuilt, name, 3, 1, reference);
   if (!ref.ok) {
     error = "the default schedule does not run: " + ref.error;
-    return false;
+    return Stop::Function;
   }
   if (hardware_.cpu.empty()) {
     if (measurer_.config().runnerPrefix.empty()) {
@@ -273,7 +278,10 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
   // Enough repetitions per process for ~measureMs of kernel time.
   reps_ = static_cast<int>(std::clamp(options_.measureMs / std::max(ref.medianMs, 1e-3), 3.0, 1000.0));
   const std::vector<RunnerOutput> outputs = ref.outputs;
-  auto check = [&](const BuiltCandidate &c, double &firstMs) -> std::string {
+  // A candidate's first run: its outputs against the defaults'. Empty when
+  // they agree; `wrong` tells a wrong result from a failure to run.
+  auto check = [&](const BuiltCandidate &c, double &firstMs, bool &wrong) -> std::string {
+    wrong = false;
     std::string dump = c.dir + "/outputs.bin";
     RunResult r = measurer_.run(c, name, std::max(1, reps_ / 3), 1, dump);
     if (!r.ok)
@@ -281,14 +289,16 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
     firstMs = r.medianMs;
     std::string diff = compareDumps(reference, dump, outputs);
     llvm::sys::fs::remove(dump);
-    return diff.empty() ? std::string() : "wrong results: " + diff;
+    wrong = !diff.empty();
+    return wrong ? "wrong results: " + diff : std::string();
   };
 
   BuiltCandidate incumbent = defaultBuilt;
   double incumbentMs = ref.medianMs;
   if (resumed) {
     double ms = 0;
-    std::string problem = first[1].ok ? check(first[1], ms) : first[1].error;
+    bool wrong;
+    std::string problem = first[1].ok ? check(first[1], ms, wrong) : first[1].error;
     if (problem.empty()) {
       incumbent = first[1];
       incumbentMs = ms;
@@ -317,10 +327,12 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
     }
     std::mt19937 rng(options_.seed + static_cast<unsigned>(std::hash<std::string>()(g.name)));
     size_t rejected = 0;
-    std::vector<CpuKnobs> pool = space.sample(std::max<size_t>(256, 8 * budget), rng, &rejected);
+    // A space of at most `limit` points comes back whole (sample()): then
+    // the search is exhaustive when the plausible ones fit the budget.
+    const size_t limit = std::max<size_t>(256, 8 * budget);
+    std::vector<CpuKnobs> pool = space.sample(limit, rng, &rejected);
     pruned_ += static_cast<int>(rejected);
-    const bool exhaustive = space.rawSize() <= std::max<size_t>(256, 8 * budget) &&
-                            pool.size() <= static_cast<size_t>(budget);
+    const bool exhaustive = space.rawSize() <= limit && pool.size() <= static_cast<size_t>(budget);
     std::set<std::string> tried{space.key(best[gi]), space.key(defaults[gi])};
     size_t poolNext = 0;
     int trials = 0;
@@ -361,10 +373,12 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
         ++doneTrials_;
         std::string verdict;
         double firstMs = 0;
-        std::string problem = built[b].ok ? check(built[b], firstMs) : "build: " + built[b].error;
+        bool wrong = false;
+        std::string problem =
+            built[b].ok ? check(built[b], firstMs, wrong) : "build: " + built[b].error;
         bool keep = false;
         if (!problem.empty()) {
-          (problem.rfind("wrong", 0) == 0 ? wrong_ : failed_)++;
+          ++(wrong ? wrong_ : failed_);
           verdict = problem;
         } else if (firstMs > 1.5 * incumbentMs) {
           verdict = llvm::formatv("{0:f2}x slower on its first run", firstMs / incumbentMs).str();
@@ -407,15 +421,15 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
       db_.put(r);
       std::string saveError;
       if (!save(saveError)) {
-        error = "database: " + saveError;
-        return false;
+        error = saveError;
+        return Stop::Run;
       }
     }
     tunedHere_[g.name] = best[gi];
     --remainingGroups_;
   }
   if (interrupted)
-    return true;
+    return Stop::None;
 
   // The final word, all in one run: defaults vs tuned, then each
   // autoscheduler vs tuned.
@@ -435,6 +449,8 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
                      .str(),
                  true);
         best = defaults;
+        for (const TunedGroup &g : fn.groups) // later functions sharing a group too
+          tunedHere_[g.name] = g.defaults;
         tunedMs = defaultMs;
         std::fill(gains.begin(), gains.end(), 1.0);
         incumbent = defaultBuilt;
@@ -446,7 +462,8 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
     const BuiltCandidate &c = first[(resumed ? 2 : 1) + i];
     const std::string &a = options_.autoschedulers[i];
     double ms = 0;
-    std::string problem = c.ok ? check(c, ms) : "build: " + c.error;
+    bool wrong;
+    std::string problem = c.ok ? check(c, ms, wrong) : "build: " + c.error;
     if (problem.empty()) {
       Measured m = compare(incumbent, c, name, options_.rounds);
       if (m.ok)
@@ -471,8 +488,8 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
   }
   std::string saveError;
   if (!save(saveError)) {
-    error = "database: " + saveError;
-    return false;
+    error = saveError;
+    return Stop::Run;
   }
   std::string line = llvm::formatv("norm-tune: @{0}: default {1:f3} ms, tuned {2:f3} ms ({3:f2}x)",
                                    name, defaultMs, tunedMs, defaultMs / tunedMs)
@@ -487,7 +504,7 @@ bool Tuner::tuneFunction(const TunedFunction &fn, std::string &error) {
   if (incumbent.dir != defaultBuilt.dir)
     llvm::sys::fs::remove_directories(incumbent.dir);
   llvm::sys::fs::remove_directories(defaultBuilt.dir);
-  return true;
+  return Stop::None;
 }
 
 std::string tuningReport(const TuningDb &db) {

@@ -45,6 +45,7 @@ struct TuneOptions {
 /// A function to tune and its groups, as normc --emit=schedule reports them.
 struct TunedFunction {
   std::string name;
+  std::string target; ///< the canonical target normc compiled it for
   std::vector<TunedGroup> groups;
 };
 
@@ -73,7 +74,13 @@ private:
   };
   Measured compare(const BuiltCandidate &a, const BuiltCandidate &b, const std::string &function,
                    int rounds);
-  bool tuneFunction(const TunedFunction &fn, std::string &error);
+  /// What ends a function's tuning early.
+  enum class Stop {
+    None,     ///< tuned (or interrupted)
+    Function, ///< this function cannot be tuned; the others can
+    Run,      ///< the database cannot be written: nothing more can be kept
+  };
+  Stop tuneFunction(const TunedFunction &fn, std::string &error);
   TuningRecord recordFor(const TunedFunction &fn, const TunedGroup &g, const CpuKnobs &knobs,
                          double timeMs) const;
   TuningDb candidateDb(const TunedFunction &fn, const std::vector<CpuKnobs> &knobs) const;

@@ -139,8 +139,15 @@ TEST(SearchSpace, SmallSpacesAreEnumeratedWhole) {
   // them the defaults.
   const size_t expected = 4 * (3 + 1);
   EXPECT_EQ(all.size(), expected - 1);
+  // The defaults' neighbours: one step on one axis. From vector_width 8,
+  // parallel, planes_per_task 0: vector_width 16, serial, planes_per_task 1.
+  std::set<std::string> neighbours;
   for (const CpuKnobs &k : space.neighbours(g.defaults))
-    EXPECT_TRUE(space.plausible(k));
+    neighbours.insert(space.key(k));
+  EXPECT_EQ(neighbours, (std::set<std::string>{
+                            "vector_width=16,parallel=true,planes_per_task=0",
+                            "vector_width=8,parallel=false,planes_per_task=0",
+                            "vector_width=8,parallel=true,planes_per_task=1"}));
 }
 
 std::string writeDump(const std::string &name, const std::vector<float> &values) {

@@ -11,6 +11,7 @@
 // Measure.h, SearchSpace.h); docs/tuning.md explains them.
 //
 //===----------------------------------------------------------------------===//
+#include "tuning/Autoschedulers.h"
 #include "tuning/Tuner.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -65,11 +66,12 @@ cl::opt<std::string> ccOption(
 cl::opt<std::string> functionList("functions",
                                   cl::desc("Tune only these functions (comma-separated)"),
                                   cl::value_desc("f,g"), cl::init(""), cl::cat(tuneCategory));
+const std::string autoschedulersHelp =
+    "Halide autoschedulers to measure per function as reference points "
+    "(comma-separated: " + normc::autoschedulerNames() + "; or none). Default: "
+    "all of them on CPU targets";
 cl::opt<std::string> autoschedulers(
-    "autoschedulers",
-    cl::desc("Halide autoschedulers to measure per function as reference points "
-             "(comma-separated: Mullapudi2016, Adams2019, Li2018; or none). Default: "
-             "all three on CPU targets"),
+    "autoschedulers", cl::desc(autoschedulersHelp),
     cl::value_desc("list|none"), cl::init(""), cl::cat(tuneCategory));
 cl::opt<int> jobs("jobs",
                   cl::desc("Candidates built in parallel (default: the cores); timing "
@@ -330,15 +332,8 @@ int main(int argc, char **argv) {
   }
   if (functions.empty())
     return fail("'" + inputFile + "' has no function to tune");
-  // The canonical target (the records' key) from normc's report.
-  {
-    auto buffer = llvm::MemoryBuffer::getFile(reports.front());
-    auto parsed = llvm::json::parse((*buffer)->getBuffer());
-    if (parsed && parsed->getAsObject() && parsed->getAsObject()->getString("target"))
-      config.canonical = parsed->getAsObject()->getString("target")->str();
-    else
-      llvm::consumeError(parsed.takeError());
-  }
+  // The canonical target (the records' key), as normc's report spells it.
+  config.canonical = functions.front().target;
   normc::TargetFacts facts = normc::targetFacts(config.canonical);
   const bool hostArm =
 #if defined(__aarch64__)
@@ -358,14 +353,14 @@ int main(int argc, char **argv) {
   if (facts.gpu && autoschedulers.empty())
     autoschedulers = "none";
   if (autoschedulers.empty())
-    autoschedulers = "Mullapudi2016,Adams2019,Li2018";
+    autoschedulers = normc::autoschedulerNames(",");
   if (autoschedulers != "none") {
     llvm::SmallVector<llvm::StringRef> names;
     llvm::StringRef(autoschedulers).split(names, ',', -1, false);
     for (llvm::StringRef a : names) {
-      if (a != "Mullapudi2016" && a != "Adams2019" && a != "Li2018")
+      if (!normc::isAutoscheduler(a.str()))
         return fail("unknown autoscheduler '" + a + "' in '--autoschedulers=" + autoschedulers +
-                    "' (expected Mullapudi2016, Adams2019, Li2018 or none)");
+                    "' (expected " + normc::autoschedulerNames() + " or none)");
       options.autoschedulers.push_back(a.str());
     }
   }

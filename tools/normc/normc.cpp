@@ -23,6 +23,7 @@
 #include "importers/onnx/OnnxImporter.h"
 #include "importers/onnx/WeightsFile.h"
 #include "passes/Passes.h"
+#include "tuning/Autoschedulers.h"
 #include "tuning/Knobs.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -125,12 +126,13 @@ cl::opt<std::string> listOnnxOps(
     cl::desc("Print the ONNX ops (and versions) the importer takes and exit: "
              "--list-onnx-ops or --list-onnx-ops=markdown (the table in docs/onnx.md)"),
     cl::value_desc("text|markdown"), cl::ValueOptional, cl::init(""), cl::cat(normcCategory));
+const std::string autoscheduleHelp =
+    "Schedule each function with one of Halide 14's autoschedulers instead of "
+    "normc's schedules and knobs, for comparison (norm-tune measures them as "
+    "reference points): " + normc::autoschedulerNames() +
+    "; the function becomes one Halide pipeline. CPU targets";
 cl::opt<std::string> autoschedule(
-    "autoschedule",
-    cl::desc("Schedule each function with one of Halide 14's autoschedulers "
-             "instead of normc's schedules and knobs, for comparison (norm-tune "
-             "measures them as reference points): Mullapudi2016, Adams2019 or "
-             "Li2018; the function becomes one Halide pipeline. CPU targets"),
+    "autoschedule", cl::desc(autoscheduleHelp),
     cl::value_desc("name"), cl::init(""), cl::cat(normcCategory));
 cl::opt<bool> listTargets("list-targets",
                           cl::desc("Print the accepted target spellings and "
