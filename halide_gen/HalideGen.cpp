@@ -27,6 +27,7 @@
 
 #include "Algorithm.h"
 #include "Schedule.h"
+#include "StreamingStores.h"
 #include "dialect/Identifiers.h"
 #include "dialect/KernelNames.h"
 #include "dialect/NormOps.h"
@@ -645,6 +646,8 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
     }
 
     std::vector<GroupRecord> records;
+    // Results written with streaming stores (one-pipeline functions only).
+    std::set<std::string> streamingResults;
     llvm::DenseSet<Operation *> recorded;
     Halide::Module linked("", target);
     // The header declares the function alone, not the groups it calls and
@@ -694,6 +697,11 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
         }
         GroupRecord record;
         scheduleGroup(kernel, c, target, emit.autoscheduler, record);
+        if (record.effective.streamingStores) {
+          record.effective.streamingStores = false;
+          record.notes.push_back("streaming_stores: false: only functions compiled as one "
+                                 "pipeline (static shapes, inline composition) get them");
+        }
         records.push_back(record);
         Halide::Pipeline pipeline(outs);
         addGroupRequirements(pipeline, kernel);
@@ -827,6 +835,24 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
           return c.call.emitOpError() << "computes nothing that is used";
         GroupRecord record;
         scheduleGroup(kernel, c, target, emit.autoscheduler, record);
+        if (record.effective.streamingStores) {
+          const char *why = nullptr;
+          if (!emit.autoscheduler.empty())
+            why = "an autoscheduler schedules the function";
+          else if (target.arch != Halide::Target::X86 || target.has_gpu_feature())
+            why = "x86 targets only";
+          else if (!streamingStoresAvailable())
+            why = "this normc was built without LLVM 14's opt and llc";
+          if (why) {
+            record.effective.streamingStores = false;
+            record.notes.push_back(std::string("streaming_stores: false: ") + why);
+          } else {
+            for (const Halide::Func &o : kernel.outputs)
+              for (unsigned i = 0; i < ret.getNumOperands(); ++i)
+                if (o.name() == resultName(func, i))
+                  streamingResults.insert(o.name());
+          }
+        }
         if (recorded.insert(c.callee).second)
           records.push_back(record);
       }
@@ -861,7 +887,14 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
     if (emit.assembly)
       files[Halide::OutputFileType::assembly] = base + ".s";
     out.args = (separate ? wrapperModule : linked).get_function_by_name(name).args;
-    if (!separate && !files.empty()) {
+    if (!separate && !files.empty() && !streamingResults.empty() &&
+        (emit.library || emit.assembly)) {
+      std::string error;
+      if (!compileWithStreamingStores(linked, files, streamingResults, error))
+        return func.emitError() << "@" << func.getSymName() << ": streaming stores: " << error;
+      if (emit.library)
+        out.objects.push_back(base + ".o");
+    } else if (!separate && !files.empty()) {
       linked.compile(files);
       if (emit.library)
         out.objects.push_back(base + ".o");

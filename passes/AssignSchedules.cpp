@@ -33,6 +33,9 @@ GroupShape shapeOf(func::FuncOp fn) {
   if (fn.getNumResults() == 0)
     return shape;
   auto type = dyn_cast<RankedTensorType>(fn.getResultTypes()[0]);
+  if (type && type.hasStaticShape() && type.getElementType().isIntOrFloat())
+    shape.resultBytes = type.getNumElements() *
+                        static_cast<int64_t>((type.getElementTypeBitWidth() + 7) / 8);
   if (!type || type.getRank() != 4)
     return shape;
   shape.rank4 = true;

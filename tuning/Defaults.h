@@ -14,6 +14,8 @@ namespace normc {
 struct GroupShape {
   int64_t n = -1, c = -1, h = -1, w = -1;
   bool rank4 = false, channelsLast = false;
+  /// Bytes of the group's first result (-1 when its shape is dynamic).
+  int64_t resultBytes = -1;
 };
 
 /// The defaults for a group of `role` and `shape` on a target with `facts`:
