@@ -143,6 +143,21 @@ Func mergeSlices(const Func &slice, int sliceDim, const Expr &slices, int rank,
   return stats;
 }
 
+/// True when statistics over the two innermost NCHW dims (H, W) are better
+/// computed per row and merged: static planes of at least 1 M elements (4
+/// MiB of f32, more than the L2 of the x86 and ARM cores normc targets) with
+/// rows of at least 256 elements (so each row's merge is a small share of
+/// its work). Measured on (2,3,1024,1024): bench/RESULTS.md.
+bool rowSlices(const HTensor &x, const MomentsInfo &info) {
+  const int rank = info.rank;
+  if (rank < 2 || info.dims[0] != rank - 2 || info.dims[1] != rank - 1 ||
+      info.channelDim == rank - 1)
+    return false;
+  auto h = Halide::Internal::as_const_int(Halide::Internal::simplify(x.shape[rank - 2]));
+  auto w = Halide::Internal::as_const_int(Halide::Internal::simplify(x.shape[rank - 1]));
+  return h && w && *w >= 256 && *h * *w >= (int64_t(1) << 20);
+}
+
 } // namespace
 
 HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
@@ -188,6 +203,13 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
     info.slice = buildSetStats(x, info.dims, 1, Expr(), strategy, tag + "_slice", info);
     varStats = mergeSlices(info.slice, cd, info.channelsPerGroup, rank, tag, info,
                            info.channelsPerGroup);
+  } else if (info.groups == 1 && info.dims.size() == 2 && rowSlices(x, info)) {
+    // Instance norm of planes larger than L2 (4 MiB and up): statistics per
+    // image row (its second pass reads the row from L1), merged over the
+    // rows, so the plane is read twice from memory instead of three times.
+    info.sliceDim = static_cast<int>(info.dims[0]);
+    info.slice = buildSetStats(x, {info.dims[1]}, 1, Expr(), strategy, tag + "_slice", info);
+    varStats = mergeSlices(info.slice, info.sliceDim, x.shape[info.sliceDim], rank, tag, info);
   } else if (info.groups == 1 && info.dims.size() >= 3) {
     info.sliceDim = static_cast<int>(info.dims[0]);
     std::vector<int64_t> inner(info.dims.begin() + 1, info.dims.end());

@@ -96,20 +96,35 @@ Var channelBlocks(Stage stage, const Var &c, const CpuKnobs &knobs) {
 
 /// Channels-last statistics (the innermost dim, channels, is kept): the sums
 /// vectorize across channels, one lane per channel, so no rfactor into lanes
-/// is needed. The channels are cut into blocks of `accumulators` vectors
-/// and each block walks the whole line before the next one starts, so its
-/// sums stay in registers: with all channels innermost (the walk over a
-/// line outside them) every element cost a load and a store of its
-/// accumulator. Measured on (16,256,32,32) NHWC, 2 threads: see
-/// bench/RESULTS.md "channels-last statistics in registers". Every reduction variable but the innermost becomes a "row"
+/// is needed. When `channels` (the static channel count, -1 if dynamic) is
+/// a multiple of `accumulators` vectors, the channels are cut into blocks
+/// of that many vectors and each block walks the whole line before the next
+/// one starts, so its sums stay in registers (with all channels innermost
+/// every element costs a load and a store of its accumulator). Other
+/// channel counts keep the channels innermost: Halide 14 drops the guard of
+/// an unrolled, guarded tail vector in this nest (the second vector of a
+/// 16-channel block over 24 channels was added twice).
+/// Every reduction variable but the innermost becomes a "row"
 /// of partial sums (rfactor), rows run in parallel, and a short serial pass
 /// adds the rows up: with N = 1 the rows (image lines) still give every core
 /// work, and each serial f32 chain is only one line long.
 void scheduleReductionChannelsLast(Reduction &red, const CpuKnobs &knobs,
                                    int rank, const LoopLevel &level,
-                                   bool parallel) {
+                                   bool parallel, int64_t channels) {
   const auto &hv = halideVars(rank);
   const Var &c = hv[0];
+  const bool blocks =
+      channels > 0 && channels % (int64_t(knobs.vectorWidth) * knobs.accumulators) == 0;
+  // The loops inside a line: channel lanes and vectors, then the walk along
+  // the line (`along`), then the channel blocks.
+  auto inner = [&](Stage stage, const RVar &along) {
+    if (!blocks) {
+      stage.vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
+      return std::vector<VarOrRVar>{c, along};
+    }
+    Var block = channelBlocks(stage, c, knobs);
+    return std::vector<VarOrRVar>{Var("clane"), Var("cvec"), along, block};
+  };
   red.func.compute_at(level);
   red.func.vectorize(c, knobs.vectorWidth, TailStrategy::GuardWithIf);
   Stage update = red.func.update();
@@ -129,8 +144,7 @@ void scheduleReductionChannelsLast(Reduction &red, const CpuKnobs &knobs,
     // the reduction variable outside the pure ones, which would walk x
     // with a stride of a whole line.
     Stage pu = partial.update();
-    Var block = channelBlocks(pu, c, knobs);
-    std::vector<VarOrRVar> order = {Var("clane"), Var("cvec"), rvars[0], block};
+    std::vector<VarOrRVar> order = inner(pu, rvars[0]);
     for (int k = 1; k < rank; ++k)
       order.push_back(hv[k]);
     for (auto &row : rows)
@@ -146,8 +160,7 @@ void scheduleReductionChannelsLast(Reduction &red, const CpuKnobs &knobs,
       sumOrder.push_back(hv[k]);
     update.reorder(sumOrder);
   } else if (rvars.size() == 1) {
-    Var block = channelBlocks(update, c, knobs);
-    std::vector<VarOrRVar> order = {Var("clane"), Var("cvec"), rvars[0], block};
+    std::vector<VarOrRVar> order = inner(update, rvars[0]);
     for (int k = 1; k < rank; ++k)
       order.push_back(hv[k]);
     update.reorder(order);
@@ -238,7 +251,8 @@ bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuKnobs &knobs,
   LoopLevel level(out, hv[rank - 1]);
   m.stats.compute_at(level);
   for (Reduction &red : m.reductions)
-    scheduleReductionChannelsLast(red, knobs, rank, level, /*parallel=*/false);
+    scheduleReductionChannelsLast(red, knobs, rank, level, /*parallel=*/false,
+                                  staticExtent(kernel, rank - 1, rank));
   return true;
 }
 
@@ -307,7 +321,8 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
           merge.compute_root();
         for (Reduction &red : m.reductions)
           scheduleReductionChannelsLast(red, knobs, m.rank, LoopLevel::root(),
-                                        knobs.parallel);
+                                        knobs.parallel,
+                                        staticExtent(kernel, m.rank - 1, m.rank));
         continue;
       }
       if (!m.slice.defined()) {

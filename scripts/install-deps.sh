@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build python3
   llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools
   libhalide14-0-dev
+  # LLVM 14's opt and llc (Halide 14's LLVM): streaming stores (StreamingStores.h).
+  llvm-14
   libgtest-dev libgmock-dev
   # The GPU schedules' numerics run through OpenCL on the CPU (PoCL).
   pocl-opencl-icd ocl-icd-opencl-dev

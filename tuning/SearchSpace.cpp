@@ -13,10 +13,13 @@ namespace {
 /// NHWC convs, channels per task only for a fused conv -> norm, the
 /// statistics knobs only where there are statistics (ScheduleConv.cpp and
 /// ScheduleCpu.cpp read nothing else).
-bool searched(const KnobInfo &k, const TunedGroup &g, bool gpu, bool searchStats) {
+bool searched(const KnobInfo &k, const TunedGroup &g, const TargetFacts &facts, bool searchStats) {
+  const bool gpu = facts.gpu;
   if (!scopeApplies(k.scope, g.role, gpu))
     return false;
   const std::string name = k.name;
+  if (name == "streaming_stores") // applied to x86 code only (StreamingStores.h)
+    return facts.arch == TargetFacts::Arch::X86;
   if (name == "stats" && !searchStats)
     return false; // a numerics choice, not only a speed one
   const bool hasStats = g.role == GroupRole::Norm || g.role == GroupRole::ConvNorm;
@@ -63,7 +66,7 @@ SearchSpace::SearchSpace(const TunedGroup &group, const TargetFacts &facts, int 
                          bool searchStats)
     : group_(group), facts_(facts), cores_(std::max(1, cores)) {
   for (const KnobInfo &k : knobSchema()) {
-    if (!searched(k, group_, facts_.gpu, searchStats))
+    if (!searched(k, group_, facts_, searchStats))
       continue;
     KnobAxis axis{k.name, {}};
     if (k.type == KnobInfo::Type::Int)

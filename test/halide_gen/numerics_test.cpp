@@ -75,6 +75,7 @@
 #include "modulate_maps.h"
 #include "moments_hw.h"
 
+#include <cstdlib>
 #include <functional>
 #include <string>
 
@@ -178,6 +179,37 @@ TEST(InstanceNorm, OneByOnePlanesGiveTheBias) {
 
 TEST(InstanceNorm, StaticLargePlane) {
   checkInstanceNorm(in2d_512_affine, {1, 2, 512, 512}, 1.0, 4.0, kF32Atol, kF32Rtol);
+}
+
+TEST(InstanceNorm, ResultAtEveryAlignment) {
+  // The result starts at each f32 offset of a 64-byte line: with
+  // streaming_stores (the "streaming" build of this suite) the stores are
+  // non-temporal exactly where a vector is aligned, plain elsewhere, and
+  // every element must come out the same either way; nothing outside the
+  // result may be written.
+  const Shape s{1, 2, 512, 512};
+  const size_t n = 2 * 512 * 512;
+  auto x = randomPlanes(s, 512 * 512, 1.0, 4.0, 11);
+  auto g = randomVector(2, 0.5, 2.0, 12);
+  auto b = randomVector(2, -1.0, 1.0, 13);
+  const auto ref = instanceNormRef(x, s, &g, &b, 1e-5);
+  const size_t pad = 16;
+  float *base = static_cast<float *>(std::aligned_alloc(64, (n + 2 * pad) * sizeof(float)));
+  ASSERT_NE(base, nullptr);
+  for (size_t offset = 0; offset < 16; ++offset) {
+    std::fill(base, base + n + 2 * pad, -999.0f);
+    float *y = base + offset;
+    HostBuffer xb(x, s), gb(g, {2}), bb(b, {2}), yb(y, s);
+    ASSERT_EQ(callKernel(in2d_512_affine, xb.get(), gb.get(), bb.get(), yb.get()), 0);
+    std::vector<float> got(y, y + n);
+    check("instance_norm result at f32 offset " + std::to_string(offset), got, ref, s,
+          kF32Atol, kF32Rtol);
+    for (float *p = y + n; p < base + n + 2 * pad; ++p)
+      EXPECT_EQ(*p, -999.0f) << "written past the result at offset " << offset;
+    for (float *p = base; p < y; ++p)
+      EXPECT_EQ(*p, -999.0f) << "written before the result at offset " << offset;
+  }
+  std::free(base);
 }
 
 TEST(InstanceNorm, OneDimensional) {

@@ -27,7 +27,7 @@
 // CHECK: func.func private @[[IDENTITY]]
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
 // CHECK-SAME: norm.role = "norm"
-// CHECK-SAME: norm.schedule = {requested = {accumulators = 2 : i64, parallel = true, placement = "per_plane", planes_per_task = 0 : i64, stats = "two_pass", vector_width = {{8|16}} : i64}, source = "defaults"}
+// CHECK-SAME: norm.schedule = {requested = {accumulators = 2 : i64, parallel = true, placement = "per_plane", planes_per_task = 0 : i64, stats = "two_pass", streaming_stores = false, vector_width = {{8|16}} : i64}, source = "defaults"}
 // CHECK-NOT: arith.constant
 // CHECK-NOT: tensor.expand_shape
 // CHECK:   %[[MEAN:.*]], %[[RSTD:.*]] = norm.moments %[[X]] dims = [2, 3] groups = 1

@@ -135,19 +135,22 @@ TEST(SearchSpace, SmallSpacesAreEnumeratedWhole) {
   std::vector<CpuKnobs> all = space.sample(100000, rng);
   // vector_width 8, 16, 24, 32 (whole ymm registers, at most 4);
   // parallel with planes_per_task 0, 1, 2 (4 planes, at least 2 tasks for 2
-  // cores), or serial with planes_per_task 0: 4 x (3 + 1) points, one of
-  // them the defaults.
-  const size_t expected = 4 * (3 + 1);
+  // cores), or serial with planes_per_task 0; streaming stores or not (an
+  // x86 target): 4 x (3 + 1) x 2 points, one of them the defaults.
+  const size_t expected = 4 * (3 + 1) * 2;
   EXPECT_EQ(all.size(), expected - 1);
   // The defaults' neighbours: one step on one axis. From vector_width 8,
-  // parallel, planes_per_task 0: vector_width 16, serial, planes_per_task 1.
+  // parallel, plain stores, planes_per_task 0: vector_width 16, serial,
+  // streaming stores, planes_per_task 1.
   std::set<std::string> neighbours;
   for (const CpuKnobs &k : space.neighbours(g.defaults))
     neighbours.insert(space.key(k));
-  EXPECT_EQ(neighbours, (std::set<std::string>{
-                            "vector_width=16,parallel=true,planes_per_task=0",
-                            "vector_width=8,parallel=false,planes_per_task=0",
-                            "vector_width=8,parallel=true,planes_per_task=1"}));
+  EXPECT_EQ(neighbours,
+            (std::set<std::string>{
+                "vector_width=16,parallel=true,streaming_stores=false,planes_per_task=0",
+                "vector_width=8,parallel=false,streaming_stores=false,planes_per_task=0",
+                "vector_width=8,parallel=true,streaming_stores=true,planes_per_task=0",
+                "vector_width=8,parallel=true,streaming_stores=false,planes_per_task=1"}));
 }
 
 std::string writeDump(const std::string &name, const std::vector<float> &values) {

@@ -20,6 +20,7 @@
 // DEFAULT-NEXT:   "placement": "per_plane",
 // DEFAULT-NEXT:   "planes_per_task": 1,
 // DEFAULT-NEXT:   "stats": "two_pass",
+// DEFAULT-NEXT:   "streaming_stores": false,
 // DEFAULT:      "notes": [
 // DEFAULT-NEXT:   "planes_per_task: chosen from the plane size"
 // DEFAULT:      "requested": {
@@ -38,6 +39,7 @@
 // OVERRIDE-NEXT:   "placement": "root",
 // OVERRIDE-NEXT:   "planes_per_task": 0,
 // OVERRIDE-NEXT:   "stats": "shifted_one_pass",
+// OVERRIDE-NEXT:   "streaming_stores": false,
 // OVERRIDE-NEXT:   "vector_width": 4
 // OVERRIDE:      "requested": {
 // OVERRIDE-NEXT:   "accumulators": 1,
