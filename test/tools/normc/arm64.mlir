@@ -19,7 +19,7 @@
 // RUN: normc %examples/residual_block.mlir -o %t/block --target=arm-64-linux --emit=asm,schedule
 // RUN: FileCheck %s --check-prefix=CONV-KNOBS < %t/block/residual_block.schedule.json
 // CONV-KNOBS: "conv_k_tile": 4
-// CONV-KNOBS: "conv_x_vectors": 5
+// CONV-KNOBS: "conv_x_vectors": 4
 // RUN: FileCheck %s --check-prefix=CONV-ASM < %t/block/residual_block.s
 // CONV-ASM: fmla{{[[:space:]]+}}v{{(1[6-9]|2[0-9]|3[01])}}.4s, v{{[0-9]+}}.4s, v{{[0-9]+}}.4s
 
