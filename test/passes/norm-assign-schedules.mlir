@@ -30,5 +30,16 @@ func.func @layer_norm(%x: tensor<4x256xf32>) -> tensor<4x256xf32> {
   return %y : tensor<4x256xf32>
 }
 
+// A 128-column row holds 8 zmm vectors: 5 do not divide it (the second
+// tile of 80 columns would be shifted inwards and recompute 32 columns), so
+// AVX-512 takes 4 x 4.
+// AVX512: func.func private @conv_norm_{{[0-9a-f]+}}(%arg0: tensor<1x16x128x128xf32>{{.*}}conv_k_tile = 4 : i64, conv_nhwc_k_vectors = 2 : i64, conv_nhwc_x_columns = 12 : i64, conv_x_vectors = 4 : i64, {{.*}}vector_width = 16 : i64}
+func.func @conv_block_128_columns(%x: tensor<1x16x128x128xf32>, %w: tensor<16x16x3x3xf32>) -> tensor<1x16x128x128xf32> {
+  %c = norm.conv2d %x, %w strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1
+      : (tensor<1x16x128x128xf32>, tensor<16x16x3x3xf32>) -> tensor<1x16x128x128xf32>
+  %n = norm.instance_norm %c eps = 1.0e-05 : (tensor<1x16x128x128xf32>) -> tensor<1x16x128x128xf32>
+  return %n : tensor<1x16x128x128xf32>
+}
+
 // BADKNOB: error: invalid value '9' for schedule knob 'conv_k_tile' (expected an integer in 1..8) in '--schedule=conv_k_tile=9'
 // NODB: error: cannot read tuning database '{{.*}}.missing.json': {{[Nn]}}o such file or directory
