@@ -1,6 +1,7 @@
 //===- InputText.cpp - limits on IR text checked before MLIR parses it ----===//
 #include "dialect/InputText.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -59,6 +60,29 @@ bool checkInputText(llvm::SourceMgr &sourceMgr, unsigned bufferId) {
                            "cannot exhaust the stack");
       }
       break;
+    case '%': {
+      // `%name#N`: the name's characters, then the result number.
+      size_t j = i + 1;
+      while (j < text.size() && (llvm::isAlnum(text[j]) || text[j] == '_' || text[j] == '$' ||
+                                 text[j] == '.' || text[j] == '-'))
+        ++j;
+      if (j == i + 1 || j + 1 >= text.size() || text[j] != '#' || !llvm::isDigit(text[j + 1]))
+        break;
+      size_t digitsEnd = j + 1;
+      unsigned long number = 0;
+      bool tooLarge = false;
+      while (digitsEnd < text.size() && llvm::isDigit(text[digitsEnd])) {
+        number = number * 10 + static_cast<unsigned long>(text[digitsEnd] - '0');
+        tooLarge = tooLarge || number > kMaxResultNumber;
+        ++digitsEnd;
+      }
+      if (tooLarge)
+        return fail(j + 1, "result number " + text.substr(j + 1, digitsEnd - j - 1).str() +
+                               " is larger than " + std::to_string(kMaxResultNumber) +
+                               "; MLIR's parser would try to allocate that many results");
+      i = digitsEnd - 1;
+      break;
+    }
     case '<':
     case '>':
       if (next == '=') {

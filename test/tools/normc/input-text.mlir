@@ -2,7 +2,10 @@
 // (dialect/InputText.cpp), by normc and norm-opt alike, with file:line:col:
 // brackets nested 10,000 deep (the parser recursed until the stack
 // overflowed: SIGSEGV) and a NUL byte (the parser stopped there, silently
-// ignoring the rest of the file). Integer knob values are digits only.
+// ignoring the rest of the file), and a result number too large to be real
+// (`%r#2147483647`: the parser allocated that many forward references and
+// aborted with "LLVM ERROR: out of memory", found by norm-fuzz). Integer knob
+// values are digits only.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: python3 %S/Inputs/nesting.py deep > %t/deep.mlir
 // RUN: not normc %t/deep.mlir -o %t/out 2>&1 | FileCheck %s --check-prefix=DEEP
@@ -33,6 +36,14 @@
 // RUN: not normc %t/nul.mlir -o %t/out 2>&1 | FileCheck %s --check-prefix=NUL
 // RUN: not norm-opt %t/nul.mlir 2>&1 | FileCheck %s --check-prefix=NUL
 // NUL: nul.mlir:5:1: error: NUL byte in the input (MLIR's parser would stop reading here and ignore the rest of the file)
+// RUN: not normc %S/Inputs/result-number.mlir -o %t/out 2>&1 | FileCheck %s --check-prefix=RESULT
+// RUN: not norm-opt %S/Inputs/result-number.mlir 2>&1 | FileCheck %s --check-prefix=RESULT
+// RESULT: result-number.mlir:7:13: error: result number 2147483647 is larger than 65535; MLIR's parser would try to allocate that many results
+// A result number within the limit reaches the parser, which names it.
+// RUN: sed 's/#2147483647/#65535/' %S/Inputs/result-number.mlir > %t/in-range.mlir
+// RUN: not norm-opt %t/in-range.mlir 2>&1 | FileCheck %s --check-prefix=IN-RANGE
+// IN-RANGE: in-range.mlir:7:10: error: {{.*}}
+// IN-RANGE-NOT: out of memory
 // RUN: not normc %S/Inputs/relu.mlir -o %t/out --schedule=vector_width=+4 2>&1 | FileCheck %s --check-prefix=PLUS
 // PLUS: normc: error: invalid value '+4' for schedule knob 'vector_width' (expected an integer in 1..64)
 // RUN: not normc %S/Inputs/relu.mlir -o %t/out '--schedule=vector_width= 4' 2>&1 | FileCheck %s --check-prefix=SPACE
