@@ -30,6 +30,18 @@ Func vectorizedLanes(Stage stage, RVar innermost, const CpuKnobs &knobs) {
   Var u("u");
   stage.split(innermost, rxo, rxi, knobs.vectorWidth * knobs.accumulators);
   Func lanes = stage.rfactor(rxi, u);
+  // rfactor appends u as the outermost dimension. Stored so, a lane
+  // Func computed for several points at once (the channels of a fused
+  // conv -> norm task) strides its vectors by the point count: every
+  // update became a gather and a scatter. Lanes innermost keeps each
+  // point's partial sums one dense vector (measured (1,64,128,128)
+  // conv3x3 -> IN -> ReLU on one Xeon thread: the statistics took 24% of
+  // the fused kernel's cycles before).
+  std::vector<Var> storage{u};
+  for (const Var &v : lanes.args())
+    if (v.name() != u.name())
+      storage.push_back(v);
+  lanes.reorder_storage(storage);
   // The sum over the lanes as a vector reduction (a shuffle tree) instead
   // of a serial scalar chain of vectorWidth * accumulators adds.
   stage.atomic().vectorize(rxi);
