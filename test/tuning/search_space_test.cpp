@@ -125,6 +125,32 @@ TEST(SearchSpace, ACostModelRejectionSaysWhy) {
   EXPECT_TRUE(space.plausible(g.defaults, &why)) << why;
 }
 
+// A conv group of its own may shift its last channel tile inwards (6 x 4 on
+// 64 channels: 11 tiles, 2 channels recomputed), up to 1/8 of the channels
+// recomputed; a fused conv -> norm needs tiles that divide the channels.
+TEST(SearchSpace, OnlyAnUnfusedConvTakesATileThatDoesNotDivideTheChannels) {
+  TunedGroup g = convNorm(64, 128, 128, avx512());
+  g.role = GroupRole::Conv;
+  g.defaults.convChannelsPerTask = 0;
+  SearchSpace conv(g, avx512(), 2);
+  CpuKnobs k = g.defaults;
+  k.convKTile = 6, k.convXVectors = 4, k.convYRows = 1;
+  std::string why;
+  EXPECT_TRUE(conv.plausible(k, &why)) << why;
+  TunedGroup fused = convNorm(64, 128, 128, avx512());
+  SearchSpace convNormSpace(fused, avx512(), 2);
+  k.convChannelsPerTask = 0;
+  EXPECT_FALSE(convNormSpace.plausible(k, &why));
+  EXPECT_EQ(why, "conv_k_tile=6 does not divide 64 output channels");
+  // 16 channels in tiles of 5 recompute 4 of 20 (more than 1/8).
+  TunedGroup narrow = convNorm(16, 128, 128, avx512());
+  narrow.role = GroupRole::Conv;
+  SearchSpace narrowSpace(narrow, avx512(), 2);
+  k.convKTile = 5;
+  EXPECT_FALSE(narrowSpace.plausible(k, &why));
+  EXPECT_EQ(why, "conv_k_tile=5 recomputes more than 1/8 of 16 output channels");
+}
+
 TEST(SearchSpace, SmallSpacesAreEnumeratedWhole) {
   TunedGroup g;
   g.role = GroupRole::Elementwise;
