@@ -158,6 +158,27 @@ bool rowSlices(const HTensor &x, const MomentsInfo &info) {
   return h && w && *w >= 256 && *h * *w >= (int64_t(1) << 20);
 }
 
+/// The same for channels-last statistics over (H, W) of (N, H, W, C) data:
+/// per row (W x C elements, each row's second pass from L1 or L2) when a
+/// static sample has at least 1 M elements (4 MiB of f32, more than L2).
+/// Otherwise each sample's two statistics passes and its normalize pass
+/// all read it from memory (measured (8,128,128,64): bench/RESULTS.md).
+bool channelsLastRowSlices(const HTensor &x, const MomentsInfo &info) {
+  const int rank = info.rank;
+  // (The moments of an instance norm name no channel dim: the innermost
+  // dim kept is what makes them channels-last.)
+  if (rank < 3 || !info.innermostKept || info.dims[0] != rank - 3 || info.dims[1] != rank - 2)
+    return false;
+  int64_t sample = 1;
+  for (int d = rank - 3; d < rank; ++d) {
+    auto e = Halide::Internal::as_const_int(Halide::Internal::simplify(x.shape[d]));
+    if (!e)
+      return false;
+    sample *= *e;
+  }
+  return sample >= (int64_t(1) << 20);
+}
+
 } // namespace
 
 HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
@@ -208,6 +229,15 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
     // image row (its second pass reads the row from L1), merged over the
     // rows, so the plane is read twice from memory instead of three times.
     info.sliceDim = static_cast<int>(info.dims[0]);
+    info.slice = buildSetStats(x, {info.dims[1]}, 1, Expr(), strategy, tag + "_slice", info);
+    varStats = mergeSlices(info.slice, info.sliceDim, x.shape[info.sliceDim], rank, tag, info);
+  } else if (info.groups == 1 && info.dims.size() == 2 && info.innermostKept &&
+             channelsLastRowSlices(x, info)) {
+    // Channels-last instance norm of samples larger than L2: statistics per
+    // image row (W x C), merged over the rows, so the sample is read twice
+    // from memory instead of three times.
+    info.sliceDim = static_cast<int>(info.dims[0]);
+    info.channelsLastRows = true;
     info.slice = buildSetStats(x, {info.dims[1]}, 1, Expr(), strategy, tag + "_slice", info);
     varStats = mergeSlices(info.slice, info.sliceDim, x.shape[info.sliceDim], rank, tag, info);
   } else if (info.groups == 1 && info.dims.size() >= 3) {

@@ -58,6 +58,9 @@ struct MomentsInfo {
   /// NCHW dim `sliceDim` (reductions above are per slice), then `merges`.
   Halide::Func slice;
   int sliceDim = -1;
+  /// The slices are the image rows of channels-last statistics over (H, W):
+  /// each row's sums belong inside the slice's row loop.
+  bool channelsLastRows = false;
   std::vector<Halide::Func> merges;
   std::vector<int64_t> dims;         ///< reduced dims (NCHW order)
   int rank = 0;

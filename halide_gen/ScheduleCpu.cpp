@@ -232,6 +232,33 @@ int64_t staticPlaneCount(const LoweredKernel &kernel, int outer) {
   return staticExtent(kernel, 0, outer);
 }
 
+/// Channels-last statistics per image row (MomentsInfo::channelsLastRows):
+/// the row statistics computed at `level`, or at the root (`root`: every
+/// row of every sample, rows in parallel when `parallel`), each row's sums inside the slice's row
+/// loop so that the row's second pass reads it from L1 or L2, then the merge
+/// over the rows (a few operations per row and channel).
+void scheduleChannelsLastRows(MomentsInfo &m, const CpuKnobs &knobs, bool root,
+                              const LoopLevel &level, bool parallel, int64_t channels) {
+  const int rank = m.rank;
+  const auto &hv = halideVars(rank);
+  VarOrRVar row = hv[rank - 1 - m.sliceDim];
+  m.slice.compute_at(level).vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
+  if (root && parallel) {
+    // The rows of all samples as one parallel loop.
+    for (int k = rank - m.sliceDim; k < rank; ++k) {
+      Var next("rows" + std::to_string(k));
+      m.slice.fuse(row, hv[k], next);
+      row = next;
+    }
+    m.slice.parallel(row);
+  }
+  for (Func &merge : m.merges)
+    merge.compute_at(level);
+  LoopLevel rowLevel(m.slice, row);
+  for (Reduction &red : m.reductions)
+    scheduleReductionChannelsLast(red, knobs, rank, rowLevel, /*parallel=*/false, channels);
+}
+
 /// Channels-last instance statistics with enough samples (N >= 4, static):
 /// each parallel task normalizes one sample right after computing its
 /// statistics, so the second and third reads of the sample come from cache
@@ -242,7 +269,7 @@ bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuKnobs &knobs,
                                    std::vector<std::string> &notes) {
   MomentsInfo &m = kernel.moments[0];
   const int rank = m.rank;
-  if (!m.innermostKept || m.slice.defined() || m.groups > 1 ||
+  if (!m.innermostKept || (m.slice.defined() && !m.channelsLastRows) || m.groups > 1 ||
       kernel.outputTensors[0].rank() != rank ||
       std::find(m.dims.begin(), m.dims.end(), 0) != m.dims.end())
     return false;
@@ -262,6 +289,11 @@ bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuKnobs &knobs,
     out.parallel(hv[rank - 1]);
   LoopLevel level(out, hv[rank - 1]);
   m.stats.compute_at(level);
+  if (m.channelsLastRows) {
+    scheduleChannelsLastRows(m, knobs, /*root=*/false, level, /*parallel=*/false,
+                             staticExtent(kernel, rank - 1, rank));
+    return true;
+  }
   for (Reduction &red : m.reductions)
     scheduleReductionChannelsLast(red, knobs, rank, level, /*parallel=*/false,
                                   staticExtent(kernel, rank - 1, rank));
@@ -323,6 +355,11 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
     }
     for (MomentsInfo &m : kernel.moments) {
       m.stats.compute_root();
+      if (m.channelsLastRows) {
+        scheduleChannelsLastRows(m, knobs, /*root=*/true, LoopLevel::root(), knobs.parallel,
+                                 staticExtent(kernel, m.rank - 1, m.rank));
+        continue;
+      }
       if (m.innermostKept) {
         // Slices (per channel for group norm, per sample for batch
         // statistics) are channels-last statistics themselves; their

@@ -200,6 +200,17 @@ func.func @in_nhwc_static(%x: tensor<6x16x16x24xf32>, %g: tensor<24xf32>, %b: te
   %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<6x16x16x24xf32>, tensor<24xf32>, tensor<24xf32>) -> tensor<6x16x16x24xf32>
   return %y : tensor<6x16x16x24xf32>
 }
+// Samples of 1 M elements (4 MiB, more than L2): statistics per image row,
+// merged over the rows; N = 4 per sample, N = 1 with the rows of the sample
+// in parallel.
+func.func @in_nhwc_rows(%x: tensor<4x64x64x256xf32>, %g: tensor<256xf32>, %b: tensor<256xf32>) -> tensor<4x64x64x256xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<4x64x64x256xf32>, tensor<256xf32>, tensor<256xf32>) -> tensor<4x64x64x256xf32>
+  return %y : tensor<4x64x64x256xf32>
+}
+func.func @in_nhwc_rows_n1(%x: tensor<1x64x64x256xf32>, %g: tensor<256xf32>, %b: tensor<256xf32>) -> tensor<1x64x64x256xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<1x64x64x256xf32>, tensor<256xf32>, tensor<256xf32>) -> tensor<1x64x64x256xf32>
+  return %y : tensor<1x64x64x256xf32>
+}
 func.func @gn_nhwc_static(%x: tensor<2x9x7x12xf32>, %g: tensor<12xf32>, %b: tensor<12xf32>) -> tensor<2x9x7x12xf32> {
   %y = norm.group_norm %x groups = 3 scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<2x9x7x12xf32>, tensor<12xf32>, tensor<12xf32>) -> tensor<2x9x7x12xf32>
   return %y : tensor<2x9x7x12xf32>

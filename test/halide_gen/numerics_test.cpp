@@ -43,6 +43,8 @@
 #include "half.h"
 #include "in_nhwc_static.h"
 #include "gn_nhwc_static.h"
+#include "in_nhwc_rows.h"
+#include "in_nhwc_rows_n1.h"
 #include "layout.h"
 #include "in_train.h"
 #include "cin.h"
@@ -590,6 +592,27 @@ TEST(ChannelsLast, StaticInstanceNormPerSample) {
   auto y = runAffine(in_nhwc_static, nchwToNhwc(x, s), nhwcShape(s), g, {24}, b);
   check("instance_norm channels_last static", nhwcToNchw(y, s),
         instanceNormRef(x, s, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+}
+
+// Samples of 4 MiB: per-row statistics merged over the rows (Chan's formula),
+// also with mean 1e4 and std 1e-2 (the kLargeMean bound), where a merge that
+// lost the rows' shifts would show.
+TEST(ChannelsLast, StaticInstanceNormRowSlices) {
+  for (int64_t n : {4, 1}) {
+    const Shape s{n, 256, 64, 64};
+    auto g = randomVector(256, 0.5, 2.0, 158), b = randomVector(256, -1, 1, 159);
+    auto kernel = n == 4 ? in_nhwc_rows : in_nhwc_rows_n1;
+    auto x = randomPlanes(s, 64 * 64, 3.0, 1.5, 157);
+    check("instance_norm channels_last row slices N=" + std::to_string(n),
+          nhwcToNchw(runAffine(kernel, nchwToNhwc(x, s), nhwcShape(s), g, {256}, b), s),
+          instanceNormRef(x, s, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
+    x = randomPlanes(s, 64 * 64, 0.0, 1e-2, 160);
+    for (float &v : x)
+      v += 1e4f;
+    check("instance_norm channels_last row slices large mean N=" + std::to_string(n),
+          nhwcToNchw(runAffine(kernel, nchwToNhwc(x, s), nhwcShape(s), g, {256}, b), s),
+          instanceNormRef(x, s, &g, &b, 1e-5), s, kLargeMeanAtol, kLargeMeanRtol);
+  }
 }
 
 TEST(ChannelsLast, StaticGroupNorm) {
