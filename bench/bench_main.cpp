@@ -223,7 +223,7 @@ int main(int argc, char **argv) {
       bool good = false;
       try {
         runners[i].runner->run();
-        const bool conv = w.op == Op::ConvBlock;
+        const bool conv = w.op == Op::ConvBlock || w.op == Op::ResidualBlock;
         errs[i] = maxError(runners[i].runner->output(),
                            runners[i].runner->convOnly() ? p.convRef : p.ref,
                            conv ? 2e-3 : 1e-3, conv ? 2e-3 : 1e-3, good);
@@ -257,8 +257,7 @@ int main(int argc, char **argv) {
     std::fill(copySrc, copySrc + copyElems, 1.0f);
     std::fill(copyDst, copyDst + copyElems, 0.0f);
     const double bytes = 2.0 * copyElems * sizeof(float);
-    const double convFlops = 2.0 * w.shape[1] * w.shape[1] * 9 * w.shape[2] * w.shape[3] *
-                             w.shape[0];
+    const double convFlops = w.convFlops();
     for (int t : opt.threads) {
       setThreads(t);
       // The roofline is the faster of a copy on all threads and a copy on one
@@ -302,7 +301,7 @@ int main(int argc, char **argv) {
         r.gbs = bytes / (r.medianMs * 1e6);
         r.pctCopy = 100.0 * copyMs / r.medianMs;
         r.maxErr = errs[index[c - 2]];
-        if (w.op == Op::ConvBlock)
+        if (convFlops > 0)
           r.gflops = convFlops / (r.medianMs * 1e6);
         rows.push_back(r);
         std::printf("%-40s T=%d %-44s %8.3f ms  %6.1f GB/s  %5.1f%% of copy\n",

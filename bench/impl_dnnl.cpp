@@ -438,6 +438,8 @@ std::vector<NamedRunner> makeDnnlRunners(const Problem &p) {
     out.push_back({"oneDNN reorder->conv->bnorm+relu->reorder",
                    std::make_unique<DnnlConvBlock>(p, false)});
     break;
+  case Op::ResidualBlock:
+    break; // libtorch's sequence is the comparison (bench/README.md)
   }
   return out;
 }

@@ -30,6 +30,10 @@
   X(block_fused_1x32x256x256) X(block_unfused_1x32x256x256)                    \
   X(block_fused_4x64x64x64) X(block_unfused_4x64x64x64)
 
+// Residual blocks: (user_context, x, w1, conv bias 1, gamma 1, beta 1, w2,
+// conv bias 2, gamma 2, beta 2, y).
+#define NORMC_BENCH_RESIDUALS(X) X(residual_1x128x64x64) X(residual_1x64x128x128)
+
 extern "C" {
 #define DECLARE(name)                                                          \
   int name(const void *, halide_buffer_t *, halide_buffer_t *,                 \
@@ -42,6 +46,13 @@ NORMC_BENCH_KERNELS(DECLARE)
            halide_buffer_t *);
 NORMC_BENCH_BLOCKS(DECLARE_BLOCK)
 #undef DECLARE_BLOCK
+#define DECLARE_RESIDUAL(name)                                                 \
+  int name(const void *, halide_buffer_t *, halide_buffer_t *,                 \
+           halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,            \
+           halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,            \
+           halide_buffer_t *, halide_buffer_t *);
+NORMC_BENCH_RESIDUALS(DECLARE_RESIDUAL)
+#undef DECLARE_RESIDUAL
 int halide_set_num_threads(int n);
 void halide_shutdown_thread_pool();
 }
@@ -152,10 +163,56 @@ private:
   AlignedFloats x_, w_, cb_, g_, b_, y_;
   normc_test::HostBuffer xb_, wb_, cbb_, gb_, bb_, yb_;
 };
+using ResidualFn = int (*)(const void *, halide_buffer_t *, halide_buffer_t *,
+                           halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,
+                           halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,
+                           halide_buffer_t *, halide_buffer_t *);
+
+const std::map<std::string, ResidualFn> &residuals() {
+  static const std::map<std::string, ResidualFn> table = {
+#define ENTRY(name) {#name, name},
+      NORMC_BENCH_RESIDUALS(ENTRY)
+#undef ENTRY
+  };
+  return table;
+}
+
+/// TransformerNet's residual block compiled by normc (its default fusion).
+class NormcResidualRunner : public Runner {
+public:
+  NormcResidualRunner(ResidualFn fn, const Problem &p)
+      : fn_(fn), x_(p.x), w1_(p.weight), cb1_(p.convBias), g1_(p.gamma), b1_(p.beta),
+        w2_(p.weight2), cb2_(p.convBias2), g2_(p.gamma2), b2_(p.beta2), y_(p.x.size()),
+        xb_(x_.data(), p.w.shape), w1b_(w1_.data(), weightShape(p)),
+        cb1b_(cb1_.data(), {p.w.shape[1]}), g1b_(g1_.data(), {p.w.shape[1]}),
+        b1b_(b1_.data(), {p.w.shape[1]}), w2b_(w2_.data(), weightShape(p)),
+        cb2b_(cb2_.data(), {p.w.shape[1]}), g2b_(g2_.data(), {p.w.shape[1]}),
+        b2b_(b2_.data(), {p.w.shape[1]}), yb_(y_.data(), p.w.shape) {}
+  void run() override {
+    if (fn_(nullptr, xb_.get(), w1b_.get(), cb1b_.get(), g1b_.get(), b1b_.get(), w2b_.get(),
+            cb2b_.get(), g2b_.get(), b2b_.get(), yb_.get()) != 0)
+      throw std::runtime_error("normc residual block kernel failed");
+  }
+  std::vector<float> output() override { return y_.toVector(); }
+
+private:
+  static normc_test::Shape weightShape(const Problem &p) {
+    return {p.w.shape[1], p.w.shape[1], 3, 3};
+  }
+  ResidualFn fn_;
+  AlignedFloats x_, w1_, cb1_, g1_, b1_, w2_, cb2_, g2_, b2_, y_;
+  normc_test::HostBuffer xb_, w1b_, cb1b_, g1b_, b1b_, w2b_, cb2b_, g2b_, b2b_, yb_;
+};
 } // namespace
 
 std::vector<NamedRunner> makeNormcRunners(const Problem &p) {
   std::vector<NamedRunner> out;
+  if (p.w.op == Op::ResidualBlock) {
+    auto it = residuals().find(p.w.normcKernel());
+    if (it != residuals().end())
+      out.push_back({"normc", std::make_unique<NormcResidualRunner>(it->second, p)});
+    return out;
+  }
   if (p.w.op == Op::ConvBlock) {
     std::string fused = p.w.normcKernel();
     std::string unfused = "block_unfused_" + fused.substr(std::string("block_fused_").size());

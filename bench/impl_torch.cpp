@@ -38,9 +38,15 @@ public:
       g_ = wrap(p.gamma, {s[1]});
       b_ = wrap(p.beta, {s[1]});
     }
-    if (op_ == Op::ConvBlock) {
+    if (op_ == Op::ConvBlock || op_ == Op::ResidualBlock) {
       w_ = wrap(p.weight, {s[1], s[1], 3, 3});
       cb_ = wrap(p.convBias, {s[1]});
+    }
+    if (op_ == Op::ResidualBlock) {
+      w2_ = wrap(p.weight2, {s[1], s[1], 3, 3});
+      cb2_ = wrap(p.convBias2, {s[1]});
+      g2_ = wrap(p.gamma2, {s[1]});
+      b2_ = wrap(p.beta2, {s[1]});
     }
   }
   void run() override {
@@ -67,6 +73,16 @@ public:
       }
       break;
     }
+    case Op::ResidualBlock: {
+      // TransformerNet's ResidualBlock.forward, eager.
+      at::Tensor h = at::conv2d(at::reflection_pad2d(x_, {1, 1, 1, 1}), w_, cb_);
+      h = at::instance_norm(h, g_, b_, {}, {}, true, 0.1, 1e-5, false);
+      h.relu_();
+      h = at::conv2d(at::reflection_pad2d(h, {1, 1, 1, 1}), w2_, cb2_);
+      h = at::instance_norm(h, g2_, b2_, {}, {}, true, 0.1, 1e-5, false);
+      y_ = h + x_;
+      break;
+    }
     }
   }
   std::vector<float> output() override {
@@ -79,7 +95,7 @@ private:
   Op op_;
   int groups_;
   bool convOnly_;
-  at::Tensor x_, g_, b_, w_, cb_, y_;
+  at::Tensor x_, g_, b_, w_, cb_, w2_, cb2_, g2_, b2_, y_;
 };
 } // namespace
 

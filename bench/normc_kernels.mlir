@@ -153,3 +153,29 @@ func.func @block_unfused_4x64x64x64(%x: tensor<4x64x64x64xf32>, %w: tensor<64x64
   %y = norm.relu %n : tensor<4x64x64x64xf32>
   return %y : tensor<4x64x64x64xf32>
 }
+
+// TransformerNet's residual block (x, w1, conv bias 1, gamma 1, beta 1, w2,
+// conv bias 2, gamma 2, beta 2): reflection pad -> conv3x3 -> IN -> ReLU ->
+// reflection pad -> conv3x3 -> IN, + x.
+func.func @residual_1x128x64x64(%x: tensor<1x128x64x64xf32>, %w1: tensor<128x128x3x3xf32>, %b1: tensor<128xf32>, %g1: tensor<128xf32>, %be1: tensor<128xf32>, %w2: tensor<128x128x3x3xf32>, %b2: tensor<128xf32>, %g2: tensor<128xf32>, %be2: tensor<128xf32>) -> tensor<1x128x64x64xf32> {
+  %p1 = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x128x64x64xf32>) -> tensor<1x128x66x66xf32>
+  %c1 = norm.conv2d %p1, %w1 bias(%b1) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x128x66x66xf32>, tensor<128x128x3x3xf32>, tensor<128xf32>) -> tensor<1x128x64x64xf32>
+  %n1 = norm.instance_norm %c1 scale(%g1) bias(%be1) eps = 1.0e-05 : (tensor<1x128x64x64xf32>, tensor<128xf32>, tensor<128xf32>) -> tensor<1x128x64x64xf32>
+  %r1 = norm.relu %n1 : tensor<1x128x64x64xf32>
+  %p2 = norm.pad %r1 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x128x64x64xf32>) -> tensor<1x128x66x66xf32>
+  %c2 = norm.conv2d %p2, %w2 bias(%b2) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x128x66x66xf32>, tensor<128x128x3x3xf32>, tensor<128xf32>) -> tensor<1x128x64x64xf32>
+  %n2 = norm.instance_norm %c2 scale(%g2) bias(%be2) eps = 1.0e-05 : (tensor<1x128x64x64xf32>, tensor<128xf32>, tensor<128xf32>) -> tensor<1x128x64x64xf32>
+  %y = norm.add %x, %n2 : (tensor<1x128x64x64xf32>, tensor<1x128x64x64xf32>) -> tensor<1x128x64x64xf32>
+  return %y : tensor<1x128x64x64xf32>
+}
+func.func @residual_1x64x128x128(%x: tensor<1x64x128x128xf32>, %w1: tensor<64x64x3x3xf32>, %b1: tensor<64xf32>, %g1: tensor<64xf32>, %be1: tensor<64xf32>, %w2: tensor<64x64x3x3xf32>, %b2: tensor<64xf32>, %g2: tensor<64xf32>, %be2: tensor<64xf32>) -> tensor<1x64x128x128xf32> {
+  %p1 = norm.pad %x low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x64x128x128xf32>) -> tensor<1x64x130x130xf32>
+  %c1 = norm.conv2d %p1, %w1 bias(%b1) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x64x130x130xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x128x128xf32>
+  %n1 = norm.instance_norm %c1 scale(%g1) bias(%be1) eps = 1.0e-05 : (tensor<1x64x128x128xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x128x128xf32>
+  %r1 = norm.relu %n1 : tensor<1x64x128x128xf32>
+  %p2 = norm.pad %r1 low = [0, 0, 1, 1] high = [0, 0, 1, 1] mode = "reflect" : (tensor<1x64x128x128xf32>) -> tensor<1x64x130x130xf32>
+  %c2 = norm.conv2d %p2, %w2 bias(%b2) strides = [1, 1] padding = [0, 0, 0, 0] dilations = [1, 1] groups = 1 : (tensor<1x64x130x130xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x128x128xf32>
+  %n2 = norm.instance_norm %c2 scale(%g2) bias(%be2) eps = 1.0e-05 : (tensor<1x64x128x128xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x128x128xf32>
+  %y = norm.add %x, %n2 : (tensor<1x64x128x128xf32>, tensor<1x64x128x128xf32>) -> tensor<1x64x128x128xf32>
+  return %y : tensor<1x64x128x128xf32>
+}

@@ -17,8 +17,15 @@ std::string Workload::opName() const {
     return "layer_norm (C,H,W)";
   case Op::ConvBlock:
     return "conv3x3->IN->ReLU";
+  case Op::ResidualBlock:
+    return "residual block";
   }
   return "?";
+}
+
+double Workload::convFlops() const {
+  const double one = 2.0 * shape[1] * shape[1] * 9 * shape[2] * shape[3] * shape[0];
+  return op == Op::ConvBlock ? one : op == Op::ResidualBlock ? 2 * one : 0;
 }
 
 std::string Workload::shapeName() const {
@@ -41,6 +48,8 @@ std::string Workload::normcKernel() const {
     return "ln_" + dims;
   case Op::ConvBlock:
     return "block_fused_" + dims; // and block_unfused_<dims>
+  case Op::ResidualBlock:
+    return "residual_" + dims;
   }
   return "";
 }
@@ -63,6 +72,10 @@ std::vector<Workload> allWorkloads() {
   for (const Shape &s : {Shape{1, 64, 128, 128}, Shape{1, 128, 64, 64},
                          Shape{1, 32, 256, 256}, Shape{4, 64, 64, 64}})
     out.push_back({Op::ConvBlock, s});
+  // TransformerNet's residual blocks: 128 channels at a quarter of a 256x256
+  // image, and 64 channels at 128x128.
+  for (const Shape &s : {Shape{1, 128, 64, 64}, Shape{1, 64, 128, 128}})
+    out.push_back({Op::ResidualBlock, s});
   return out;
 }
 
@@ -72,14 +85,16 @@ std::vector<Workload> checkWorkloads() {
           {Op::InstanceNorm, {3, 5, 7, 13}, 1, /*channelsLast=*/true},
           {Op::GroupNorm, {1, 64, 256, 256}, 32},
           {Op::LayerNorm, {4, 512, 16, 16}},
-          {Op::ConvBlock, {1, 32, 64, 64}}};
+          {Op::ConvBlock, {1, 32, 64, 64}},
+          {Op::ResidualBlock, {1, 16, 24, 24}}};
 }
 
 namespace {
-/// conv3x3, stride 1, zero padding 1, C -> K = C, with bias; double result.
+/// conv3x3, stride 1, padding 1 (zeros, or the reflection of the border
+/// when `reflect`), C -> K = C, with bias; double result.
 std::vector<double> conv3x3Ref(const std::vector<float> &x, const Shape &s,
                                const std::vector<float> &w,
-                               const std::vector<float> &bias) {
+                               const std::vector<float> &bias, bool reflect = false) {
   const int64_t N = s[0], C = s[1], H = s[2], W = s[3], K = C;
   std::vector<double> y(N * K * H * W);
   std::vector<double> acc(H * W);
@@ -92,11 +107,15 @@ std::vector<double> conv3x3Ref(const std::vector<float> &x, const Shape &s,
           for (int64_t q = 0; q < 3; ++q) {
             const double wv = w[((k * C + c) * 3 + r) * 3 + q];
             for (int64_t h = 0; h < H; ++h) {
-              const int64_t ih = h + r - 1;
+              int64_t ih = h + r - 1;
+              if (reflect) // -1 -> 1, H -> H - 2 (PyTorch's ReflectionPad2d)
+                ih = ih < 0 ? -ih : ih >= H ? 2 * H - 2 - ih : ih;
               if (ih < 0 || ih >= H)
                 continue;
               for (int64_t ww = 0; ww < W; ++ww) {
-                const int64_t iw = ww + q - 1;
+                int64_t iw = ww + q - 1;
+                if (reflect)
+                  iw = iw < 0 ? -iw : iw >= W ? 2 * W - 2 - iw : iw;
                 if (iw >= 0 && iw < W)
                   acc[h * W + ww] += wv * xp[ih * W + iw];
               }
@@ -123,10 +142,17 @@ Problem makeProblem(const Workload &w, bool withReference) {
   const int64_t params = w.op == Op::LayerNorm ? C * s[2] * s[3] : C;
   p.gamma = normc_test::randomVector(params, 0.5, 1.5, 1);
   p.beta = normc_test::randomVector(params, -0.5, 0.5, 2);
-  if (w.op == Op::ConvBlock) {
+  if (w.op == Op::ConvBlock || w.op == Op::ResidualBlock) {
     const double bound = 1.0 / std::sqrt(9.0 * C); // PyTorch's default init
     p.weight = normc_test::randomVector(C * C * 9, -bound, bound, 3);
     p.convBias = normc_test::randomVector(C, -bound, bound, 4);
+  }
+  if (w.op == Op::ResidualBlock) {
+    const double bound = 1.0 / std::sqrt(9.0 * C);
+    p.weight2 = normc_test::randomVector(C * C * 9, -bound, bound, 5);
+    p.convBias2 = normc_test::randomVector(C, -bound, bound, 6);
+    p.gamma2 = normc_test::randomVector(C, 0.5, 1.5, 7);
+    p.beta2 = normc_test::randomVector(C, -0.5, 0.5, 8);
   }
   if (!withReference)
     return p;
@@ -146,6 +172,24 @@ Problem makeProblem(const Workload &w, bool withReference) {
     p.ref = normc_test::instanceNormRef(conv, s, &p.gamma, &p.beta, 1e-5);
     for (double &v : p.ref)
       v = v > 0 ? v : 0;
+    break;
+  }
+  case Op::ResidualBlock: {
+    // Each stage's double result rounded to f32 for the next, as the
+    // kernels store f32 between the two halves.
+    auto toFloat = [](const std::vector<double> &v) {
+      return std::vector<float>(v.begin(), v.end());
+    };
+    auto h = normc_test::instanceNormRef(
+        toFloat(conv3x3Ref(p.x, s, p.weight, p.convBias, /*reflect=*/true)), s, &p.gamma,
+        &p.beta, 1e-5);
+    for (double &v : h)
+      v = v > 0 ? v : 0;
+    p.ref = normc_test::instanceNormRef(
+        toFloat(conv3x3Ref(toFloat(h), s, p.weight2, p.convBias2, /*reflect=*/true)), s,
+        &p.gamma2, &p.beta2, 1e-5);
+    for (size_t i = 0; i < p.ref.size(); ++i)
+      p.ref[i] += p.x[i];
     break;
   }
   }

@@ -12,11 +12,14 @@ namespace normc_bench {
 
 using normc_test::Shape;
 
-enum class Op { InstanceNorm, GroupNorm, LayerNorm, ConvBlock };
+enum class Op { InstanceNorm, GroupNorm, LayerNorm, ConvBlock, ResidualBlock };
 
 struct Workload {
   Op op;
   Shape shape;    ///< x, NCHW
+  /// The conv FLOPs of one call (2*C*K*9*H*W*N per conv), 0 for the
+  /// normalizations.
+  double convFlops() const;
   int groups = 1; ///< group norm only
   /// Instance norm on channels-last (NHWC) data. Shapes, inputs and
   /// references stay NCHW; runners transpose at setup and for the check.
@@ -33,10 +36,14 @@ std::vector<Workload> allWorkloads();
 std::vector<Workload> checkWorkloads();
 
 /// Inputs and references of one workload. Conv blocks are conv3x3 (C -> C,
-/// bias, padding 1) -> instance norm (affine) -> ReLU.
+/// bias, padding 1) -> instance norm (affine) -> ReLU. Residual blocks are
+/// TransformerNet's: reflection pad 1 -> conv3x3 -> IN -> ReLU -> reflection
+/// pad 1 -> conv3x3 -> IN, plus x (the second conv's weights, bias and IN
+/// parameters are the `2` members).
 struct Problem {
   Workload w;
   std::vector<float> x, gamma, beta, weight, convBias;
+  std::vector<float> weight2, convBias2, gamma2, beta2; ///< residual blocks
   std::vector<double> ref;     ///< the workload's output, double precision
   std::vector<double> convRef; ///< conv blocks: the conv output alone
   size_t numel() const { return x.size(); }
