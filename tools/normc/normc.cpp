@@ -79,11 +79,15 @@ cl::opt<std::string> emitList(
 const std::string scheduleHelp =
     "Override schedule knobs of every kernel group where they apply (defaults "
     "come from the target and the group; see --list-knobs), e.g. "
-    "--schedule=stats=shifted_one_pass,placement=root,vector_width=16. Knobs:\n" +
+    "--schedule=stats=shifted_one_pass,placement=root,vector_width=16. May be "
+    "repeated: the lists are applied in order (a knob given twice keeps the "
+    "later value). Knobs:\n" +
     normc::knobHelpText();
-cl::opt<std::string> scheduleKnobs("schedule", cl::desc(scheduleHelp),
-                                   cl::value_desc("key=value,..."), cl::init(""),
-                                   cl::cat(normcCategory));
+// A list: with a plain option a second --schedule silently replaced the
+// first, so `--schedule=conv_k_tile=6 --schedule=conv_x_vectors=4` built 4 x 4.
+cl::list<std::string> scheduleKnobLists("schedule", cl::desc(scheduleHelp),
+                                        cl::value_desc("key=value,..."),
+                                        cl::cat(normcCategory));
 cl::opt<std::string> tuningDb(
     "tuning-db",
     cl::desc("Tuning database (JSON, written by norm-tune): the best record for "
@@ -232,6 +236,9 @@ int main(int argc, char **argv) {
   std::string error;
   if (!parseEmit(emitList, emit, error))
     return fail(error);
+  std::string scheduleKnobs;
+  for (const std::string &list : scheduleKnobLists)
+    scheduleKnobs += (scheduleKnobs.empty() || list.empty() ? "" : ",") + list;
   normc::CpuKnobs probe;
   if (!normc::applyKnobOverrides(probe, scheduleKnobs, error))
     return fail(error + " in '--schedule=" + scheduleKnobs + "'");

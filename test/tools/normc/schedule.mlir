@@ -6,10 +6,21 @@
 // RUN: rm -rf %t && normc %s -o %t --emit=schedule,stmt --schedule=stats=shifted_one_pass,placement=root,vector_width=4,accumulators=1,parallel=false
 // RUN: FileCheck %s --check-prefix=OVERRIDE < %t/inorm.schedule.json
 // RUN: FileCheck %s --check-prefix=STMT < %t/inorm.stmt
+// --schedule may be repeated: every list applies, in order (a second flag
+// used to replace the first silently), and a knob given twice keeps the
+// later value.
+// RUN: rm -rf %t && normc %s -o %t --emit=schedule --schedule=stats=shifted_one_pass,vector_width=8 --schedule=vector_width=4,accumulators=1
+// RUN: FileCheck %s --check-prefix=REPEATED < %t/inorm.schedule.json
+// RUN: not normc %s -o %t.bad --schedule=vector_width=4 --schedule=unroll=2 2>&1 | FileCheck %s --check-prefix=BADKEY
 // RUN: not normc %s -o %t.bad --schedule=stats=three 2>&1 | FileCheck %s --check-prefix=BADVALUE
 // RUN: not normc %s -o %t.bad --schedule=unroll=2 2>&1 | FileCheck %s --check-prefix=BADKEY
 // RUN: not normc %s -o %t.bad --schedule=vector_width 2>&1 | FileCheck %s --check-prefix=NOVALUE
 // RUN: not ls %t.bad
+
+// REPEATED:      "effective": {
+// REPEATED-NEXT:   "accumulators": 1,
+// REPEATED:        "stats": "shifted_one_pass",
+// REPEATED:        "vector_width": 4
 
 // Sixteen 64x64 planes: too few to share tasks (at least 16 tasks are kept).
 // Each group's result shape and layout, for norm-tune's cost model.
