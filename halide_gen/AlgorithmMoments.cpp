@@ -224,20 +224,14 @@ HTensor buildMoments(MomentsOp op, const HTensor &x, LoweredKernel &kernel,
     info.slice = buildSetStats(x, info.dims, 1, Expr(), strategy, tag + "_slice", info);
     varStats = mergeSlices(info.slice, cd, info.channelsPerGroup, rank, tag, info,
                            info.channelsPerGroup);
-  } else if (info.groups == 1 && info.dims.size() == 2 && rowSlices(x, info)) {
-    // Instance norm of planes larger than L2 (4 MiB and up): statistics per
-    // image row (its second pass reads the row from L1), merged over the
-    // rows, so the plane is read twice from memory instead of three times.
+  } else if (info.groups == 1 && info.dims.size() == 2 &&
+             (rowSlices(x, info) || channelsLastRowSlices(x, info))) {
+    // Instance norm of planes (NCHW) or samples (NHWC) larger than L2 (4 MiB
+    // and up): statistics per image row (its second pass reads the row from
+    // L1 or L2), merged over the rows, so the data is read twice from memory
+    // instead of three times.
     info.sliceDim = static_cast<int>(info.dims[0]);
-    info.slice = buildSetStats(x, {info.dims[1]}, 1, Expr(), strategy, tag + "_slice", info);
-    varStats = mergeSlices(info.slice, info.sliceDim, x.shape[info.sliceDim], rank, tag, info);
-  } else if (info.groups == 1 && info.dims.size() == 2 && info.innermostKept &&
-             channelsLastRowSlices(x, info)) {
-    // Channels-last instance norm of samples larger than L2: statistics per
-    // image row (W x C), merged over the rows, so the sample is read twice
-    // from memory instead of three times.
-    info.sliceDim = static_cast<int>(info.dims[0]);
-    info.channelsLastRows = true;
+    info.channelsLastRows = info.innermostKept;
     info.slice = buildSetStats(x, {info.dims[1]}, 1, Expr(), strategy, tag + "_slice", info);
     varStats = mergeSlices(info.slice, info.sliceDim, x.shape[info.sliceDim], rank, tag, info);
   } else if (info.groups == 1 && info.dims.size() >= 3) {

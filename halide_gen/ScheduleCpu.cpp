@@ -234,9 +234,10 @@ int64_t staticPlaneCount(const LoweredKernel &kernel, int outer) {
 
 /// Channels-last statistics per image row (MomentsInfo::channelsLastRows):
 /// the row statistics computed at `level`, or at the root (`root`: every
-/// row of every sample, rows in parallel when `parallel`), each row's sums inside the slice's row
-/// loop so that the row's second pass reads it from L1 or L2, then the merge
-/// over the rows (a few operations per row and channel).
+/// row of every sample, rows in parallel when `parallel`), each row's sums
+/// inside the slice's row loop so that the row's second pass reads it from
+/// L1 or L2, then the merge over the rows (a few operations per row and
+/// channel).
 void scheduleChannelsLastRows(MomentsInfo &m, const CpuKnobs &knobs, bool root,
                               const LoopLevel &level, bool parallel, int64_t channels) {
   const int rank = m.rank;
