@@ -14,6 +14,9 @@ namespace normc {
 struct GroupShape {
   int64_t n = -1, c = -1, h = -1, w = -1;
   bool rank4 = false, channelsLast = false;
+  /// An argument has the shape of one sample of the result (a rank-4
+  /// result's shape without N): a parameter all samples read whole.
+  bool sampleSizedParameter = false;
   /// Bytes of the group's first result (-1 when its shape is dynamic).
   int64_t resultBytes = -1;
 };

@@ -63,6 +63,14 @@ func.func @ln1_dyn_affine(%x: tensor<?x?x?x?xf32>, %g: tensor<?x?x?xf32>, %b: te
   %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<?x?x?x?xf32>, tensor<?x?x?xf32>, tensor<?x?x?xf32>) -> tensor<?x?x?x?xf32>
   return %y : tensor<?x?x?x?xf32>
 }
+// Static, N >= 2, a sample-sized scale and bias: the default placement is
+// root (tuning/Defaults.cpp); the statistics' slices (one per plane) and
+// the output's planes, 120 of 143 elements, run 7 per task in 18 tasks, the
+// last one partial (test/halide_gen/ln-root-tasks.mlir).
+func.func @ln1_batched_affine(%x: tensor<40x3x11x13xf32>, %g: tensor<3x11x13xf32>, %b: tensor<3x11x13xf32>) -> tensor<40x3x11x13xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<40x3x11x13xf32>, tensor<3x11x13xf32>, tensor<3x11x13xf32>) -> tensor<40x3x11x13xf32>
+  return %y : tensor<40x3x11x13xf32>
+}
 func.func @ln3_affine(%x: tensor<2x3x4x5xf32>, %g: tensor<5xf32>, %b: tensor<5xf32>) -> tensor<2x3x4x5xf32> {
   %y = norm.layer_norm %x axis = 3 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x3x4x5xf32>, tensor<5xf32>, tensor<5xf32>) -> tensor<2x3x4x5xf32>
   return %y : tensor<2x3x4x5xf32>

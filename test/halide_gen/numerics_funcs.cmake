@@ -5,7 +5,7 @@ set(NORMC_NUMERICS_FUNCS
   in2d_dyn_affine in2d_dyn in2d_odd_affine in2d_c1 in2d_1x1_affine
   in2d_512_affine in1d_dyn_affine in3d_dyn_affine in2d_relu
   gn4_dyn_affine gn2_odd gn1_affine gn32_affine
-  ln1_dyn_affine ln3_affine ln_rank2_dyn ln0
+  ln1_dyn_affine ln1_batched_affine ln3_affine ln_rank2_dyn ln0
   gn2_rank2 moments_hw modulate_maps adain_dyn adain_mix spade_in spade_bn bn_train bn_infer cin bin_train bin_infer in_f16 in_bf16 gn_f16 ln_bf16 in_train
   act_relu act_leaky_relu act_silu act_gelu act_gelu_tanh act_sigmoid act_tanh
   in_nhwc_static in_nhwc_rows in_nhwc_rows_n1 gn_nhwc_static)

@@ -71,6 +71,7 @@
 #include "in2d_relu.h"
 #include "in3d_dyn_affine.h"
 #include "ln0.h"
+#include "ln1_batched_affine.h"
 #include "ln1_dyn_affine.h"
 #include "ln3_affine.h"
 #include "ln_rank2_dyn.h"
@@ -335,6 +336,16 @@ TEST(LayerNorm, DynamicKernelManyShapes) {
           runAffine(ln1_dyn_affine, x, s, g, p, b),
           layerNormRef(x, s, 1, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
   }
+}
+
+TEST(LayerNorm, BatchedStaticSampleSizedParameters) {
+  Shape s{40, 3, 11, 13};
+  auto x = randomPlanes(s, innerSize(s, 1), 2.0, 1.0, 64);
+  const Shape p{3, 11, 13};
+  auto g = randomVector(numel(p), 0.5, 2.0, 65), b = randomVector(numel(p), -1, 1, 66);
+  check("layer_norm axis=1 batched " + shapeName(s),
+        runAffine(ln1_batched_affine, x, s, g, p, b),
+        layerNormRef(x, s, 1, &g, &b, 1e-5), s, kF32Atol, kF32Rtol);
 }
 
 TEST(LayerNorm, LastAxis) {

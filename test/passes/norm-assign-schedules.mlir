@@ -51,5 +51,19 @@ func.func @conv_block_128_columns(%x: tensor<1x16x128x128xf32>, %w: tensor<16x16
   return %n : tensor<1x16x128x128xf32>
 }
 
+// Layer norm over (C, H, W) with a sample-sized scale and bias: statistics
+// at the root when N >= 2 (the normalize pass then reads the parameters once
+// for all samples of a task), per plane for a single sample.
+// AVX2: func.func private @norm_{{[0-9a-f]+}}({{.*}}tensor<4x8x16x16xf32>{{.*}}placement = "root"
+// AVX2: func.func private @norm_{{[0-9a-f]+}}({{.*}}tensor<1x8x16x16xf32>{{.*}}placement = "per_plane"
+func.func @layer_norm_batched(%x: tensor<4x8x16x16xf32>, %g: tensor<8x16x16xf32>, %b: tensor<8x16x16xf32>) -> tensor<4x8x16x16xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<4x8x16x16xf32>, tensor<8x16x16xf32>, tensor<8x16x16xf32>) -> tensor<4x8x16x16xf32>
+  return %y : tensor<4x8x16x16xf32>
+}
+func.func @layer_norm_one_sample(%x: tensor<1x8x16x16xf32>, %g: tensor<8x16x16xf32>, %b: tensor<8x16x16xf32>) -> tensor<1x8x16x16xf32> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x8x16x16xf32>, tensor<8x16x16xf32>, tensor<8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  return %y : tensor<1x8x16x16xf32>
+}
+
 // BADKNOB: error: invalid value '9' for schedule knob 'conv_k_tile' (expected an integer in 1..8) in '--schedule=conv_k_tile=9'
 // NODB: error: cannot read tuning database '{{.*}}.missing.json': {{[Nn]}}o such file or directory
