@@ -235,10 +235,10 @@ int itersPerTask(int64_t elemsPerIter, int64_t iters) {
   return static_cast<int>(perTask);
 }
 
-/// Makes `p`, a loop of `Func` f's `stage` over `iters` iterations of
-/// `elemsPerIter` elements, the parallel loop of tasks of itersPerTask()
-/// iterations (or `requested`, the planes_per_task knob, when it is set);
-/// returns the loop inside a task (p itself with one iteration per task).
+/// Makes `p`, a loop of `f` over `iters` iterations of `elemsPerIter`
+/// elements, the parallel loop of tasks of itersPerTask() iterations (or
+/// `requested`, the planes_per_task knob, when it is set); returns the loop
+/// inside a task (p itself with one iteration per task).
 VarOrRVar parallelTasks(Func f, VarOrRVar p, int64_t elemsPerIter, int64_t iters,
                         int requested, const std::string &name) {
   int perTask = requested > 0 ? requested : itersPerTask(elemsPerIter, iters);

@@ -48,12 +48,11 @@ GroupShape shapeOf(func::FuncOp fn) {
   shape.n = dim(0);
   // An argument with the result's shape less the batch dim (layer norm's
   // scale and bias over (C, H, W)): a parameter every sample reads whole.
-  for (Type arg : fn.getArgumentTypes()) {
-    auto argType = dyn_cast<RankedTensorType>(arg);
-    if (argType && argType.hasStaticShape() && type.hasStaticShape() &&
-        argType.getShape() == type.getShape().drop_front())
-      shape.sampleSizedParameter = true;
-  }
+  if (type.hasStaticShape())
+    shape.sampleSizedParameter = llvm::any_of(fn.getArgumentTypes(), [&](Type arg) {
+      auto argType = dyn_cast<RankedTensorType>(arg);
+      return argType && argType.getShape() == type.getShape().drop_front();
+    });
   if (shape.channelsLast) {
     shape.h = dim(1), shape.w = dim(2), shape.c = dim(3);
   } else {
