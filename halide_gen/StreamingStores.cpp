@@ -12,6 +12,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Program.h"
 
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <regex>
@@ -101,14 +102,25 @@ std::string helperDefinition(int lanes, const std::string &elem, int bytes, int 
   return os.str();
 }
 
+/// The value of module flag `name` in LLVM 14 IR text (`!{i32 2, !"name",
+/// !"text"}` or `!{i32 2, !"name", i32 N}`): the text or the digits of N;
+/// "" when the module has no such flag.
 std::string moduleFlag(const std::string &ir, const std::string &name) {
-  std::smatch m;
-  std::regex str("!\"" + name + "\", !\"([^\"]*)\"");
-  if (std::regex_search(ir, m, str))
-    return m[1];
-  std::regex num("!\"" + name + "\", i32 (\\d+)re");
-  if (std::regex_search(ir, m, num))
-    return m[1];
+  const std::string key = "!\"" + name + "\", ";
+  const size_t at = ir.find(key);
+  if (at == std::string::npos)
+    return "";
+  const size_t value = at + key.size();
+  if (ir.compare(value, 2, "!\"") == 0) {
+    const size_t end = ir.find('"', value + 2);
+    return end == std::string::npos ? "" : ir.substr(value + 2, end - value - 2);
+  }
+  if (ir.compare(value, 4, "i32 ") == 0) {
+    size_t end = value + 4;
+    while (end < ir.size() && std::isdigit(static_cast<unsigned char>(ir[end])))
+      ++end;
+    return ir.substr(value + 4, end - value - 4);
+  }
   return "";
 }
 
@@ -148,6 +160,35 @@ bool streamingStoresAvailable() {
 #else
   return false;
 #endif
+}
+
+std::vector<std::string> llcCodegenOptions(const std::string &ir) {
+  // Halide 14 sets these from its module flags when it makes an object
+  // itself (get_target_options and make_target_machine in
+  // CodeGen_Internal.cpp); the same flags give llc the same code.
+  std::vector<std::string> options = {"-O3", "-function-sections"};
+  const std::string cpu = moduleFlag(ir, "halide_mcpu"), attrs = moduleFlag(ir, "halide_mattrs");
+  if (!cpu.empty())
+    options.push_back("-mcpu=" + cpu);
+  if (!attrs.empty())
+    options.push_back("-mattr=" + attrs);
+  options.push_back(moduleFlag(ir, "halide_use_pic") == "0" ? "-relocation-model=static"
+                                                            : "-relocation-model=pic");
+  if (moduleFlag(ir, "halide_use_large_code_model") == "1")
+    options.push_back("-code-model=large");
+  // Halide sets this flag when some expression of the pipeline is
+  // strict_float (normc's shifted moments are): each instruction then
+  // carries its own fast-math flags (contract on the non-strict ones) and
+  // nothing may be fused or reassociated beyond them.
+  if (moduleFlag(ir, "halide_per_instruction_fast_math_flags") == "1") {
+    options.push_back("--fp-contract=off");
+  } else {
+    for (const char *flag : {"--fp-contract=fast", "--enable-unsafe-fp-math",
+                             "--enable-no-infs-fp-math", "--enable-no-nans-fp-math",
+                             "--enable-sign-dependent-rounding-fp-math"})
+      options.push_back(flag);
+  }
+  return options;
 }
 
 std::string rewriteStoresAsStreaming(const std::string &ir, const std::set<std::string> &buffers,
@@ -288,23 +329,9 @@ bool compileWithStreamingStores(const Halide::Module &module,
     cleanup();
     return false;
   }
-  std::vector<std::string> llc = {NORMC_LLVM14_LLC, "-O3", "-function-sections"};
-  std::string cpu = moduleFlag(ir, "halide_mcpu"), attrs = moduleFlag(ir, "halide_mattrs");
-  if (!cpu.empty())
-    llc.push_back("-mcpu=" + cpu);
-  if (!attrs.empty())
-    llc.push_back("-mattr=" + attrs);
-  llc.push_back(moduleFlag(ir, "halide_use_pic") == "0" ? "-relocation-model=static"
-                                                       : "-relocation-model=pic");
-  if (moduleFlag(ir, "halide_use_large_code_model") == "1")
-    llc.push_back("-code-model=large");
-  if (moduleFlag(ir, "halide_per_instruction_fast_math_flags") == "1") {
-    llc.push_back("--fp-contract=off"); // per-instruction flags say where to fuse
-  } else {
-    for (const char *flag : {"--fp-contract=fast", "--enable-unsafe-fp-math",
-                             "--enable-no-infs-fp-math", "--enable-no-nans-fp-math"})
-      llc.push_back(flag);
-  }
+  std::vector<std::string> llc = {NORMC_LLVM14_LLC};
+  for (std::string &option : llcCodegenOptions(ir))
+    llc.push_back(std::move(option));
   for (auto &[kind, path] : llcFiles) {
     std::vector<std::string> argv = llc;
     argv.push_back(kind == Halide::OutputFileType::object ? "-filetype=obj" : "-filetype=asm");

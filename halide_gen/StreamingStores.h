@@ -23,12 +23,19 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace normc {
 
 /// True when this normc was built with LLVM 14's opt and llc (found by CMake
 /// next to Halide 14's LLVM) and they are still there.
 bool streamingStoresAvailable();
+
+/// llc's code-generation options (optimization level, CPU, features,
+/// relocation and code model, floating-point options) for LLVM 14 IR text
+/// that Halide 14 wrote, read from the module flags Halide records, so that
+/// llc makes the code Halide's own object output would.
+std::vector<std::string> llcCodegenOptions(const std::string &ir);
 
 /// Rewrites LLVM 14 IR text: full-vector stores (16, 32 or 64 bytes) whose
 /// TBAA tag names one of `buffers` become calls of an always-inline helper
