@@ -22,6 +22,20 @@ namespace normc {
 
 namespace {
 
+/// Fuses `loop` with the dims hv[from], ..., hv[to - 1] of `stage`, each
+/// outside the one before, into one loop (a parallel loop over all of them,
+/// typically) and returns it. Fused loops are named prefix + the dim's
+/// index, so that loop names in stmt and profiles say what they hold.
+VarOrRVar fuseOuterDims(Stage stage, VarOrRVar loop, const std::vector<Var> &hv, int from,
+                        int to, const std::string &prefix) {
+  for (int k = from; k < to; ++k) {
+    Var next(prefix + std::to_string(k));
+    stage.fuse(loop, hv[k], next);
+    loop = next;
+  }
+  return loop;
+}
+
 /// Splits `stage`'s innermost reduction variable into vectorWidth *
 /// accumulators independent lanes (rfactor) and returns the Func holding the
 /// lane partial sums, vectorized, not yet placed.
@@ -83,12 +97,7 @@ void scheduleReductionRoot(Reduction &red, const CpuKnobs &knobs, int rank) {
   // One reduction variable: parallel over the statistics' own points.
   Func lanes = vectorizedLanes(red.func.update(), red.rdom.x, knobs);
   Stage update = red.func.update();
-  VarOrRVar fused = hv[0];
-  for (int k = 1; k < rank; ++k) {
-    Var next("p" + std::to_string(k));
-    update.fuse(fused, hv[k], next);
-    fused = next;
-  }
+  VarOrRVar fused = fuseOuterDims(update, hv[0], hv, 1, rank, "p");
   if (knobs.parallel)
     update.parallel(fused);
   lanes.compute_at(LoopLevel(red.func, fused));
@@ -275,14 +284,7 @@ void scheduleElementwiseOutput(Func out, const HTensor &tensor, const CpuKnobs &
     for (int k = 2; k < rank - 1; ++k)
       order.push_back(hv[k]);
     out.reorder(order);
-    Var q("q");
-    out.fuse(hv[rank - 1], hv[2], q);
-    VarOrRVar p = q;
-    for (int k = 3; k < rank - 1; ++k) {
-      Var next("q" + std::to_string(k));
-      out.fuse(p, hv[k], next);
-      p = next;
-    }
+    VarOrRVar p = fuseOuterDims(out, hv[rank - 1], hv, 2, rank - 1, "q");
     parallelTasks(out, p, planeElems, planes, knobs.planesPerTask, "planes");
     return;
   }
@@ -303,11 +305,7 @@ void scheduleChannelsLastRows(MomentsInfo &m, const CpuKnobs &knobs, bool root,
   m.slice.compute_at(level).vectorize(hv[0], knobs.vectorWidth, TailStrategy::GuardWithIf);
   if (root && parallel) {
     // The rows of all samples as one parallel loop.
-    for (int k = rank - m.sliceDim; k < rank; ++k) {
-      Var next("rows" + std::to_string(k));
-      m.slice.fuse(row, hv[k], next);
-      row = next;
-    }
+    row = fuseOuterDims(m.slice, row, hv, rank - m.sliceDim, rank, "rows");
     m.slice.parallel(row);
   }
   for (Func &merge : m.merges)
@@ -446,12 +444,7 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
       // All pure vars of the slice statistics (the reduced ones have extent
       // 1): slices of every outer index, and of every channel when the
       // slices run over the batch (batch statistics), become tasks.
-      VarOrRVar p = hv[0];
-      for (int k = 1; k < m.rank; ++k) {
-        Var next("s" + std::to_string(k));
-        m.slice.fuse(p, hv[k], next);
-        p = next;
-      }
+      VarOrRVar p = fuseOuterDims(m.slice, hv[0], hv, 1, m.rank, "s");
       VarOrRVar inTask = p;
       if (knobs.parallel) {
         // Several small slices per task (layer norm's (C, H, W) slices are
@@ -498,11 +491,7 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
               TailStrategy::GuardWithIf);
     plane = g;
   }
-  for (int k = next; k < rank; ++k) {
-    Var fused("plane" + std::to_string(k));
-    out.fuse(plane, hv[k], fused);
-    plane = fused;
-  }
+  plane = fuseOuterDims(out, plane, hv, next, rank, "plane");
   // Small planes: several per parallel task (itersPerTask). The statistics
   // stay per plane, at the inner loop.
   int perTask = knobs.planesPerTask;
