@@ -1,10 +1,13 @@
 //===- bench_main.cpp - normc vs libtorch vs oneDNN vs the copy roofline --===//
 //
 //   normc-bench [--check] [--threads=2,1] [--budget-ms=1500] [--filter=TEXT]
-//               [--impl=TEXT] [--markdown=FILE] [--data=FILE]
+//               [--impl=TEXT] [--markdown=FILE] [--data=FILE] [--cold-caches]
 //
 // --filter keeps the workloads whose name contains TEXT, --impl the
 // implementations whose name contains TEXT (the copy always runs).
+// --cold-caches times the normalization workloads (the memory-bound ones)
+// with every buffer of the contender flushed from all cache levels before
+// each counted call (clflush of each line), the copy's included.
 //
 // Every implementation's output is checked once against the double-precision
 // reference before it is timed; one that is wrong is reported and not timed.
@@ -17,12 +20,16 @@
 #include "workloads.h"
 
 #include <omp.h>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -35,6 +42,7 @@ namespace {
 
 struct Options {
   bool check = false;
+  bool coldCaches = false;
   std::vector<int> threads = {2, 1};
   double budgetMs = 1500;
   std::string filter, impls, markdown, data;
@@ -49,6 +57,14 @@ bool parseArgs(int argc, char **argv, Options &o) {
     };
     if (a == "--check") {
       o.check = true;
+    } else if (a == "--cold-caches") {
+#if defined(__x86_64__)
+      o.coldCaches = true;
+#else
+      std::cerr << "normc-bench: error: --cold-caches flushes with x86's clflush; "
+                   "this build is not for x86-64\n";
+      return false;
+#endif
     } else if (const char *v = value("--threads=")) {
       o.threads.clear();
       std::stringstream ss(v);
@@ -69,11 +85,28 @@ bool parseArgs(int argc, char **argv, Options &o) {
       std::cerr << "normc-bench: error: unknown argument '" << a << "'\n"
                 << "usage: normc-bench [--check] [--threads=2,1] "
                    "[--budget-ms=1500] [--filter=TEXT] [--impl=TEXT] [--markdown=FILE] "
-                   "[--data=FILE]\n";
+                   "[--data=FILE] [--cold-caches]\n";
       return false;
     }
   }
   return true;
+}
+
+/// Writes back and evicts every cache line of `spans` from every cache
+/// level (x86's clflush), then waits for the flushes to finish.
+void flushFromCaches(const std::vector<Span> &spans) {
+#if defined(__x86_64__)
+  for (const Span &s : spans) {
+    const char *p = static_cast<const char *>(s.data);
+    for (size_t off = 0; off < s.bytes; off += 64)
+      _mm_clflush(p + off);
+    if (s.bytes)
+      _mm_clflush(p + s.bytes - 1); // the last line of an unaligned span
+  }
+  _mm_mfence();
+#else
+  (void)spans;
+#endif
 }
 
 void setThreads(int threads) {
@@ -177,6 +210,12 @@ int main(int argc, char **argv) {
                                                 .find(opt.filter) == std::string::npos;
                                    }),
                     workloads.end());
+  if (opt.coldCaches) // the memory-bound rows; the conv blocks are compute-bound
+    workloads.erase(std::remove_if(workloads.begin(), workloads.end(),
+                                   [](const Workload &w) {
+                                     return w.op == Op::ConvBlock || w.op == Op::ResidualBlock;
+                                   }),
+                    workloads.end());
 
   std::map<int, double> fmaPeak, dramGBs;
   if (!opt.check) {
@@ -273,17 +312,24 @@ int main(int argc, char **argv) {
       // The roofline is the faster of a copy on all threads and a copy on one
       // (thread start-up dominates small tensors).
       std::vector<Contender> contenders;
-      contenders.push_back({"copy", [&] {
-                              parallelCopy(copySrc, copyDst, copyElems, t);
-                            }});
-      contenders.push_back({"copy 1 thread", [&] {
-                              parallelCopy(copySrc, copyDst, copyElems, 1);
-                            }});
+      std::function<void()> flushCopy;
+      if (opt.coldCaches)
+        flushCopy = [&] {
+          flushFromCaches({{copySrc, copyElems * sizeof(float)},
+                           {copyDst, copyElems * sizeof(float)}});
+        };
+      contenders.push_back({"copy", [&] { parallelCopy(copySrc, copyDst, copyElems, t); },
+                            flushCopy});
+      contenders.push_back({"copy 1 thread",
+                            [&] { parallelCopy(copySrc, copyDst, copyElems, 1); }, flushCopy});
       std::vector<size_t> index;
       for (size_t i = 0; i < runners.size(); ++i)
         if (ok[i]) {
           Runner *r = runners[i].runner.get();
-          contenders.push_back({runners[i].name, [r] { r->run(); }});
+          std::function<void()> flush;
+          if (opt.coldCaches)
+            flush = [r] { flushFromCaches(r->buffers()); };
+          contenders.push_back({runners[i].name, [r] { r->run(); }, flush});
           index.push_back(i);
         }
       double roundMs = 0;
@@ -331,19 +377,26 @@ int main(int argc, char **argv) {
 
   if (!opt.markdown.empty()) {
     std::ofstream md(opt.markdown);
-    md << "## Machine\n\n"
-       << "- CPU: " << cpuModel() << ", " << omp_get_num_procs() << " cores\n"
-       << "- caches: " << cacheSummary() << "\n"
-       << "- flags: " << cpuFlags() << "\n";
-    for (int t : opt.threads)
-      md << "- " << t << " thread(s): DRAM streaming copy (256 MiB) "
-         << fmt(dramGBs[t], 1) << " GB/s read+write; " << fmaPeakIsa() << " FMA peak "
-         << fmt(fmaPeak[t], 0)
-         << " GFLOP/s (the larger of the measured all-thread figure and the "
-            "threads times one core's)\n";
-    md << "\n";
+    if (!opt.coldCaches) { // a cold run's tables join a warm run's report
+      md << "## Machine\n\n"
+         << "- CPU: " << cpuModel() << ", " << omp_get_num_procs() << " cores\n"
+         << "- caches: " << cacheSummary() << "\n"
+         << "- flags: " << cpuFlags() << "\n";
+      for (int t : opt.threads)
+        md << "- " << t << " thread(s): DRAM streaming copy (256 MiB) "
+           << fmt(dramGBs[t], 1) << " GB/s read+write; " << fmaPeakIsa() << " FMA peak "
+           << fmt(fmaPeak[t], 0)
+           << " GFLOP/s (the larger of the measured all-thread figure and the "
+              "threads times one core's)\n";
+      md << "\n";
+    }
     for (int t : opt.threads) {
-      md << "## " << t << " thread" << (t > 1 ? "s" : "") << "\n\n"
+      md << "## " << t << " thread" << (t > 1 ? "s" : "")
+         << (opt.coldCaches ? ", cold caches" : "") << "\n\n"
+         << (opt.coldCaches ? "Every buffer an implementation reads or writes (the copy's "
+                              "too) is flushed from all cache levels (clflush) before each "
+                              "counted call, so x comes from DRAM (`normc-bench --cold-caches`). "
+                            : "")
          << "Median of interleaved rounds (per round, each implementation runs "
             "10 ms of uncounted warm-up calls, then 3 counted calls); GB/s "
             "counts x read once + y written "

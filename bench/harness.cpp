@@ -30,6 +30,8 @@ std::vector<Timing> timeInterleaved(const std::vector<Contender> &contenders,
         while (nowMs() - start < 10.0);
       }
       for (int b = 0; b < block; ++b) {
+        if (contenders[i].beforeEachCall)
+          contenders[i].beforeEachCall();
         double t0 = nowMs();
         contenders[i].run();
         double t1 = nowMs();

@@ -22,6 +22,9 @@ struct Timing {
 struct Contender {
   std::string name;
   std::function<void()> run;
+  /// Runs before each counted call, not timed (--cold-caches: flushes the
+  /// contender's buffers from the caches); empty for warm calls.
+  std::function<void()> beforeEachCall = {};
 };
 
 /// Runs `warmup` untimed rounds, then `rounds` timed rounds in which every

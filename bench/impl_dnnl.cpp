@@ -117,6 +117,8 @@ void fill(memory &m, const std::vector<float> &v) {
 }
 
 /// Batch-norm-as-instance-norm in one of the three layouts.
+Span spanOf(const memory &m) { return {m.get_data_handle(), m.get_desc().get_size()}; }
+
 class DnnlInstanceNorm : public Runner {
 public:
   enum class Mode { Plain, Blocked, BlockedWithReorders };
@@ -164,6 +166,10 @@ public:
     strm_.wait();
   }
   std::vector<float> output() override { return toPlain(dst_, dims_, tag::nchw); }
+  std::vector<Span> buffers() override {
+    return {spanOf(xPlain_), spanOf(yPlain_), spanOf(src_), spanOf(dst_),
+            spanOf(mean_),   spanOf(var_),    spanOf(ss_)};
+  }
 
 private:
   Mode mode_;
@@ -209,6 +215,10 @@ public:
     strm_.wait();
   }
   std::vector<float> output() override { return normc_test::nhwcToNchw(y_, shape_); }
+  std::vector<Span> buffers() override {
+    return {{x_.data(), x_.size() * sizeof(float)}, {y_.data(), y_.size() * sizeof(float)},
+            spanOf(mean_), spanOf(var_), spanOf(ss_)};
+  }
 
 private:
   stream strm_;
@@ -251,6 +261,9 @@ public:
   std::vector<float> output() override {
     const float *p = static_cast<const float *>(dst_.get_data_handle());
     return std::vector<float>(p, p + dims_[0] * dims_[1]);
+  }
+  std::vector<Span> buffers() override {
+    return {spanOf(src_), spanOf(dst_), spanOf(mean_), spanOf(var_), spanOf(ss_)};
   }
 
 private:
@@ -325,6 +338,14 @@ public:
   }
   std::vector<float> output() override {
     return toPlain(convOnly_ ? convDst_ : bnDst_, dims_, tag::nchw);
+  }
+  std::vector<Span> buffers() override {
+    std::vector<Span> out = {spanOf(xPlain_), spanOf(src_), spanOf(convDst_), spanOf(bias_),
+                             spanOf(weights_)};
+    if (!convOnly_)
+      for (const memory *m : {&yPlain_, &bnDst_, &mean_, &var_, &ws_, &ss_})
+        out.push_back(spanOf(*m));
+    return out;
   }
   bool convOnly() const override { return convOnly_; }
 

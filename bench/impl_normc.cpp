@@ -87,6 +87,7 @@ public:
       throw std::bad_alloc();
   }
   float *data() { return data_.get(); }
+  Span span() const { return {data_.get(), n_ * sizeof(float)}; }
   std::vector<float> toVector() const {
     return std::vector<float>(data_.get(), data_.get() + n_);
   }
@@ -113,6 +114,7 @@ public:
     return channelsLast_ ? normc_test::nhwcToNchw(y_.toVector(), shape_)
                          : y_.toVector();
   }
+  std::vector<Span> buffers() override { return {x_.span(), g_.span(), b_.span(), y_.span()}; }
 
 private:
   static normc_test::Shape dataShape(const Problem &p) {
@@ -157,6 +159,9 @@ public:
       throw std::runtime_error("normc block kernel failed");
   }
   std::vector<float> output() override { return y_.toVector(); }
+  std::vector<Span> buffers() override {
+    return {x_.span(), w_.span(), cb_.span(), g_.span(), b_.span(), y_.span()};
+  }
 
 private:
   BlockFn fn_;
@@ -194,6 +199,10 @@ public:
       throw std::runtime_error("normc residual block kernel failed");
   }
   std::vector<float> output() override { return y_.toVector(); }
+  std::vector<Span> buffers() override {
+    return {x_.span(),  w1_.span(), cb1_.span(), g1_.span(), b1_.span(),
+            w2_.span(), cb2_.span(), g2_.span(), b2_.span(), y_.span()};
+  }
 
 private:
   static normc_test::Shape weightShape(const Problem &p) {

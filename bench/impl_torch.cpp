@@ -90,6 +90,15 @@ public:
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
   }
   bool convOnly() const override { return convOnly_; }
+  /// The inputs, parameters and the last result (ATen allocates a new one
+  /// per call; the flush covers the memory the previous call returned).
+  std::vector<Span> buffers() override {
+    std::vector<Span> out;
+    for (const at::Tensor *t : {&x_, &g_, &b_, &w_, &cb_, &w2_, &cb2_, &g2_, &b2_, &y_})
+      if (t->defined())
+        out.push_back({t->data_ptr(), t->nbytes()});
+    return out;
+  }
 
 private:
   Op op_;

@@ -51,11 +51,21 @@ struct Problem {
 
 Problem makeProblem(const Workload &w, bool withReference);
 
+/// A block of memory an implementation reads or writes.
+struct Span {
+  const void *data;
+  size_t bytes;
+};
+
 /// One implementation of one workload, set up outside the timed region.
 class Runner {
 public:
   virtual ~Runner() = default;
   virtual void run() = 0;
+  /// Every buffer a call reads or writes (inputs, parameters, results,
+  /// scratch the implementation keeps between calls): what --cold-caches
+  /// flushes before each counted call.
+  virtual std::vector<Span> buffers() = 0;
   /// The last result in NCHW, for the correctness check.
   virtual std::vector<float> output() = 0;
   /// Computes only the conv of a conv block (checked against convRef).

@@ -8,8 +8,11 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --bench
 scripts/build.sh -DNORMC_BUILD_TESTS=ON -DNORMC_BUILD_BENCH=ON
 
-tables=$(mktemp) data=bench/results.dat style=$(mktemp)
+tables=$(mktemp) cold=$(mktemp) data=bench/results.dat style=$(mktemp)
 build/bench/normc-bench --markdown="$tables" --data="$data" "$@"
+# The memory-bound rows again with x, y and every other buffer flushed from
+# the caches before each call (bench/README.md).
+build/bench/normc-bench --cold-caches --threads=2 --markdown="$cold" "$@"
 # A whole network per image (examples/style_transfer), after the kernels.
 build/bench/style-transfer-bench --threads=2 > "$style"
 
@@ -22,6 +25,7 @@ build/bench/style-transfer-bench --threads=2 > "$style"
   echo "reference before timing. See bench/README.md for what each row means."
   echo
   cat "$tables"
+  cat "$cold"
   echo "![% of copy bandwidth per workload](results.png)"
   echo
   echo "## Style transfer: TransformerNet per image"
@@ -30,7 +34,7 @@ build/bench/style-transfer-bench --threads=2 > "$style"
   echo
   cat "$style"
 } > bench/RESULTS.md
-rm -f "$tables" "$style"
+rm -f "$tables" "$cold" "$style"
 
 ncols=$(head -1 "$data" | grep -o '"[^"]*"' | wc -l)
 gnuplot <<GNUPLOT
