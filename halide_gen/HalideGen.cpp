@@ -847,9 +847,13 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
             record.effective.streamingStores = false;
             record.notes.push_back(std::string("streaming_stores: false: ") + why);
           } else {
+            // By identity, not by name: Halide gives the second Func named
+            // "result0" in a process another name ("result0$1"), so from
+            // the second function of a file on no name matched and its
+            // results silently kept plain stores.
             for (const Halide::Func &o : kernel.outputs)
-              for (unsigned i = 0; i < ret.getNumOperands(); ++i)
-                if (o.name() == resultName(func, i))
+              for (const Halide::Func &result : outputs)
+                if (result.defined() && o.function().same_as(result.function()))
                   streamingResults.insert(o.name());
           }
         }

@@ -9,6 +9,7 @@
 // RUN: FileCheck %s --check-prefix=BIGJSON < %t/big.schedule.json
 // RUN: FileCheck %s --check-prefix=SMALL < %t/small.s
 // RUN: FileCheck %s --check-prefix=SMALLJSON < %t/small.schedule.json
+// RUN: FileCheck %s --check-prefix=BIG < %t/later_big.s
 // RUN: rm -rf %t.off && normc %s -o %t.off --emit=asm --functions=big --target=x86-64-linux-avx2-fma-sse41 --schedule=streaming_stores=false
 // RUN: FileCheck %s --check-prefix=SMALL < %t.off/big.s
 // RUN: rm -rf %t.on && normc %s -o %t.on --emit=asm --functions=small --target=x86-64-linux-avx512-avx512_skylake-avx2-fma-sse41 --schedule=streaming_stores=true
@@ -29,6 +30,16 @@ func.func @big(%x: tensor<8x64x128x128xf32>, %g: tensor<64xf32>, %b: tensor<64xf
 func.func @small(%x: tensor<1x64x64x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x64x64x64xf32> {
   %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x64x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x64x64xf32>
   return %y : tensor<1x64x64x64xf32>
+}
+
+// A large result in a later function of the same file streams too (Halide
+// renames its second output Func "result0" to "result0$1"; up to 6fd9581
+// normc matched the results by name and kept plain stores in every
+// function after the first).
+// 1 x 32 x 512 x 512 f32 = 32 MiB.
+func.func @later_big(%x: tensor<1x32x512x512xf32>, %g: tensor<32xf32>, %b: tensor<32xf32>) -> tensor<1x32x512x512xf32> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x32x512x512xf32>, tensor<32xf32>, tensor<32xf32>) -> tensor<1x32x512x512xf32>
+  return %y : tensor<1x32x512x512xf32>
 }
 
 // The aligned path streams, the other stores plainly; one fence per
