@@ -82,6 +82,15 @@ namespace {
 std::string argName(func::FuncOp func, unsigned i) { return kernelArgName(func, i); }
 std::string resultName(func::FuncOp func, unsigned i) { return kernelResultName(func, i); }
 
+/// A Func named exactly `name`: it names a result buffer, so the name is
+/// the header's parameter and the metadata's argument name. Halide's
+/// Func(name) makes names unique per process ("result0$1" for the second
+/// function of a file); a function's result names are unique within it,
+/// which is all its pipeline needs.
+Halide::Func resultFunc(const std::string &name) {
+  return Halide::Func(Halide::Internal::Function(name));
+}
+
 /// Constrains min 0 and dense innermost stride; static dims get a fixed
 /// extent (which specializes the generated code) and an estimate (which the
 /// runtime reads back from the metadata to check shapes before the call).
@@ -363,7 +372,7 @@ Halide::Module externPipeline(const std::string &symbol, const ExternGraph &grap
     std::string stageName = out != outputs.end()
                                 ? outputNames[out - outputs.begin()]
                                 : symbol + "_s" + std::to_string(k);
-    Halide::Func stage(stageName);
+    Halide::Func stage = out != outputs.end() ? resultFunc(stageName) : Halide::Func(stageName);
     stage.define_extern(step.symbol, operands, halideTypeOf(type.getElementType()),
                         halideVars(type.getRank()), Halide::NameMangling::C);
     stage.compute_root();
@@ -802,7 +811,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
             if (use.getOwner() != ret.getOperation())
               continue;
             unsigned i = use.getOperandNumber();
-            Halide::Func out(resultName(func, i));
+            Halide::Func out = resultFunc(resultName(func, i));
             out(halideVars(rank)) =
                 narrowFromF32(halideTypeOf(type.getElementType()), t.func(halideVars(rank)));
             constrainOutput(out, type, &t, resultName(func, i), &kernel);
