@@ -393,9 +393,11 @@ int main(int argc, char **argv) {
     for (int t : opt.threads) {
       md << "## " << t << " thread" << (t > 1 ? "s" : "")
          << (opt.coldCaches ? ", cold caches" : "") << "\n\n"
-         << (opt.coldCaches ? "Every buffer an implementation reads or writes (the copy's "
-                              "too) is flushed from all cache levels (clflush) before each "
-                              "counted call, so x comes from DRAM (`normc-bench --cold-caches`). "
+         << (opt.coldCaches ? "Every buffer an implementation keeps (inputs, parameters, "
+                              "results, kept scratch; the copy's too) is flushed from all cache "
+                              "levels (clflush) before each counted call, so x comes from DRAM "
+                              "(`normc-bench --cold-caches`; memory a library allocates inside a "
+                              "call is not flushed, and the copy is glibc's memcpy). "
                             : "")
          << "Median of interleaved rounds (per round, each implementation runs "
             "10 ms of uncounted warm-up calls, then 3 counted calls); GB/s "

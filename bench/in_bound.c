@@ -7,7 +7,7 @@
  * (docs/performance.md, "Where the cycles go"). Not part of the build: it
  * needs AVX-512F.
  *
- *   gcc -O3 -mavx512f -mfma -fopenmp bench/in_bound.c -o /tmp/in_bound
+ *   gcc -O3 -mavx512f -mfma -fopenmp bench/in_bound.c -o /tmp/in_bound -lm
  *   OMP_NUM_THREADS=2 OMP_PROC_BIND=true /tmp/in_bound [planes elems] [--cold]
  *
  * Default 32 planes of 512 x 512 (IN (1,32,512,512)); --cold flushes x and
@@ -21,6 +21,7 @@
  * planes (plane p normalized in the loop that sums plane p + 1).
  *===----------------------------------------------------------------------===*/
 #include <immintrin.h>
+#include <math.h>
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +58,7 @@ static float planeVariance(const float *a, float mean) {
 }
 
 static void normalize(const float *a, float *b, float mean, float var, int nt) {
-  const float r = 1.0f / (var + 1e-5f);
+  const float r = 1.0f / sqrtf(var + 1e-5f);
   __m512 sc = _mm512_set1_ps(r), sh = _mm512_set1_ps(-mean * r);
   if (nt)
     for (long i = 0; i < E; i += 16)
@@ -104,7 +105,7 @@ static void instanceNormPrefetchNext(const float *x, float *y) {
       const float *a = x + (size_t)p * E, *next = p + 1 < last ? a + E : NULL;
       float *b = y + (size_t)p * E;
       float mean = planeMean(a), var = planeVariance(a, mean);
-      const float r = 1.0f / (var + 1e-5f);
+      const float r = 1.0f / sqrtf(var + 1e-5f);
       __m512 sc = _mm512_set1_ps(r), sh = _mm512_set1_ps(-mean * r);
       for (long i = 0; i < E; i += 16) {
         if (next)
@@ -135,7 +136,7 @@ static void instanceNormPipelined(const float *x, float *y) {
           break;
         }
         const float *next = a + E;
-        const float r = 1.0f / (var + 1e-5f);
+        const float r = 1.0f / sqrtf(var + 1e-5f);
         __m512 sc = _mm512_set1_ps(r), sh = _mm512_set1_ps(-mean * r);
         __m512 s = _mm512_setzero_ps();
         for (long i = 0; i < E; i += 16) {

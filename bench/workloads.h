@@ -62,9 +62,10 @@ class Runner {
 public:
   virtual ~Runner() = default;
   virtual void run() = 0;
-  /// Every buffer a call reads or writes (inputs, parameters, results,
-  /// scratch the implementation keeps between calls): what --cold-caches
-  /// flushes before each counted call.
+  /// Every buffer the implementation keeps that a call reads or writes
+  /// (inputs, parameters, results, kept scratch; not what a library
+  /// allocates inside the call): what --cold-caches flushes before each
+  /// counted call.
   virtual std::vector<Span> buffers() = 0;
   /// The last result in NCHW, for the correctness check.
   virtual std::vector<float> output() = 0;

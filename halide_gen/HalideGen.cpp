@@ -85,8 +85,9 @@ std::string resultName(func::FuncOp func, unsigned i) { return kernelResultName(
 /// A Func named exactly `name`: it names a result buffer, so the name is
 /// the header's parameter and the metadata's argument name. Halide's
 /// Func(name) makes names unique per process ("result0$1" for the second
-/// function of a file); a function's result names are unique within it,
-/// which is all its pipeline needs.
+/// function of a file). A function's result names are unique within it
+/// (checkName), and taking them from Halide's name counter before lowering
+/// keeps its internal Funcs off them: all its pipeline needs.
 Halide::Func resultFunc(const std::string &name) {
   return Halide::Func(Halide::Internal::Function(name));
 }
@@ -633,6 +634,13 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
   for (unsigned i = 0; i < func.getNumResults(); ++i)
     if (failed(checkName(resultName(func, i), "result", i)))
       return failure();
+  // The result Funcs get exactly these names (resultFunc). Taking each name
+  // from Halide's per-process name counter first makes every Func created
+  // after this point under the same name (an input's "<arg>_in" when a
+  // result is named so, a stage "<symbol>_s<k>") get a suffixed name
+  // instead of clashing with the result in the pipeline.
+  for (unsigned i = 0; i < func.getNumResults(); ++i)
+    (void)Halide::Internal::unique_name(resultName(func, i));
 
   // The Halide entry point: the function's name, or a variant's
   // <name>__<suffix> in a multitarget library.
@@ -694,8 +702,8 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
         std::vector<Halide::Func> outs;
         for (auto [r, type] : llvm::enumerate(c.callee.getResultTypes())) {
           auto t = cast<RankedTensorType>(type);
-          // Named after the group: a Func named like one of the function's
-          // outputs ("result0") would rename that output buffer.
+          // Named after the group, not after the function's results: this
+          // Func is a result of the group's own pipeline.
           Halide::Func out(group + "_result" + std::to_string(r));
           out(halideVars(t.getRank())) =
               narrowFromF32(halideTypeOf(t.getElementType()), results[r].func(halideVars(t.getRank())));
@@ -856,10 +864,9 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
             record.effective.streamingStores = false;
             record.notes.push_back(std::string("streaming_stores: false: ") + why);
           } else {
-            // By identity, not by name: Halide gives the second Func named
-            // "result0" in a process another name ("result0$1"), so from
-            // the second function of a file on no name matched and its
-            // results silently kept plain stores.
+            // By identity, not by name (up to 6fd9581 by name, and
+            // Halide's Func(name) had renamed the second function's
+            // "result0" to "result0$1": its results kept plain stores).
             for (const Halide::Func &o : kernel.outputs)
               for (const Halide::Func &result : outputs)
                 if (result.defined() && o.function().same_as(result.function()))

@@ -11,8 +11,14 @@ scripts/build.sh -DNORMC_BUILD_TESTS=ON -DNORMC_BUILD_BENCH=ON
 tables=$(mktemp) cold=$(mktemp) data=bench/results.dat style=$(mktemp)
 build/bench/normc-bench --markdown="$tables" --data="$data" "$@"
 # The memory-bound rows again with x, y and every other buffer flushed from
-# the caches before each call (bench/README.md).
-build/bench/normc-bench --cold-caches --threads=2 --markdown="$cold" "$@"
+# the caches before each call (bench/README.md), at 2 threads; of the extra
+# arguments only the workload and implementation filters and the budget
+# apply to it.
+cold_args=()
+for a in "$@"; do
+  case "$a" in --filter=*|--impl=*|--budget-ms=*) cold_args+=("$a") ;; esac
+done
+build/bench/normc-bench --cold-caches --threads=2 --markdown="$cold" "${cold_args[@]}"
 # A whole network per image (examples/style_transfer), after the kernels.
 build/bench/style-transfer-bench --threads=2 > "$style"
 
