@@ -116,9 +116,10 @@ void fill(memory &m, const std::vector<float> &v) {
   std::memcpy(m.get_data_handle(), v.data(), v.size() * sizeof(float));
 }
 
-/// Batch-norm-as-instance-norm in one of the three layouts.
+/// The memory a oneDNN memory object holds (Runner::buffers()).
 Span spanOf(const memory &m) { return {m.get_data_handle(), m.get_desc().get_size()}; }
 
+/// Batch-norm-as-instance-norm in one of the three layouts.
 class DnnlInstanceNorm : public Runner {
 public:
   enum class Mode { Plain, Blocked, BlockedWithReorders };

@@ -104,10 +104,11 @@ std::string helperDefinition(int lanes, const std::string &elem, int bytes, int 
 
 /// The value of module flag `name` in LLVM 14 IR text (`!{i32 2, !"name",
 /// !"text"}` or `!{i32 2, !"name", i32 N}`): the text or the digits of N;
-/// "" when the module has no such flag.
+/// "" when the module has no such flag. Searched from the end: LLVM prints
+/// the module's metadata after its functions.
 std::string moduleFlag(const std::string &ir, const std::string &name) {
   const std::string key = "!\"" + name + "\", ";
-  const size_t at = ir.find(key);
+  const size_t at = ir.rfind(key);
   if (at == std::string::npos)
     return "";
   const size_t value = at + key.size();
