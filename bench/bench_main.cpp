@@ -128,6 +128,13 @@ double maxError(const std::vector<float> &got, const std::vector<double> &ref,
   return worst;
 }
 
+double maxMagnitude(const std::vector<double> &v) {
+  double m = 0;
+  for (double x : v)
+    m = std::max(m, std::fabs(x));
+  return m;
+}
+
 std::string readFirstLine(const std::string &path) {
   std::ifstream in(path);
   std::string line;
@@ -266,23 +273,43 @@ int main(int argc, char **argv) {
     std::vector<NamedRunner> runners = makeRunners();
     std::vector<bool> ok(runners.size());
     std::vector<double> errs(runners.size());
+    std::vector<std::string> labels(runners.size()); // the rows' names
     for (size_t i = 0; i < runners.size(); ++i) {
-      bool good = false;
+      bool good = false, ran = false;
       try {
         runners[i].runner->run();
         const bool conv = w.op == Op::ConvBlock || w.op == Op::ResidualBlock;
+        // f32: 1e-3 (2e-3 after a conv's 9*C-term sums). 16-bit storage:
+        // the output's own rounding is half an ulp (2^-11 relative for f16,
+        // 2^-8 for bf16); one ulp also admits a library that rounds its f32
+        // normalized value to the storage type before scale and bias.
+        const double rtol = w.storage == Storage::F16    ? std::ldexp(1.0, -10)
+                            : w.storage == Storage::BF16 ? std::ldexp(1.0, -7)
+                            : conv                       ? 2e-3
+                                                         : 1e-3;
         errs[i] = maxError(runners[i].runner->output(),
                            runners[i].runner->convOnly() ? p.convRef : p.ref,
-                           conv ? 2e-3 : 1e-3, conv ? 2e-3 : 1e-3, good);
+                           conv ? 2e-3 : 1e-3, rtol, good);
+        ran = true;
       } catch (const std::exception &e) {
         std::printf("  %s: %s failed: %s\n", w.shapeName().c_str(),
                     runners[i].name.c_str(), e.what());
       }
-      ok[i] = good;
+      // A library's 16-bit kernel may round intermediates to the storage
+      // type (libtorch 1.13's bf16 instance norm misses the bound on ~10% of
+      // the elements, by up to an ulp of the pre-bias value): its rows are
+      // timed and labeled, as long as the error is that of rounding (under
+      // 5% of the largest |y|) and not of a wrong setup. normc's kernels
+      // must meet the bound.
+      const bool libraryRounding =
+          !good && ran && w.storage != Storage::F32 && runners[i].name.rfind("normc", 0) != 0 &&
+          errs[i] < 0.05 * maxMagnitude(p.ref);
+      labels[i] = runners[i].name + (libraryRounding ? " (outside the 1-ulp bound)" : "");
+      ok[i] = good || libraryRounding;
       std::printf("check %-22s %-18s %-44s max error %.2e %s\n", w.opName().c_str(),
-                  w.shapeName().c_str(), runners[i].name.c_str(), errs[i],
-                  good ? "ok" : "WRONG");
-      if (!good)
+                  w.shapeName().c_str(), labels[i].c_str(), errs[i],
+                  good ? "ok" : libraryRounding ? "timed" : "WRONG");
+      if (!ok[i])
         ++failures;
     }
     if (opt.check)
@@ -293,8 +320,10 @@ int main(int argc, char **argv) {
     // shape of a whole sample (C, H, W): at N=1 they are as large as x. The
     // copy of the same total bytes is then (x + scale + bias + y) / 2
     // elements each way.
-    const size_t copyElems =
-        w.op == Op::LayerNorm ? p.numel() + p.gamma.size() : p.numel();
+    // Counted in bytes of the storage type; the copy moves as many floats.
+    const size_t copyBytesEachWay =
+        (w.op == Op::LayerNorm ? p.numel() + p.gamma.size() : p.numel()) * w.elemBytes();
+    const size_t copyElems = (copyBytesEachWay + sizeof(float) - 1) / sizeof(float);
     // The copy's buffers are 64-byte aligned like every implementation's.
     std::unique_ptr<float, decltype(&std::free)> copySrcMem(
         static_cast<float *>(std::aligned_alloc(64, (copyElems * 4 + 63) / 64 * 64)), &std::free);
@@ -329,7 +358,7 @@ int main(int argc, char **argv) {
           std::function<void()> flush;
           if (opt.coldCaches)
             flush = [r] { flushFromCaches(r->buffers()); };
-          contenders.push_back({runners[i].name, [r] { r->run(); }, flush});
+          contenders.push_back({labels[i], [r] { r->run(); }, flush});
           index.push_back(i);
         }
       double roundMs = 0;

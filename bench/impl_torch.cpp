@@ -1,8 +1,8 @@
 //===- impl_torch.cpp - libtorch 1.13 (ATen) anchors ------------------------===//
 //
 // What a PyTorch C++ user would call: at::instance_norm / group_norm /
-// layer_norm on a contiguous NCHW tensor (channels_last for the NHWC rows),
-// and conv2d -> instance_norm -> relu
+// layer_norm on a contiguous NCHW tensor (channels_last for the NHWC rows;
+// bf16 tensors, parameters included, for the bf16 rows), and conv2d -> instance_norm -> relu
 // for the blocks. Outputs are allocated by ATen on every call, as in eager
 // PyTorch.
 //
@@ -16,10 +16,13 @@
 namespace normc_bench {
 
 namespace {
-at::Tensor wrap(const std::vector<float> &v, at::IntArrayRef shape) {
-  // from_blob does not copy; clone so ATen owns aligned memory like a user's
-  // tensor would.
-  return at::from_blob(const_cast<float *>(v.data()), shape, at::kFloat).clone();
+at::Tensor wrap(const std::vector<float> &v, at::IntArrayRef shape,
+                Storage st = Storage::F32) {
+  // from_blob does not copy; clone (or convert) so ATen owns aligned memory
+  // like a user's tensor would. 16-bit values convert exactly (makeProblem
+  // made them representable).
+  at::Tensor t = at::from_blob(const_cast<float *>(v.data()), shape, at::kFloat);
+  return st == Storage::BF16 ? t.to(at::kBFloat16) : t.clone();
 }
 
 class TorchRunner : public Runner {
@@ -28,15 +31,16 @@ public:
       : op_(p.w.op), groups_(p.w.groups), convOnly_(convOnly) {
     c10::InferenceMode guard;
     const auto &s = p.w.shape;
-    x_ = wrap(p.x, {s[0], s[1], s[2], s[3]});
+    const Storage st = p.w.storage;
+    x_ = wrap(p.x, {s[0], s[1], s[2], s[3]}, st);
     if (p.w.channelsLast) // a channels_last tensor, as torch.channels_last gives
       x_ = x_.contiguous(at::MemoryFormat::ChannelsLast);
     if (op_ == Op::LayerNorm) {
-      g_ = wrap(p.gamma, {s[1], s[2], s[3]});
-      b_ = wrap(p.beta, {s[1], s[2], s[3]});
+      g_ = wrap(p.gamma, {s[1], s[2], s[3]}, st);
+      b_ = wrap(p.beta, {s[1], s[2], s[3]}, st);
     } else {
-      g_ = wrap(p.gamma, {s[1]});
-      b_ = wrap(p.beta, {s[1]});
+      g_ = wrap(p.gamma, {s[1]}, st);
+      b_ = wrap(p.beta, {s[1]}, st);
     }
     if (op_ == Op::ConvBlock || op_ == Op::ResidualBlock) {
       w_ = wrap(p.weight, {s[1], s[1], 3, 3});
@@ -86,7 +90,7 @@ public:
     }
   }
   std::vector<float> output() override {
-    at::Tensor c = y_.contiguous();
+    at::Tensor c = y_.contiguous().to(at::kFloat);
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
   }
   bool convOnly() const override { return convOnly_; }
@@ -110,6 +114,11 @@ private:
 
 std::vector<NamedRunner> makeTorchRunners(const Problem &p) {
   std::vector<NamedRunner> out;
+  // libtorch 1.13 has no CPU kernel for f16 normalizations ("batch_norm" /
+  // "GroupNormKernelImpl" / "LayerNormKernelImpl" not implemented for
+  // 'Half'); bf16 it has, with bf16 scale and bias.
+  if (p.w.storage == Storage::F16)
+    return out;
   out.push_back({"libtorch", std::make_unique<TorchRunner>(p)});
   if (p.w.op == Op::ConvBlock)
     out.push_back({"libtorch conv only", std::make_unique<TorchRunner>(p, true)});

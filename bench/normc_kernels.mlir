@@ -179,3 +179,53 @@ func.func @residual_1x64x128x128(%x: tensor<1x64x128x128xf32>, %w1: tensor<64x64
   %y = norm.add %x, %n2 : (tensor<1x64x128x128xf32>, tensor<1x64x128x128xf32>) -> tensor<1x64x128x128xf32>
   return %y : tensor<1x64x128x128xf32>
 }
+// 16-bit storage (f16, bf16): x, scale, bias and y all in the storage type, as
+// in a model converted with .to(torch.bfloat16); statistics in f32.
+func.func @in_f16_1x64x256x256(%x: tensor<1x64x256x256xf16>, %g: tensor<64xf16>, %b: tensor<64xf16>) -> tensor<1x64x256x256xf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x256x256xf16>, tensor<64xf16>, tensor<64xf16>) -> tensor<1x64x256x256xf16>
+  return %y : tensor<1x64x256x256xf16>
+}
+func.func @in_f16_8x64x128x128(%x: tensor<8x64x128x128xf16>, %g: tensor<64xf16>, %b: tensor<64xf16>) -> tensor<8x64x128x128xf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xf16>, tensor<64xf16>, tensor<64xf16>) -> tensor<8x64x128x128xf16>
+  return %y : tensor<8x64x128x128xf16>
+}
+func.func @in_f16_16x256x32x32(%x: tensor<16x256x32x32xf16>, %g: tensor<256xf16>, %b: tensor<256xf16>) -> tensor<16x256x32x32xf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<16x256x32x32xf16>, tensor<256xf16>, tensor<256xf16>) -> tensor<16x256x32x32xf16>
+  return %y : tensor<16x256x32x32xf16>
+}
+func.func @gn32_f16_8x64x128x128(%x: tensor<8x64x128x128xf16>, %g: tensor<64xf16>, %b: tensor<64xf16>) -> tensor<8x64x128x128xf16> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xf16>, tensor<64xf16>, tensor<64xf16>) -> tensor<8x64x128x128xf16>
+  return %y : tensor<8x64x128x128xf16>
+}
+func.func @ln_f16_8x64x128x128(%x: tensor<8x64x128x128xf16>, %g: tensor<64x128x128xf16>, %b: tensor<64x128x128xf16>) -> tensor<8x64x128x128xf16> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xf16>, tensor<64x128x128xf16>, tensor<64x128x128xf16>) -> tensor<8x64x128x128xf16>
+  return %y : tensor<8x64x128x128xf16>
+}
+func.func @in_nhwc_f16_8x64x128x128(%x: tensor<8x128x128x64xf16>, %g: tensor<64xf16>, %b: tensor<64xf16>) -> tensor<8x128x128x64xf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<8x128x128x64xf16>, tensor<64xf16>, tensor<64xf16>) -> tensor<8x128x128x64xf16>
+  return %y : tensor<8x128x128x64xf16>
+}
+func.func @in_bf16_1x64x256x256(%x: tensor<1x64x256x256xbf16>, %g: tensor<64xbf16>, %b: tensor<64xbf16>) -> tensor<1x64x256x256xbf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x256x256xbf16>, tensor<64xbf16>, tensor<64xbf16>) -> tensor<1x64x256x256xbf16>
+  return %y : tensor<1x64x256x256xbf16>
+}
+func.func @in_bf16_8x64x128x128(%x: tensor<8x64x128x128xbf16>, %g: tensor<64xbf16>, %b: tensor<64xbf16>) -> tensor<8x64x128x128xbf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xbf16>, tensor<64xbf16>, tensor<64xbf16>) -> tensor<8x64x128x128xbf16>
+  return %y : tensor<8x64x128x128xbf16>
+}
+func.func @in_bf16_16x256x32x32(%x: tensor<16x256x32x32xbf16>, %g: tensor<256xbf16>, %b: tensor<256xbf16>) -> tensor<16x256x32x32xbf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<16x256x32x32xbf16>, tensor<256xbf16>, tensor<256xbf16>) -> tensor<16x256x32x32xbf16>
+  return %y : tensor<16x256x32x32xbf16>
+}
+func.func @gn32_bf16_8x64x128x128(%x: tensor<8x64x128x128xbf16>, %g: tensor<64xbf16>, %b: tensor<64xbf16>) -> tensor<8x64x128x128xbf16> {
+  %y = norm.group_norm %x groups = 32 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xbf16>, tensor<64xbf16>, tensor<64xbf16>) -> tensor<8x64x128x128xbf16>
+  return %y : tensor<8x64x128x128xbf16>
+}
+func.func @ln_bf16_8x64x128x128(%x: tensor<8x64x128x128xbf16>, %g: tensor<64x128x128xbf16>, %b: tensor<64x128x128xbf16>) -> tensor<8x64x128x128xbf16> {
+  %y = norm.layer_norm %x axis = 1 scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xbf16>, tensor<64x128x128xbf16>, tensor<64x128x128xbf16>) -> tensor<8x64x128x128xbf16>
+  return %y : tensor<8x64x128x128xbf16>
+}
+func.func @in_nhwc_bf16_8x64x128x128(%x: tensor<8x128x128x64xbf16>, %g: tensor<64xbf16>, %b: tensor<64xbf16>) -> tensor<8x128x128x64xbf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 channels_last : (tensor<8x128x128x64xbf16>, tensor<64xbf16>, tensor<64xbf16>) -> tensor<8x128x128x64xbf16>
+  return %y : tensor<8x128x128x64xbf16>
+}

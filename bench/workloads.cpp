@@ -2,19 +2,28 @@
 #include "workloads.h"
 
 #include "data.h"
+#include "half.h"
 
 #include <cmath>
 
 namespace normc_bench {
 
+namespace {
+/// "" for f32, else "f16" / "bf16".
+std::string storageName(Storage s) {
+  return s == Storage::F16 ? "f16" : s == Storage::BF16 ? "bf16" : "";
+}
+} // namespace
+
 std::string Workload::opName() const {
+  const std::string type = storage == Storage::F32 ? "" : " " + storageName(storage);
   switch (op) {
   case Op::InstanceNorm:
-    return channelsLast ? "instance_norm NHWC" : "instance_norm";
+    return (channelsLast ? "instance_norm NHWC" : "instance_norm") + type;
   case Op::GroupNorm:
-    return "group_norm G=" + std::to_string(groups);
+    return "group_norm G=" + std::to_string(groups) + type;
   case Op::LayerNorm:
-    return "layer_norm (C,H,W)";
+    return "layer_norm (C,H,W)" + type;
   case Op::ConvBlock:
     return "conv3x3->IN->ReLU";
   case Op::ResidualBlock:
@@ -36,7 +45,7 @@ std::string Workload::shapeName() const {
 }
 
 std::string Workload::normcKernel() const {
-  std::string dims;
+  std::string dims = storage == Storage::F32 ? "" : storageName(storage) + "_";
   for (size_t i = 0; i < shape.size(); ++i)
     dims += (i ? "x" : "") + std::to_string(shape[i]);
   switch (op) {
@@ -72,6 +81,16 @@ std::vector<Workload> allWorkloads() {
   for (const Shape &s : {Shape{1, 64, 128, 128}, Shape{1, 128, 64, 64},
                          Shape{1, 32, 256, 256}, Shape{4, 64, 64, 64}})
     out.push_back({Op::ConvBlock, s});
+  // 16-bit storage: the IN shapes of 1-16 MiB in f32 (8-32 MiB of traffic
+  // in f16), and one shape each of GN, LN and NHWC IN.
+  for (Storage st : {Storage::F16, Storage::BF16}) {
+    for (const Shape &s : {Shape{1, 64, 256, 256}, Shape{8, 64, 128, 128}, Shape{16, 256, 32, 32}})
+      out.push_back({Op::InstanceNorm, s, 1, false, st});
+    const Shape s{8, 64, 128, 128};
+    out.push_back({Op::GroupNorm, s, 32, false, st});
+    out.push_back({Op::LayerNorm, s, 1, false, st});
+    out.push_back({Op::InstanceNorm, s, 1, /*channelsLast=*/true, st});
+  }
   // TransformerNet's residual blocks: 128 channels at a quarter of a 256x256
   // image, and 64 channels at 128x128.
   for (const Shape &s : {Shape{1, 128, 64, 64}, Shape{1, 64, 128, 128}})
@@ -85,6 +104,8 @@ std::vector<Workload> checkWorkloads() {
           {Op::InstanceNorm, {3, 5, 7, 13}, 1, /*channelsLast=*/true},
           {Op::GroupNorm, {1, 64, 256, 256}, 32},
           {Op::LayerNorm, {4, 512, 16, 16}},
+          {Op::InstanceNorm, {8, 64, 128, 128}, 1, false, Storage::BF16},
+          {Op::InstanceNorm, {8, 64, 128, 128}, 1, /*channelsLast=*/true, Storage::F16},
           {Op::ConvBlock, {1, 32, 64, 64}},
           {Op::ResidualBlock, {1, 16, 24, 24}}};
 }
@@ -142,6 +163,9 @@ Problem makeProblem(const Workload &w, bool withReference) {
   const int64_t params = w.op == Op::LayerNorm ? C * s[2] * s[3] : C;
   p.gamma = normc_test::randomVector(params, 0.5, 1.5, 1);
   p.beta = normc_test::randomVector(params, -0.5, 0.5, 2);
+  if (w.storage != Storage::F32)
+    for (std::vector<float> *v : {&p.x, &p.gamma, &p.beta})
+      *v = fromStorage16(toStorage16(*v, w.storage).data(), v->size(), w.storage);
   if (w.op == Op::ConvBlock || w.op == Op::ResidualBlock) {
     const double bound = 1.0 / std::sqrt(9.0 * C); // PyTorch's default init
     p.weight = normc_test::randomVector(C * C * 9, -bound, bound, 3);
@@ -194,6 +218,18 @@ Problem makeProblem(const Workload &w, bool withReference) {
   }
   }
   return p;
+}
+
+std::vector<uint16_t> toStorage16(const std::vector<float> &v, Storage s) {
+  return s == Storage::F16 ? normc_test::encode(v, normc_test::toF16)
+                           : normc_test::encode(v, normc_test::toBf16);
+}
+
+std::vector<float> fromStorage16(const uint16_t *v, size_t n, Storage s) {
+  std::vector<float> out(n);
+  for (size_t i = 0; i < n; ++i)
+    out[i] = s == Storage::F16 ? normc_test::fromF16(v[i]) : normc_test::fromBf16(v[i]);
+  return out;
 }
 
 } // namespace normc_bench

@@ -14,6 +14,11 @@ using normc_test::Shape;
 
 enum class Op { InstanceNorm, GroupNorm, LayerNorm, ConvBlock, ResidualBlock };
 
+/// The element type of a normalization's tensors (x, scale, bias, y), as a
+/// model converted with .to(torch.float16 / bfloat16) has them; statistics
+/// are f32 in every implementation. Conv and residual blocks are f32 only.
+enum class Storage { F32, F16, BF16 };
+
 struct Workload {
   Op op;
   Shape shape;    ///< x, NCHW
@@ -24,6 +29,9 @@ struct Workload {
   /// Instance norm on channels-last (NHWC) data. Shapes, inputs and
   /// references stay NCHW; runners transpose at setup and for the check.
   bool channelsLast = false;
+  Storage storage = Storage::F32;
+  /// Bytes of one element of x, y, scale and bias.
+  size_t elemBytes() const { return storage == Storage::F32 ? 4 : 2; }
   std::string opName() const;
   std::string shapeName() const;
   /// Kernel name of the normc build (bench/normc_kernels.mlir).
@@ -49,7 +57,15 @@ struct Problem {
   size_t numel() const { return x.size(); }
 };
 
+/// For 16-bit storage, x, gamma and beta hold values exactly representable in
+/// the storage type (rounded once at creation) and the references are of
+/// those values.
 Problem makeProblem(const Workload &w, bool withReference);
+
+/// `v` rounded to nearest even in a 16-bit storage type (the bits).
+std::vector<uint16_t> toStorage16(const std::vector<float> &v, Storage s);
+/// `n` 16-bit values of storage type `s` as floats (exact).
+std::vector<float> fromStorage16(const uint16_t *v, size_t n, Storage s);
 
 /// A block of memory an implementation reads or writes.
 struct Span {
