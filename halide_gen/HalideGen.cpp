@@ -27,6 +27,7 @@
 
 #include "Algorithm.h"
 #include "Schedule.h"
+#include "Float16.h"
 #include "StreamingStores.h"
 #include "dialect/Identifiers.h"
 #include "dialect/KernelNames.h"
@@ -192,16 +193,22 @@ LogicalResult readGroup(func::CallOp call, SymbolTable &symbols, GroupCall &out)
 /// an f32, so the conversion is a shift of its bits; spelled out because
 /// LLVM 14's NVPTX back end aborts the process ("Copy one register into
 /// another with a different width") on Halide's own bf16 conversions.
-Halide::Expr widenToF32(const Halide::Expr &value) {
+Halide::Expr widenToF32(const Halide::Expr &value, const Halide::Target &target) {
   if (value.type().is_bfloat())
     return Halide::reinterpret<float>(
         Halide::cast<uint32_t>(Halide::reinterpret<uint16_t>(value)) << 16);
+  if (value.type().is_float() && value.type().bits() == 16)
+    return float16ToF32(value, target); // F16C where the target has it (Float16.h)
   return Halide::cast<float>(value);
 }
 
 /// f32 `value` rounded to storage `type` once. bf16: round to nearest even
 /// on the bits (NaN stays a quiet NaN), for the same reason as widenToF32.
-Halide::Expr narrowFromF32(const Halide::Type &type, const Halide::Expr &value) {
+Halide::Expr narrowFromF32(const Halide::Type &type, const Halide::Expr &value,
+                           const Halide::Target &target) {
+  // (Halide's is_float() is true of bf16 too.)
+  if (type.is_float() && !type.is_bfloat() && type.bits() == 16)
+    return f32ToFloat16(value, target); // F16C where the target has it (Float16.h)
   if (!type.is_bfloat())
     return Halide::cast(type, value);
   Halide::Expr f = Halide::cast<float>(value);
@@ -214,11 +221,11 @@ Halide::Expr narrowFromF32(const Halide::Type &type, const Halide::Expr &value) 
 
 /// An f32 view of an input buffer (f16/bf16 storage is computed in f32).
 HTensor tensorOfParam(const Halide::ImageParam &param, RankedTensorType type,
-                      const std::string &name) {
+                      const std::string &name, const Halide::Target &target) {
   const int rank = type.getRank();
   HTensor t;
   t.func = Halide::Func(name + "_in");
-  t.func(halideVars(rank)) = widenToF32(param(halideVars(rank)));
+  t.func(halideVars(rank)) = widenToF32(param(halideVars(rank)), target);
   for (int d = 0; d < rank; ++d) {
     int64_t size = type.getDimSize(d);
     constrainDim(param.dim(rank - 1 - d), rank - 1 - d, size);
@@ -349,7 +356,7 @@ Halide::Module externPipeline(const std::string &symbol, const ExternGraph &grap
     } else {
       param = Halide::ImageParam(halideTypeOf(type.getElementType()), type.getRank(),
                                  inputNames[i]);
-      tensorOfParam(param, type, inputNames[i]); // constrains the dims
+      tensorOfParam(param, type, inputNames[i], target); // constrains the dims
     }
     params.emplace(id, param);
     args.push_back(param);
@@ -399,7 +406,9 @@ Halide::Module externPipeline(const std::string &symbol, const ExternGraph &grap
       std::vector<Halide::Expr> parts = message;
       pipeline.add_requirement(condition, parts);
     }
-  return pipeline.compile_to_module(args, symbol, target);
+  Halide::Module module = pipeline.compile_to_module(args, symbol, target);
+  addFloat16Conversions(module, target);
+  return module;
 }
 
 /// Steps per chunk: a chunk of 8 extern stages (4 residual blocks)
@@ -657,7 +666,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
       auto type = cast<RankedTensorType>(arg.getType());
       Halide::ImageParam param(halideTypeOf(type.getElementType()), type.getRank(),
                                argName(func, i));
-      values[arg] = tensorOfParam(param, type, argName(func, i));
+      values[arg] = tensorOfParam(param, type, argName(func, i), target);
       inputs.push_back(param);
       args.push_back(param);
     }
@@ -691,7 +700,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
           auto t = cast<RankedTensorType>(type);
           Halide::ImageParam param(halideTypeOf(t.getElementType()), t.getRank(),
                                    "arg" + std::to_string(i));
-          groupInputs.push_back(tensorOfParam(param, t, "arg" + std::to_string(i)));
+          groupInputs.push_back(tensorOfParam(param, t, "arg" + std::to_string(i), target));
           kernel.inputs.push_back(param);
           groupArgs.push_back(param);
         }
@@ -706,7 +715,8 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
           // Func is a result of the group's own pipeline.
           Halide::Func out(group + "_result" + std::to_string(r));
           out(halideVars(t.getRank())) =
-              narrowFromF32(halideTypeOf(t.getElementType()), results[r].func(halideVars(t.getRank())));
+              narrowFromF32(halideTypeOf(t.getElementType()),
+                            results[r].func(halideVars(t.getRank())), target);
           constrainOutput(out, t, nullptr, "", nullptr);
           kernel.outputs.push_back(out);
           kernel.outputTensors.push_back(results[r]);
@@ -723,6 +733,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
         Halide::Pipeline pipeline(outs);
         addGroupRequirements(pipeline, kernel);
         modules.push_back(pipeline.compile_to_module(groupArgs, symbol, target));
+        addFloat16Conversions(modules.back(), target);
       }
 
       // Values: the function's arguments, then one per call.
@@ -821,7 +832,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
             unsigned i = use.getOperandNumber();
             Halide::Func out = resultFunc(resultName(func, i));
             out(halideVars(rank)) =
-                narrowFromF32(halideTypeOf(type.getElementType()), t.func(halideVars(rank)));
+                narrowFromF32(halideTypeOf(type.getElementType()), t.func(halideVars(rank)), target);
             constrainOutput(out, type, &t, resultName(func, i), &kernel);
             outputs[i] = out;
             returned = out;
@@ -894,6 +905,7 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
         autoschedulePipeline(pipeline, emit.autoscheduler, inputs, func.getArgumentTypes(),
                              outputs, func.getResultTypes(), target);
       linked = pipeline.compile_to_module(args, name, target);
+      addFloat16Conversions(linked, target);
     }
 
     std::map<Halide::OutputFileType, std::string> files;

@@ -1,0 +1,41 @@
+//===- Float16.h - f16 <-> f32 conversions of normc's CPU kernels ---------===//
+//
+// Halide 14 emulates every f16 cast with integer code on x86, whether or not
+// the CPU has F16C (CodeGen_LLVM lowers casts of types it widens for
+// arithmetic through EmulateFloat16Math): about 20 vector instructions per
+// conversion, which made f16 kernels 3x slower than bf16 ones
+// (bench/RESULTS.md). On x86-64 targets with F16C normc instead calls
+// conversion functions of its own (Float16Conversions.ll, LLVM's fpext /
+// fptrunc: one vcvtph2ps / vcvtps2ph each) that it links into the module as
+// external code; Halide finds their N-lane versions by name and inlines
+// them. The results are the same: round to nearest even, NaN, infinity and
+// subnormals kept.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NORMC_HALIDE_GEN_FLOAT16_H_
+#define NORMC_HALIDE_GEN_FLOAT16_H_
+
+#include "Halide.h"
+
+namespace normc {
+
+/// True when `target`'s f16 conversions use the CPU's F16C instructions:
+/// an x86-64 CPU target (no GPU feature: device code cannot call them) with
+/// F16C, and this normc was built with LLVM 14's llvm-as.
+bool nativeFloat16Conversions(const Halide::Target &target);
+
+/// f16 `value` widened to f32 (F16C where nativeFloat16Conversions, else
+/// Halide's cast).
+Halide::Expr float16ToF32(const Halide::Expr &value, const Halide::Target &target);
+
+/// f32 `value` rounded to f16 once (to nearest even).
+Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &target);
+
+/// Links the conversion functions into `module` when `target` uses them and
+/// one of its functions has an f16 argument (a no-op otherwise); every
+/// module whose code calls them needs this.
+void addFloat16Conversions(Halide::Module &module, const Halide::Target &target);
+
+} // namespace normc
+
+#endif // NORMC_HALIDE_GEN_FLOAT16_H_

@@ -1,0 +1,31 @@
+// f16 conversions use F16C on x86 targets that have it (halide_gen/Float16.h):
+// Halide 14 would emulate each with integer code. The conversion functions
+// normc links in are inlined (no calls remain). Targets without F16C keep
+// Halide's emulation; bf16 storage never uses the f16 instructions.
+// RUN: rm -rf %t && normc %s -o %t --emit=asm --target=x86-64-linux-avx2-fma-f16c-sse41
+// RUN: FileCheck %s --check-prefix=F16C < %t/in_f16.s
+// RUN: FileCheck %s --check-prefix=BF16 < %t/in_bf16.s
+// RUN: rm -rf %t.no && normc %s -o %t.no --emit=asm --functions=in_f16 --target=x86-64-linux-avx2-fma-sse41
+// RUN: FileCheck %s --check-prefix=NOF16C < %t.no/in_f16.s
+// The library links: every object has its own (weak) copy of the functions.
+// RUN: rm -rf %t.lib && normc %s -o %t.lib --emit=lib,header --target=x86-64-linux-avx2-fma-f16c-sse41
+// RUN: test -s %t.lib/in_f16.a && test -s %t.lib/in_f16.h
+
+// F16C: vcvtph2ps
+// F16C: vcvtps2ph
+// F16C-NOT: call{{.*}}normc_f
+
+// NOF16C-NOT: vcvtph2ps
+// NOF16C-NOT: vcvtps2ph
+
+// BF16-NOT: vcvtph2ps
+// BF16-NOT: vcvtps2ph
+
+func.func @in_f16(%x: tensor<2x8x16x16xf16>, %g: tensor<8xf16>, %b: tensor<8xf16>) -> tensor<2x8x16x16xf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x8x16x16xf16>, tensor<8xf16>, tensor<8xf16>) -> tensor<2x8x16x16xf16>
+  return %y : tensor<2x8x16x16xf16>
+}
+func.func @in_bf16(%x: tensor<2x8x16x16xbf16>, %g: tensor<8xbf16>, %b: tensor<8xbf16>) -> tensor<2x8x16x16xbf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<2x8x16x16xbf16>, tensor<8xbf16>, tensor<8xbf16>) -> tensor<2x8x16x16xbf16>
+  return %y : tensor<2x8x16x16xbf16>
+}
