@@ -20,8 +20,19 @@ constexpr const char *kNarrowName = "normc_f32_to_f16";
 
 bool nativeFloat16Conversions(const Halide::Target &target) {
 #ifdef NORMC_HAVE_FLOAT16_BITCODE
-  return target.arch == Halide::Target::X86 && target.bits == 64 &&
-         target.has_feature(Halide::Target::F16C) && !target.has_gpu_feature();
+  // AVX2 and the AVX-512 subsets imply F16C: Halide 14 compiles them for
+  // LLVM CPUs that have it (haswell, skylake-avx512, knl, cannonlake,
+  // sapphirerapids), every such CPU does, and the multitarget dispatcher
+  // already requires AVX2 of those variants. So 'x86-64-linux-avx2' gets
+  // the instructions as '...-avx2-f16c' does.
+  const bool f16c = target.has_feature(Halide::Target::F16C) ||
+                    target.has_feature(Halide::Target::AVX2) ||
+                    target.has_feature(Halide::Target::AVX512_KNL) ||
+                    target.has_feature(Halide::Target::AVX512_Skylake) ||
+                    target.has_feature(Halide::Target::AVX512_Cannonlake) ||
+                    target.has_feature(Halide::Target::AVX512_SapphireRapids);
+  return target.arch == Halide::Target::X86 && target.bits == 64 && f16c &&
+         !target.has_gpu_feature();
 #else
   (void)target;
   return false;
@@ -37,12 +48,28 @@ Halide::Expr float16ToF32(const Halide::Expr &value, const Halide::Target &targe
 }
 
 Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &target) {
-  if (!nativeFloat16Conversions(target))
-    return Halide::cast(Halide::Float(16), value);
   Halide::Expr f = Halide::cast<float>(value);
+  const int lanes = f.type().lanes();
+  if (!nativeFloat16Conversions(target)) {
+    Halide::Expr rounded = Halide::cast(Halide::Float(16, lanes), f);
+    // OpenCL C converts with convert_half, which keeps NaN.
+    if (target.has_feature(Halide::Target::OpenCL))
+      return rounded;
+    // Halide 14's emulated narrowing (EmulateFloat16Math.cpp, used by every
+    // LLVM target without native f16: x86 without F16C, ARM without
+    // arm_fp16, PTX) tests for infinity before NaN, and NaN's bits pass the
+    // infinity test: NaN became infinity (HalfPrecision.F16SpecialValuesKept
+    // on the multitarget's SSE4.1 variant). NaN is kept quiet here, found on
+    // the bits: Halide compiles float arithmetic with LLVM's no-NaNs flag,
+    // so LLVM deletes a floating-point NaN test of a computed value.
+    Halide::Expr bits = Halide::reinterpret(Halide::UInt(32, lanes), f);
+    Halide::Expr quietNan = Halide::reinterpret(
+        Halide::Float(16, lanes), Halide::cast(Halide::UInt(16, lanes), 0x7E00));
+    return Halide::select((bits & 0x7fffffff) > 0x7f800000, quietNan, rounded);
+  }
   Halide::Expr bits = Halide::Internal::Call::make(
-      Halide::UInt(16, f.type().lanes()), kNarrowName, {f}, Halide::Internal::Call::PureExtern);
-  return Halide::reinterpret(Halide::Float(16, f.type().lanes()), bits);
+      Halide::UInt(16, lanes), kNarrowName, {f}, Halide::Internal::Call::PureExtern);
+  return Halide::reinterpret(Halide::Float(16, lanes), bits);
 }
 
 void addFloat16Conversions(Halide::Module &module, const Halide::Target &target) {

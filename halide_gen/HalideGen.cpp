@@ -733,7 +733,6 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
         Halide::Pipeline pipeline(outs);
         addGroupRequirements(pipeline, kernel);
         modules.push_back(pipeline.compile_to_module(groupArgs, symbol, target));
-        addFloat16Conversions(modules.back(), target);
       }
 
       // Values: the function's arguments, then one per call.
@@ -805,6 +804,10 @@ LogicalResult compileVariant(func::FuncOp func, const TargetInfo &targetInfo,
                                      dynamic ? &extents : nullptr,
                                      dynamic ? &shapeKernel.requirements : nullptr);
       linked = Halide::link_modules(name + "__groups", modules);
+      // link_modules keeps functions and buffers only, not external code:
+      // the conversions are linked into the result (without them the
+      // groups' calls stay out-of-line, one per element).
+      addFloat16Conversions(linked, target);
     } else {
       // One pipeline: every call a fused loop nest, values passed between
       // groups materialized in f32.

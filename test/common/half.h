@@ -32,19 +32,32 @@ inline uint16_t toBf16(float f) {
 }
 inline float fromBf16(uint16_t h) { return floatOf(static_cast<uint32_t>(h) << 16); }
 
-/// IEEE binary16 from f32 for the normal range used by the tests
-/// (|f| in [6.1e-5, 65504]) and zero.
+/// IEEE binary16 from f32, rounded to nearest even over the whole range:
+/// subnormal results, overflow to infinity (from 65520 up), NaN kept quiet.
 inline uint16_t toF16(float f) {
   uint32_t u = bitsOf(f);
   uint16_t sign = static_cast<uint16_t>((u >> 16) & 0x8000);
   int32_t exp = static_cast<int32_t>((u >> 23) & 0xFF) - 127 + 15;
   uint32_t mant = u & 0x7FFFFF;
-  if ((u & 0x7FFFFFFF) == 0 || exp <= 0)
-    return sign; // zero (the tests keep values away from subnormals)
+  if ((u & 0x7FFFFFFF) > 0x7F800000)
+    return static_cast<uint16_t>(sign | 0x7E00); // NaN
+  if (exp >= 31)
+    return static_cast<uint16_t>(sign | 0x7C00); // infinity or too large
+  if (exp <= 0) {
+    // Subnormal: the 24-bit significand shifted to units of 2^-24.
+    int shift = 14 - exp;
+    if (shift > 24)
+      return sign; // below half the smallest subnormal (f32 subnormals too)
+    uint32_t full = mant | 0x800000;
+    uint32_t q = full >> shift, rest = full & ((1u << shift) - 1), halfway = 1u << (shift - 1);
+    if (rest > halfway || (rest == halfway && (q & 1)))
+      ++q; // may carry into the smallest normal, which is its encoding
+    return static_cast<uint16_t>(sign | q);
+  }
   uint32_t half = (static_cast<uint32_t>(exp) << 10) | (mant >> 13);
   uint32_t rest = mant & 0x1FFF;
   if (rest > 0x1000 || (rest == 0x1000 && (half & 1)))
-    ++half;
+    ++half; // may carry into the next exponent, up to infinity
   return static_cast<uint16_t>(sign | half);
 }
 inline float fromF16(uint16_t h) {

@@ -669,6 +669,64 @@ TEST(HalfPrecision, F16InstanceNormWithLargeValues) {
 #endif
 }
 
+// f16's special values through the conversions (F16C instructions on x86,
+// Halide's lowering elsewhere): a subnormal scale read and subnormal results
+// written (a conversion flushing them would give zeros), results beyond
+// 65504 rounded to infinity, and a NaN input spreading to its own plane only.
+// Bound: one f16 step at the reference's magnitude (2^-24 for subnormals):
+// the result is rounded once (half a step) and the f32 arithmetic adds
+// ~1e-6 relative.
+TEST(HalfPrecision, F16SpecialValuesKept) {
+#if NORMC_TEST_NO_16BIT
+  GTEST_SKIP() << "this device build has no 16-bit float kernels (no cl_khr_fp16)";
+#else
+  const Shape s{2, 4, 8, 16};
+  const int64_t plane = 8 * 16;
+  auto x = encode(randomPlanes(s, plane, 0.0, 1.0, 171), toF16);
+  x[2 * plane + 37] = 0x7E00; // NaN in sample 0, channel 2
+  // Channel 0: scale 2^-20 (a subnormal); 1: scale and bias 2^15 (results
+  // from 1 sigma up overflow); 2 and 3: scale 1.
+  std::vector<uint16_t> g = {0x0010, 0x7800, 0x3C00, 0x3C00}, b = {0, 0x7800, 0, 0};
+  std::vector<uint16_t> y(x.size(), 0x3C00);
+  HostBuffer xb(x, s, kF16), gb(g, {4}, kF16), bb(b, {4}, kF16), yb(y, s, kF16);
+  ASSERT_EQ(callKernel(in_f16, xb.get(), gb.get(), bb.get(), yb.get()), 0);
+  auto gd = decode(g, fromF16), bd = decode(b, fromF16);
+  ASSERT_EQ(gd[0], std::ldexp(1.0f, -20));
+  auto ref = instanceNormRef(decode(x, fromF16), s, &gd, &bd, 1e-5);
+  int subnormals = 0, infinities = 0, nans = 0, bad = 0;
+  for (size_t i = 0; i < y.size(); ++i) {
+    const double r = ref[i];
+    const float got = fromF16(y[i]);
+    bool ok;
+    if (std::isnan(r)) {
+      ok = std::isnan(got);
+      ++nans;
+    } else if (std::fabs(r) >= 65520.0 * (1 + 1e-3)) {
+      ok = std::isinf(got) && std::signbit(got) == std::signbit(r);
+      ++infinities;
+    } else if (std::fabs(r) > 65504.0) {
+      // Between the largest finite f16 and the rounding edge to infinity.
+      ok = (std::fabs(got) == 65504.0f || std::isinf(got)) &&
+           std::signbit(got) == std::signbit(r);
+    } else {
+      const double step = std::fabs(r) < std::ldexp(1.0, -14)
+                              ? std::ldexp(1.0, -24)
+                              : std::ldexp(1.0, std::ilogb(r) - 10);
+      ok = std::fabs(got - r) <= step;
+      subnormals += r != 0 && std::fabs(r) < std::ldexp(1.0, -14);
+    }
+    if (!ok && bad++ < 5)
+      ADD_FAILURE() << "element " << i << ": got " << got << " (0x" << std::hex << y[i]
+                    << std::dec << "), reference " << r;
+  }
+  EXPECT_EQ(bad, 0);
+  // The inputs reach every case.
+  EXPECT_EQ(nans, plane);
+  EXPECT_GT(infinities, 10);
+  EXPECT_GE(subnormals, 2 * plane);
+#endif
+}
+
 TEST(HalfPrecision, Bf16InstanceNormWithF32Parameters) {
 #if NORMC_TEST_NO_16BIT
   GTEST_SKIP() << "this device build has no 16-bit float kernels (no cl_khr_fp16)";
