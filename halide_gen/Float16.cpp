@@ -20,13 +20,16 @@ constexpr const char *kNarrowName = "normc_f32_to_f16";
 
 bool nativeFloat16Conversions(const Halide::Target &target) {
 #ifdef NORMC_HAVE_FLOAT16_BITCODE
-  // AVX2 and the AVX-512 subsets imply F16C: Halide 14 compiles them for
-  // LLVM CPUs that have it (haswell, skylake-avx512, knl, cannonlake,
-  // sapphirerapids), every such CPU does, and the multitarget dispatcher
-  // already requires AVX2 of those variants. So 'x86-64-linux-avx2' gets
-  // the instructions as '...-avx2-f16c' does.
+  // AVX2 and AVX-512 imply F16C: Halide 14 compiles them for LLVM CPUs
+  // that have it (haswell, skylake-avx512, knl, cannonlake,
+  // sapphirerapids; +avx512f implies it too), and its runtime reports avx2
+  // and every avx512 feature available only on CPUs with AVX, F16C and
+  // RDRAND (runtime/x86_cpu_features.cpp), so the multitarget dispatcher
+  // never picks such a variant on a CPU without F16C. 'x86-64-linux-avx2'
+  // therefore gets the instructions as '...-avx2-f16c' does.
   const bool f16c = target.has_feature(Halide::Target::F16C) ||
                     target.has_feature(Halide::Target::AVX2) ||
+                    target.has_feature(Halide::Target::AVX512) ||
                     target.has_feature(Halide::Target::AVX512_KNL) ||
                     target.has_feature(Halide::Target::AVX512_Skylake) ||
                     target.has_feature(Halide::Target::AVX512_Cannonlake) ||
@@ -52,12 +55,14 @@ Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &targe
   const int lanes = f.type().lanes();
   if (!nativeFloat16Conversions(target)) {
     Halide::Expr rounded = Halide::cast(Halide::Float(16, lanes), f);
-    // OpenCL C converts with convert_half, which keeps NaN.
-    if (target.has_feature(Halide::Target::OpenCL))
+    // Native narrowing keeps NaN: OpenCL C (f16 needs cl_khr_fp16, whose
+    // conversions are native) and ARM with arm_fp16 (fcvt).
+    if (target.has_feature(Halide::Target::OpenCL) ||
+        (target.arch == Halide::Target::ARM && target.has_feature(Halide::Target::ARMFp16)))
       return rounded;
     // Halide 14's emulated narrowing (EmulateFloat16Math.cpp, used by every
-    // LLVM target without native f16: x86 without F16C, ARM without
-    // arm_fp16, PTX) tests for infinity before NaN, and NaN's bits pass the
+    // LLVM target without native f16: x86 without F16C or AVX2, ARM
+    // without arm_fp16, PTX) tests for infinity before NaN, and NaN's bits pass the
     // infinity test: NaN became infinity (HalfPrecision.F16SpecialValuesKept
     // on the multitarget's SSE4.1 variant). NaN is kept quiet here, found on
     // the bits: Halide compiles float arithmetic with LLVM's no-NaNs flag,

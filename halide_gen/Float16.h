@@ -21,8 +21,8 @@ namespace normc {
 
 /// True when `target`'s f16 conversions use the CPU's F16C instructions:
 /// an x86-64 CPU target (no GPU feature: device code cannot call them) with
-/// F16C, AVX2 or an AVX-512 subset (each implies F16C), and this normc was
-/// built with LLVM 14's llvm-as.
+/// F16C, AVX2 or AVX-512 (each implies F16C), and this normc was built
+/// with LLVM 14's llvm-as.
 bool nativeFloat16Conversions(const Halide::Target &target);
 
 /// f16 `value` widened to f32 (F16C where nativeFloat16Conversions, else

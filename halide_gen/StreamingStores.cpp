@@ -246,9 +246,28 @@ std::string rewriteStoresAsStreaming(const std::string &ir, const std::set<std::
     if (buffer == buffersOfTag.end() || !buffers.count(buffer->second))
       continue;
     const std::string vec = "<" + std::to_string(lanes) + " x " + elem + ">";
-    l = std::string(m[1]) + "call void @" + helperName(lanes, elem) + "(" + vec + " " +
-        std::string(m[4]) + ", " + vec + "* " + std::string(m[5]) + ")";
-    helpers.insert({lanes, elem});
+    const std::string indent = m[1];
+    std::string value = m[4], pointer = m[5], storedElem = elem;
+    if (elem == "half" || elem == "bfloat") {
+      // 16-bit float vectors are stored as i16 lanes, cast here in the
+      // store's own block: LLVM 14 has no non-temporal store of them where
+      // they are legal (AVX512-FP16: a plain vmovaps came out), and where
+      // they are not (AVX2, AVX-512 without FP16) a value of that type
+      // passed to the helper's blocks was split into 16-bit scalars.
+      const std::string ivec = "<" + std::to_string(lanes) + " x i16>";
+      const std::string name = "%normc_stream" + std::to_string(rewritten);
+      l = indent + name + "_bits = bitcast " + vec + " " + value + " to " + ivec + "\n" +
+          indent + name + "_ptr = bitcast " + vec + "* " + pointer + " to " + ivec + "*\n";
+      value = name + "_bits";
+      pointer = name + "_ptr";
+      storedElem = "i16";
+    } else {
+      l.clear();
+    }
+    const std::string svec = "<" + std::to_string(lanes) + " x " + storedElem + ">";
+    l += indent + "call void @" + helperName(lanes, storedElem) + "(" + svec + " " + value +
+         ", " + svec + "* " + pointer + ")";
+    helpers.insert({lanes, storedElem});
     functionHasStreaming[current] = true;
     ++rewritten;
   }

@@ -672,10 +672,15 @@ TEST(HalfPrecision, F16InstanceNormWithLargeValues) {
 // f16's special values through the conversions (F16C instructions on x86,
 // Halide's lowering elsewhere): a subnormal scale read and subnormal results
 // written (a conversion flushing them would give zeros), results beyond
-// 65504 rounded to infinity, and a NaN input spreading to its own plane only.
-// Bound: one f16 step at the reference's magnitude (2^-24 for subnormals):
-// the result is rounded once (half a step) and the f32 arithmetic adds
-// ~1e-6 relative.
+// 65504 rounded to infinity, and a NaN input spreading to its own plane only
+// (NaN passes through the f32 arithmetic although Halide compiles it with
+// LLVM's no-NaNs flag: the test pins the conversion's part, which is what
+// turned NaN into infinity).
+// Bound: one f16 step at the reference's magnitude (2^-24 for subnormals)
+// plus the f32 arithmetic's error, 4e-6 of the terms |g * xhat| + |b| (they
+// cancel where channel 1's g * xhat is near -b): the result is rounded once
+// (half a step). Near the overflow edge 65520 a margin of 1e-5 relative
+// covers that error.
 TEST(HalfPrecision, F16SpecialValuesKept) {
 #if NORMC_TEST_NO_16BIT
   GTEST_SKIP() << "this device build has no 16-bit float kernels (no cl_khr_fp16)";
@@ -693,26 +698,30 @@ TEST(HalfPrecision, F16SpecialValuesKept) {
   auto gd = decode(g, fromF16), bd = decode(b, fromF16);
   ASSERT_EQ(gd[0], std::ldexp(1.0f, -20));
   auto ref = instanceNormRef(decode(x, fromF16), s, &gd, &bd, 1e-5);
+  const double edge = 65520.0; // from here up f16 rounds to infinity
   int subnormals = 0, infinities = 0, nans = 0, bad = 0;
   for (size_t i = 0; i < y.size(); ++i) {
     const double r = ref[i];
+    const double bias = bd[(i / plane) % 4];
     const float got = fromF16(y[i]);
+    const bool sameSign = std::signbit(got) == std::signbit(r);
     bool ok;
     if (std::isnan(r)) {
       ok = std::isnan(got);
       ++nans;
-    } else if (std::fabs(r) >= 65520.0 * (1 + 1e-3)) {
-      ok = std::isinf(got) && std::signbit(got) == std::signbit(r);
+    } else if (std::fabs(r) >= edge * (1 + 1e-5)) {
+      ok = std::isinf(got) && sameSign;
       ++infinities;
+    } else if (std::fabs(r) > edge * (1 - 1e-5)) {
+      ok = (std::fabs(got) == 65504.0f || std::isinf(got)) && sameSign;
     } else if (std::fabs(r) > 65504.0) {
-      // Between the largest finite f16 and the rounding edge to infinity.
-      ok = (std::fabs(got) == 65504.0f || std::isinf(got)) &&
-           std::signbit(got) == std::signbit(r);
+      ok = std::fabs(got) == 65504.0f && sameSign; // rounds down to the largest f16
     } else {
       const double step = std::fabs(r) < std::ldexp(1.0, -14)
                               ? std::ldexp(1.0, -24)
                               : std::ldexp(1.0, std::ilogb(r) - 10);
-      ok = std::fabs(got - r) <= step;
+      const double f32Error = 4e-6 * (std::fabs(r - bias) + std::fabs(bias));
+      ok = std::fabs(got - r) <= step + f32Error;
       subnormals += r != 0 && std::fabs(r) < std::ldexp(1.0, -14);
     }
     if (!ok && bad++ < 5)

@@ -14,6 +14,16 @@
 // RUN: FileCheck %s --check-prefix=SMALL < %t.off/big.s
 // RUN: rm -rf %t.on && normc %s -o %t.on --emit=asm --functions=small --target=x86-64-linux-avx512-avx512_skylake-avx2-fma-sse41 --schedule=streaming_stores=true
 // RUN: FileCheck %s --check-prefix=ZMM < %t.on/small.s
+// f16 results stream too where AVX512-FP16 makes f16 vectors a legal LLVM
+// type (Sapphire Rapids): LLVM 14 has no non-temporal store of them and
+// wrote plain vmovaps until the stores went out as i16 lanes. Where they
+// are not legal (AVX2) a 16-bit float vector passed to the store's helper
+// was split into scalars (vpextrw and movw per lane).
+// RUN: rm -rf %t.f16 && normc %s -o %t.f16 --emit=asm --functions=big_f16 --target=x86-64-linux-avx512_sapphirerapids-avx512_cannonlake-avx512_skylake-avx512-avx2-fma-f16c-sse41
+// RUN: FileCheck %s --check-prefix=F16 < %t.f16/big_f16.s
+// RUN: rm -rf %t.f16avx2 && normc %s -o %t.f16avx2 --emit=asm --functions=big_f16 --target=x86-64-linux-avx2-fma-f16c-sse41
+// RUN: FileCheck %s --check-prefix=F16AVX2 < %t.f16avx2/big_f16.s
+// RUN: not grep -q vpextrw %t.f16avx2/big_f16.s
 // RUN: rm -rf %t.arm && normc %s -o %t.arm --emit=schedule --functions=small --target=arm-64-linux --schedule=streaming_stores=true
 // RUN: FileCheck %s --check-prefix=ARM < %t.arm/small.schedule.json
 // The library (object through llc) links and has the function.
@@ -30,6 +40,12 @@ func.func @big(%x: tensor<8x64x128x128xf32>, %g: tensor<64xf32>, %b: tensor<64xf
 func.func @small(%x: tensor<1x64x64x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x64x64x64xf32> {
   %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<1x64x64x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x64x64x64xf32>
   return %y : tensor<1x64x64x64xf32>
+}
+
+// 8 x 64 x 128 x 128 f16 = 16 MiB.
+func.func @big_f16(%x: tensor<8x64x128x128xf16>, %g: tensor<64xf16>, %b: tensor<64xf16>) -> tensor<8x64x128x128xf16> {
+  %y = norm.instance_norm %x scale(%g) bias(%b) eps = 1.0e-05 : (tensor<8x64x128x128xf16>, tensor<64xf16>, tensor<64xf16>) -> tensor<8x64x128x128xf16>
+  return %y : tensor<8x64x128x128xf16>
 }
 
 // A large result in a later function of the same file streams too (up to
@@ -52,6 +68,10 @@ func.func @later_big(%x: tensor<1x32x512x512xf32>, %g: tensor<32xf32>, %b: tenso
 // SMALL-NOT: sfence
 // SMALLJSON: "streaming_stores": false
 // ZMM: vmovntps %zmm
+// F16: vmovnt{{ps|dq}} %ymm
+// F16: sfence
+// F16AVX2: vmovnt{{ps|dq}} %xmm
+// F16AVX2: sfence
 // ARM: "streaming_stores": false
 // ARM: "streaming_stores: false: x86 targets only"
 // LIB: T big
