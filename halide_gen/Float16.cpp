@@ -50,6 +50,11 @@ Halide::Expr float16ToF32(const Halide::Expr &value, const Halide::Target &targe
                                       Halide::Internal::Call::PureExtern);
 }
 
+Halide::Expr isNanOnBits(const Halide::Expr &value) {
+  Halide::Expr bits = Halide::reinterpret(Halide::UInt(32, value.type().lanes()), value);
+  return (bits & 0x7fffffff) > 0x7f800000;
+}
+
 Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &target) {
   Halide::Expr f = Halide::cast<float>(value);
   const int lanes = f.type().lanes();
@@ -64,13 +69,10 @@ Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &targe
     // LLVM target without native f16: x86 without F16C or AVX2, ARM
     // without arm_fp16, PTX) tests for infinity before NaN, and NaN's bits pass the
     // infinity test: NaN became infinity (HalfPrecision.F16SpecialValuesKept
-    // on the multitarget's SSE4.1 variant). NaN is kept quiet here, found on
-    // the bits: Halide compiles float arithmetic with LLVM's no-NaNs flag,
-    // so LLVM deletes a floating-point NaN test of a computed value.
-    Halide::Expr bits = Halide::reinterpret(Halide::UInt(32, lanes), f);
+    // on the multitarget's SSE4.1 variant). NaN is kept quiet here.
     Halide::Expr quietNan = Halide::reinterpret(
         Halide::Float(16, lanes), Halide::cast(Halide::UInt(16, lanes), 0x7E00));
-    return Halide::select((bits & 0x7fffffff) > 0x7f800000, quietNan, rounded);
+    return Halide::select(isNanOnBits(f), quietNan, rounded);
   }
   Halide::Expr bits = Halide::Internal::Call::make(
       Halide::UInt(16, lanes), kNarrowName, {f}, Halide::Internal::Call::PureExtern);

@@ -29,6 +29,12 @@ bool nativeFloat16Conversions(const Halide::Target &target);
 /// Halide's cast).
 Halide::Expr float16ToF32(const Halide::Expr &value, const Halide::Target &target);
 
+/// True where the f32 `value` is a NaN, tested on its bits: Halide compiles
+/// float arithmetic with LLVM's no-NaNs flag, so LLVM deletes a
+/// floating-point NaN test of a computed value. The narrowings to f16 and
+/// bf16 use it to keep NaN results NaN.
+Halide::Expr isNanOnBits(const Halide::Expr &value);
+
 /// f32 `value` rounded to f16 once (to nearest even).
 Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &target);
 

@@ -214,8 +214,7 @@ Halide::Expr narrowFromF32(const Halide::Type &type, const Halide::Expr &value,
   Halide::Expr f = Halide::cast<float>(value);
   Halide::Expr bits = Halide::reinterpret<uint32_t>(f);
   Halide::Expr rounded = (bits + (0x7fff + ((bits >> 16) & 1))) >> 16;
-  Halide::Expr nan = (bits & 0x7fffffff) > 0x7f800000;
-  Halide::Expr upper = Halide::select(nan, (bits >> 16) | 0x40, rounded);
+  Halide::Expr upper = Halide::select(isNanOnBits(f), (bits >> 16) | 0x40, rounded);
   return Halide::reinterpret(type, Halide::cast<uint16_t>(upper));
 }
 

@@ -248,8 +248,8 @@ std::string rewriteStoresAsStreaming(const std::string &ir, const std::set<std::
     const std::string vec = "<" + std::to_string(lanes) + " x " + elem + ">";
     const std::string indent = m[1];
     std::string value = m[4], pointer = m[5], storedElem = elem;
-    if (elem == "half" || elem == "bfloat") {
-      // 16-bit float vectors are stored as i16 lanes, cast here in the
+    if (elem == "half") { // (Halide 14 writes bf16 as i16 already)
+      // f16 vectors are stored as i16 lanes, cast here in the
       // store's own block: LLVM 14 has no non-temporal store of them where
       // they are legal (AVX512-FP16: a plain vmovaps came out), and where
       // they are not (AVX2, AVX-512 without FP16) a value of that type
