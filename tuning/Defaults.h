@@ -28,6 +28,19 @@ struct GroupShape {
 /// Defaults.cpp.
 CpuKnobs scheduleDefaults(const TargetFacts &facts, GroupRole role, const GroupShape &shape);
 
+/// Whether a conv -> norm group materializes its conv instead of fusing it
+/// per task of output channels: one K tile of a plane of `planeElements`
+/// f32 overflows L2, and no channel count per task was requested. The
+/// schedule (halide_gen/ScheduleConv.cpp) and the tuner's cost model
+/// (SearchSpace.cpp) read this one rule.
+bool convNormMaterializesPlane(int kTile, int64_t planeElements, int channelsPerTask);
+
+/// Output row tiles per task of an NCHW conv written to a buffer (a conv
+/// group, or a conv -> norm group that materializes its conv): `requested`
+/// (the conv_rows_per_task knob) when > 0, capped at `rowTiles` (the
+/// tiles of one sample's rows); 0 chooses from the shape (Defaults.cpp).
+int convRowsPerTask(int64_t n, int64_t rowTiles, int requested);
+
 } // namespace normc
 
 #endif // NORMC_TUNING_DEFAULTS_H_

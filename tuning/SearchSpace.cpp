@@ -1,6 +1,8 @@
 //===- SearchSpace.cpp - knob values and the cost model of norm-tune -------===//
 #include "tuning/SearchSpace.h"
 
+#include "tuning/Defaults.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -32,6 +34,20 @@ bool searched(const KnobInfo &k, const TunedGroup &g, const TargetFacts &facts, 
     return g.channelsLast;
   if (name == "conv_channels_per_task")
     return g.role == GroupRole::ConvNorm && !g.channelsLast;
+  if (name == "conv_rows_per_task") {
+    if (g.channelsLast)
+      return false;
+    if (g.role == GroupRole::Conv)
+      return true;
+    // A conv -> norm reads it only where it materializes the conv: a plane
+    // too large to fuse with the largest K tile at least.
+    int maxKTile = 1;
+    for (const KnobInfo &other : knobSchema())
+      if (std::string(other.name) == "conv_k_tile")
+        maxKTile = other.max;
+    return g.shape.size() == 4 && g.shape[2] > 0 && g.shape[3] > 0 &&
+           convNormMaterializesPlane(maxKTile, g.shape[2] * g.shape[3], 0);
+  }
   if (name == "planes_per_task")
     return g.role == GroupRole::Norm || g.role == GroupRole::Elementwise;
   return true;
@@ -186,6 +202,21 @@ bool SearchSpace::plausible(const CpuKnobs &k, std::string *why) const {
                       "channels");
       if (c > 0 && n * (c / k.convChannelsPerTask) < cores_)
         return reject("conv_channels_per_task leaves fewer tasks than cores");
+    }
+    if (k.convRowsPerTask > 0) {
+      // Read only where the conv is written to a buffer in row bands: a
+      // static plane, and a conv -> norm only when it materializes the conv.
+      if (h <= 0 || w <= 0)
+        return reject("conv_rows_per_task applies to static planes only");
+      if (group_.role == GroupRole::ConvNorm &&
+          !convNormMaterializesPlane(k.convKTile, h * w, k.convChannelsPerTask))
+        return reject("conv_rows_per_task is unused: this conv -> norm is fused per task of "
+                      "channels");
+      const int64_t rowTiles = (h + k.convYRows - 1) / k.convYRows;
+      if (k.convRowsPerTask > rowTiles)
+        return reject("more row tiles per task than a sample has");
+      if (n * ((rowTiles + k.convRowsPerTask - 1) / k.convRowsPerTask) < cores_)
+        return reject("conv_rows_per_task leaves fewer tasks than cores");
     }
   } else {
     accumulators = k.convNhwcKVectors * k.convNhwcXColumns * perVector;

@@ -160,6 +160,31 @@ func.func @conv_gn_materialized(%x: tensor<1x8x10x24xf32>, %w: tensor<12x8x3x3xf
   return %n : tensor<1x12x10x24xf32>
 }
 
+// Convs written to a buffer in tasks of row bands, each task staging its
+// own padded input rows (halide_gen/ScheduleConv.cpp): 21 rows in bands
+// that do not divide them (the last band shifted inwards), stride 2, an
+// upsampled input, and a conv -> instance norm on a plane too large to
+// fuse (one K tile of 192x192 is over 512 KB), whose conv is materialized.
+func.func @conv_row_bands(%x: tensor<2x16x21x64xf32>, %w: tensor<16x16x3x3xf32>, %b: tensor<16xf32>) -> tensor<2x16x21x64xf32> {
+  %y = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<2x16x21x64xf32>, tensor<16x16x3x3xf32>, tensor<16xf32>) -> tensor<2x16x21x64xf32>
+  return %y : tensor<2x16x21x64xf32>
+}
+func.func @conv_stride2_bands(%x: tensor<1x8x34x64xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8xf32>) -> tensor<1x8x17x32xf32> {
+  %y = norm.conv2d %x, %w bias(%b) strides = [2, 2] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x8x34x64xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x17x32xf32>
+  return %y : tensor<1x8x17x32xf32>
+}
+func.func @up_conv_bands(%x: tensor<1x8x12x16xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8xf32>) -> tensor<1x8x24x32xf32> {
+  %u = norm.upsample %x scale = [1, 1, 2, 2] mode = "nearest" : (tensor<1x8x12x16xf32>) -> tensor<1x8x24x32xf32>
+  %y = norm.conv2d %u, %w bias(%b) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x8x24x32xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x24x32xf32>
+  return %y : tensor<1x8x24x32xf32>
+}
+func.func @block_large_plane(%x: tensor<1x8x192x192xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8xf32>, %g: tensor<8xf32>, %be: tensor<8xf32>) -> tensor<1x8x192x192xf32> {
+  %c = norm.conv2d %x, %w bias(%b) strides = [1, 1] padding = [1, 1, 1, 1] dilations = [1, 1] groups = 1 : (tensor<1x8x192x192xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x192x192xf32>
+  %n = norm.instance_norm %c scale(%g) bias(%be) eps = 1.0e-05 : (tensor<1x8x192x192xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x192x192xf32>
+  %r = norm.relu %n : tensor<1x8x192x192xf32>
+  return %r : tensor<1x8x192x192xf32>
+}
+
 // A value that is both returned and read by a later group (the ReLU output
 // feeds the conv's group): the later group reads the returned buffer.
 func.func @returned_and_reused(%x: tensor<1x8x11x13xf32>, %w: tensor<8x8x3x3xf32>) -> (tensor<1x8x11x13xf32>, tensor<1x8x11x13xf32>) {

@@ -68,6 +68,10 @@
 #include "conv_dynamic.h"
 #include "conv_gn_silu.h"
 #include "conv_gn_materialized.h"
+#include "conv_row_bands.h"
+#include "conv_stride2_bands.h"
+#include "up_conv_bands.h"
+#include "block_large_plane.h"
 #include "returned_and_reused.h"
 #include "conv_grouped.h"
 #include "conv_nhwc.h"
@@ -242,6 +246,27 @@ TEST(Conv2D, DynamicShapes) {
   }
 }
 
+// Row bands that stage their own input rows (ScheduleConv.cpp): a band
+// count that does not divide the rows, stride 2, an upsampled input.
+TEST(Conv2D, RowBandsStagingTheirInput) {
+  checkConv("conv_row_bands", conv_row_bands, {2, 16, 21, 64}, {16, 16, 3, 3}, true,
+            {1, 1}, {1, 1, 1, 1}, {1, 1}, 1, 84);
+  checkConv("conv_stride2_bands", conv_stride2_bands, {1, 8, 34, 64}, {8, 8, 3, 3}, true,
+            {2, 2}, {1, 1, 1, 1}, {1, 1}, 1, 87);
+}
+
+TEST(Conv2D, RowBandsOfAnUpsampledInput) {
+  const Shape xs{1, 8, 12, 16}, ws{8, 8, 3, 3};
+  auto x = activations(xs, 88);
+  auto w = convWeights(ws, 89);
+  auto b = convBias(ws, 90);
+  auto u = upsampleRef(x, xs, {1, 1, 2, 2}, "nearest");
+  auto ref = conv2dRef(u, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  check("up_conv_bands " + shapeName(xs),
+        runKernel(up_conv_bands, {{x, xs}, {w, ws}, {b, {8}}}, ref.shape), ref, kConvAtol,
+        kConvRtol);
+}
+
 namespace {
 /// A channels-last 3x3 conv (padding 1, bias) against the NCHW reference:
 /// x is transposed in, the result transposed back.
@@ -360,6 +385,21 @@ TEST(Chains, UpsampleConvInstanceNormRelu) {
   auto y = runKernel(up_block, {{x, xs}, {w, ws}, {b, {8}}, {g, {8}}, {be, {8}}},
                      ref.shape);
   check("up_block " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
+}
+
+// A plane too large to fuse: the conv materialized in row bands, then the
+// instance norm and ReLU over it.
+TEST(Chains, LargePlaneConvMaterialized) {
+  const Shape xs{1, 8, 192, 192}, ws{8, 8, 3, 3};
+  auto x = activations(xs, 230);
+  auto w = convWeights(ws, 231);
+  auto b = convBias(ws, 232);
+  auto g = gammas(8, 233), be = betas(8, 234);
+  auto c = conv2dRef(x, xs, w, ws, &b, {1, 1}, {1, 1, 1, 1}, {1, 1}, 1);
+  auto ref = reluD(instanceNormRefD(c, &g, &be, kEps));
+  auto y = runKernel(block_large_plane, {{x, xs}, {w, ws}, {b, {8}}, {g, {8}}, {be, {8}}},
+                     ref.shape);
+  check("block_large_plane " + shapeName(xs), y, ref, kChainAtol, kChainRtol);
 }
 
 namespace {

@@ -19,4 +19,5 @@ set(NORMC_CONV_FUNCS
   up_nearest up_bilinear
   block_in_relu block_in_relu_odd up_block residual_block residual_stack
   conv_bn_relu conv_gn_silu conv_gn_materialized returned_and_reused
-  block_dynamic_plane residual_block_dynamic)
+  block_dynamic_plane residual_block_dynamic
+  conv_row_bands conv_stride2_bands up_conv_bands block_large_plane)

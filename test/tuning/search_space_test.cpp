@@ -151,6 +151,50 @@ TEST(SearchSpace, OnlyAnUnfusedConvTakesATileThatDoesNotDivideTheChannels) {
   EXPECT_EQ(why, "conv_k_tile=5 recomputes more than 1/8 of 16 output channels");
 }
 
+// Row bands per task are read where the conv is written to a buffer: a
+// conv group, and a conv -> norm only on planes too large to fuse (one K
+// tile over 512 KB). 128x128 fuses with any K tile; 256x256 materializes
+// with the default 8-channel tile on AVX-512.
+TEST(SearchSpace, RowsPerTaskOnlyWhereTheConvIsWrittenToABuffer) {
+  TunedGroup conv = convNorm(64, 128, 128, avx512());
+  conv.role = GroupRole::Conv;
+  EXPECT_TRUE(axisNames(SearchSpace(conv, avx512(), 2)).count("conv_rows_per_task"));
+  EXPECT_FALSE(axisNames(SearchSpace(convNorm(64, 128, 128, avx512()), avx512(), 2))
+                   .count("conv_rows_per_task"));
+  TunedGroup large = convNorm(32, 256, 256, avx512());
+  SearchSpace largeSpace(large, avx512(), 2);
+  EXPECT_TRUE(axisNames(largeSpace).count("conv_rows_per_task"));
+  CpuKnobs k = large.defaults;
+  std::string why;
+  k.convRowsPerTask = 16; // 256 rows: 16 tasks
+  EXPECT_TRUE(largeSpace.plausible(k, &why)) << why;
+  k.convKTile = 2, k.convXVectors = 4; // 2 x 256 x 256 x 4 bytes: fused
+  EXPECT_FALSE(largeSpace.plausible(k, &why));
+  EXPECT_EQ(why, "conv_rows_per_task is unused: this conv -> norm is fused per task of channels");
+  TunedGroup small = convNorm(64, 16, 64, avx512());
+  small.role = GroupRole::Conv;
+  SearchSpace smallSpace(small, avx512(), 2);
+  k = small.defaults;
+  k.convRowsPerTask = 32;
+  EXPECT_FALSE(smallSpace.plausible(k, &why));
+  EXPECT_EQ(why, "more row tiles per task than a sample has");
+  k.convRowsPerTask = 12; // 16 rows: 2 tasks
+  EXPECT_TRUE(smallSpace.plausible(k, &why)) << why;
+  EXPECT_FALSE(SearchSpace(small, avx512(), 4).plausible(k, &why));
+  EXPECT_EQ(why, "conv_rows_per_task leaves fewer tasks than cores");
+}
+
+// The default: 8 row tiles per task, halved while there would be fewer than
+// 8 tasks; a request is capped at the rows there are.
+TEST(ScheduleDefaults, ConvRowsPerTask) {
+  EXPECT_EQ(convRowsPerTask(1, 128, 0), 8);  // 16 tasks
+  EXPECT_EQ(convRowsPerTask(1, 32, 0), 4);   // 8 tasks
+  EXPECT_EQ(convRowsPerTask(4, 16, 0), 8);   // 8 tasks over 4 samples
+  EXPECT_EQ(convRowsPerTask(1, 5, 0), 1);    // 5 rows: one each
+  EXPECT_EQ(convRowsPerTask(1, 128, 3), 3);
+  EXPECT_EQ(convRowsPerTask(2, 6, 16), 6);
+}
+
 TEST(SearchSpace, SmallSpacesAreEnumeratedWhole) {
   TunedGroup g;
   g.role = GroupRole::Elementwise;
