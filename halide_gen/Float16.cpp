@@ -16,6 +16,7 @@ namespace {
 // The names Float16Conversions.ll defines (with xN for N lanes).
 constexpr const char *kWidenName = "normc_f16_to_f32";
 constexpr const char *kNarrowName = "normc_f32_to_f16";
+constexpr const char *kBf16NarrowName = "normc_f32_to_bf16";
 } // namespace
 
 bool nativeFloat16Conversions(const Halide::Target &target) {
@@ -36,6 +37,19 @@ bool nativeFloat16Conversions(const Halide::Target &target) {
                     target.has_feature(Halide::Target::AVX512_SapphireRapids);
   return target.arch == Halide::Target::X86 && target.bits == 64 && f16c &&
          !target.has_gpu_feature();
+#else
+  (void)target;
+  return false;
+#endif
+}
+
+bool nativeBfloat16Narrowing(const Halide::Target &target) {
+#ifdef NORMC_HAVE_FLOAT16_BITCODE
+  // Halide's run-time check reports avx512_sapphirerapids only on CPUs with
+  // AVX512-BF16 (runtime/x86_cpu_features.cpp), and normc drops the
+  // feature from host targets whose CPU lacks AVX512-FP16 (Target.cpp).
+  return target.arch == Halide::Target::X86 && target.bits == 64 &&
+         target.has_feature(Halide::Target::AVX512_SapphireRapids) && !target.has_gpu_feature();
 #else
   (void)target;
   return false;
@@ -79,17 +93,35 @@ Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &targe
   return Halide::reinterpret(Halide::Float(16, lanes), bits);
 }
 
+Halide::Expr f32ToBfloat16(const Halide::Expr &value, const Halide::Target &target) {
+  Halide::Expr f = Halide::cast<float>(value);
+  const int lanes = f.type().lanes();
+  const Halide::Type bf16 = Halide::BFloat(16, lanes);
+  if (nativeBfloat16Narrowing(target))
+    return Halide::reinterpret(
+        bf16, Halide::Internal::Call::make(Halide::UInt(16, lanes), kBf16NarrowName, {f},
+                                           Halide::Internal::Call::PureExtern));
+  // Round to nearest even on the bits; NaN stays a quiet NaN. Spelled out
+  // because LLVM 14's NVPTX back end aborts the process ("Copy one register
+  // into another with a different width") on Halide's own bf16 casts.
+  Halide::Expr bits = Halide::reinterpret<uint32_t>(f);
+  Halide::Expr rounded = (bits + (0x7fff + ((bits >> 16) & 1))) >> 16;
+  Halide::Expr upper = Halide::select(isNanOnBits(f), (bits >> 16) | 0x40, rounded);
+  return Halide::reinterpret(bf16, Halide::cast<uint16_t>(upper));
+}
+
 void addFloat16Conversions(Halide::Module &module, const Halide::Target &target) {
 #ifdef NORMC_HAVE_FLOAT16_BITCODE
-  if (!nativeFloat16Conversions(target))
-    return;
-  // The calls come from f16 arguments and results only (widened on load,
-  // narrowed on store), so modules without one get no copy.
-  bool usesFloat16 = false;
+  // The calls come from 16-bit float arguments and results only (widened
+  // on load, narrowed on store), so modules without one get no copy.
+  bool usesFloat16 = false, usesBfloat16 = false;
   for (const Halide::Internal::LoweredFunc &f : module.functions())
-    for (const Halide::Internal::LoweredArgument &a : f.args)
+    for (const Halide::Internal::LoweredArgument &a : f.args) {
       usesFloat16 |= a.type.is_float() && !a.type.is_bfloat() && a.type.bits() == 16;
-  if (!usesFloat16)
+      usesBfloat16 |= a.type.is_bfloat();
+    }
+  if (!(usesFloat16 && nativeFloat16Conversions(target)) &&
+      !(usesBfloat16 && nativeBfloat16Narrowing(target)))
     return;
   std::vector<uint8_t> code(kNormcFloat16Bitcode, kNormcFloat16Bitcode + kNormcFloat16BitcodeSize);
   // The CPU of the bitcode: x86-64 Linux, features ignored by Halide's match.

@@ -9,7 +9,8 @@
 // fptrunc: one vcvtph2ps / vcvtps2ph each) that it links into the module as
 // external code; Halide finds their N-lane versions by name and inlines
 // them. The results are the same: round to nearest even, NaN, infinity and
-// subnormals kept.
+// subnormals kept. The f32 -> bf16 narrowing uses AVX512-BF16's
+// vcvtneps2bf16 the same way where the target has it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef NORMC_HALIDE_GEN_FLOAT16_H_
@@ -38,9 +39,21 @@ Halide::Expr isNanOnBits(const Halide::Expr &value);
 /// f32 `value` rounded to f16 once (to nearest even).
 Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &target);
 
+/// True when `target`'s f32 -> bf16 narrowing is AVX512-BF16's
+/// vcvtneps2bf16 (x86-64 CPU targets with avx512_sapphirerapids): one
+/// instruction instead of ~8 of integer rounding. The same results, round
+/// to nearest even and NaN kept quiet, except that f32 subnormals (|x| <
+/// 2^-126) become zero.
+bool nativeBfloat16Narrowing(const Halide::Target &target);
+
+/// f32 `value` rounded to bf16 once (to nearest even, NaN kept quiet):
+/// vcvtneps2bf16 where nativeBfloat16Narrowing, else integer rounding on
+/// the bits. (Widening bf16 is a shift of its bits on every target.)
+Halide::Expr f32ToBfloat16(const Halide::Expr &value, const Halide::Target &target);
+
 /// Links the conversion functions into `module` when `target` uses them and
-/// one of its functions has an f16 argument (a no-op otherwise); every
-/// module whose code calls them needs this.
+/// one of its functions has an argument of the 16-bit type they convert (a
+/// no-op otherwise); every module whose code calls them needs this.
 void addFloat16Conversions(Halide::Module &module, const Halide::Target &target);
 
 } // namespace normc

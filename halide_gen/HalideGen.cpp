@@ -202,20 +202,16 @@ Halide::Expr widenToF32(const Halide::Expr &value, const Halide::Target &target)
   return Halide::cast<float>(value);
 }
 
-/// f32 `value` rounded to storage `type` once. bf16: round to nearest even
-/// on the bits (NaN stays a quiet NaN), for the same reason as widenToF32.
+/// f32 `value` rounded to storage `type` once (Float16.h: F16C for f16 and
+/// AVX512-BF16 for bf16 where the target has them).
 Halide::Expr narrowFromF32(const Halide::Type &type, const Halide::Expr &value,
                            const Halide::Target &target) {
   // (Halide's is_float() is true of bf16 too.)
   if (type.is_float() && !type.is_bfloat() && type.bits() == 16)
-    return f32ToFloat16(value, target); // F16C where the target has it (Float16.h)
-  if (!type.is_bfloat())
-    return Halide::cast(type, value);
-  Halide::Expr f = Halide::cast<float>(value);
-  Halide::Expr bits = Halide::reinterpret<uint32_t>(f);
-  Halide::Expr rounded = (bits + (0x7fff + ((bits >> 16) & 1))) >> 16;
-  Halide::Expr upper = Halide::select(isNanOnBits(f), (bits >> 16) | 0x40, rounded);
-  return Halide::reinterpret(type, Halide::cast<uint16_t>(upper));
+    return f32ToFloat16(value, target);
+  if (type.is_bfloat())
+    return f32ToBfloat16(value, target);
+  return Halide::cast(type, value);
 }
 
 /// An f32 view of an input buffer (f16/bf16 storage is computed in f32).

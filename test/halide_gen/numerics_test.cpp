@@ -751,6 +751,55 @@ TEST(HalfPrecision, Bf16InstanceNormWithF32Parameters) {
 #endif
 }
 
+// The narrowing to bf16 rounds to nearest even (within half a bf16 step
+// of the f32 result, which is within the f32 error of the reference: a
+// truncating narrowing is off by up to a whole step), keeps NaN, and
+// either rounds f32 subnormal results or flushes them to zero (AVX512-BF16's
+// vcvtneps2bf16 does the latter; Float16.h). Per channel: scale 1; scale 1
+// with a NaN; scale 2^-130 (subnormal results); bias 300; scale 2^100.
+TEST(HalfPrecision, Bf16RoundingAndSpecialValues) {
+#if NORMC_TEST_NO_16BIT
+  GTEST_SKIP() << "this device build has no 16-bit float kernels (no cl_khr_fp16)";
+#else
+  const Shape s{2, 5, 9, 11};
+  const int64_t plane = 9 * 11;
+  auto x = encode(randomPlanes(s, plane, 0.0, 1.0, 175), toBf16);
+  x[plane + 40] = 0x7FC0; // NaN in sample 0, channel 1
+  std::vector<float> g = {1.0f, 1.0f, std::ldexp(1.0f, -130), 1.0f, std::ldexp(1.0f, 100)};
+  std::vector<float> b = {0.0f, 0.0f, 0.0f, 300.0f, 0.0f};
+  std::vector<uint16_t> y(x.size(), 0x3F80);
+  HostBuffer xb(x, s, kBf16), gb(g, {5}), bb(b, {5}), yb(y, s, kBf16);
+  ASSERT_EQ(callKernel(in_bf16, xb.get(), gb.get(), bb.get(), yb.get()), 0);
+  auto ref = instanceNormRef(decode(x, fromBf16), s, &g, &b, 1e-5);
+  int nans = 0, subnormals = 0, bad = 0;
+  for (size_t i = 0; i < y.size(); ++i) {
+    const double r = ref[i];
+    const double bias = b[(i / plane) % 5];
+    const float got = fromBf16(y[i]);
+    bool ok;
+    if (std::isnan(r)) {
+      ok = std::isnan(got);
+      ++nans;
+    } else if (std::fabs(r) < std::ldexp(1.0, -126)) {
+      // bf16 subnormal step 2^-133; the f32 result's own step is 2^-149,
+      // and its error grows with the products that underflow (a few steps).
+      ok = got == 0.0f || std::fabs(got - r) <= std::ldexp(1.0, -134) + std::ldexp(1.0, -145);
+      subnormals += r != 0;
+    } else {
+      const double halfStep = std::ldexp(1.0, std::ilogb(r) - 8);
+      const double f32Error = 4e-6 * (std::fabs(r - bias) + std::fabs(bias));
+      ok = std::fabs(got - r) <= halfStep + f32Error;
+    }
+    if (!ok && bad++ < 5)
+      ADD_FAILURE() << "element " << i << ": got " << got << " (0x" << std::hex << y[i]
+                    << std::dec << "), reference " << r;
+  }
+  EXPECT_EQ(bad, 0);
+  EXPECT_EQ(nans, plane);
+  EXPECT_GE(subnormals, plane);
+#endif
+}
+
 TEST(HalfPrecision, F16GroupNorm) {
 #if NORMC_TEST_NO_16BIT
   GTEST_SKIP() << "this device build has no 16-bit float kernels (no cl_khr_fp16)";
