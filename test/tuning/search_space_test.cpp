@@ -195,6 +195,20 @@ TEST(ScheduleDefaults, ConvRowsPerTask) {
   EXPECT_EQ(convRowsPerTask(2, 6, 16), 6);
 }
 
+// A plane whose width is known only at run time: with 32 registers the
+// tile is 32 columns wide on AVX-512 (8 x 2), so that 64-column planes run
+// the register tiles; AVX2 keeps 4 x 3 (24 columns).
+TEST(ScheduleDefaults, DynamicWidthConvTile) {
+  GroupShape s;
+  s.rank4 = true, s.n = 1, s.c = 128, s.h = -1, s.w = -1;
+  CpuKnobs k = scheduleDefaults(avx512(), GroupRole::ConvNorm, s);
+  EXPECT_EQ(k.convKTile, 8);
+  EXPECT_EQ(k.convXVectors, 2);
+  CpuKnobs k2 = scheduleDefaults(avx2(), GroupRole::ConvNorm, s);
+  EXPECT_EQ(k2.convKTile, 4);
+  EXPECT_EQ(k2.convXVectors, 3);
+}
+
 TEST(SearchSpace, SmallSpacesAreEnumeratedWhole) {
   TunedGroup g;
   g.role = GroupRole::Elementwise;
