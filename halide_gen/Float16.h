@@ -10,7 +10,8 @@
 // external code; Halide finds their N-lane versions by name and inlines
 // them. The results are the same: round to nearest even, NaN, infinity and
 // subnormals kept. The f32 -> bf16 narrowing uses AVX512-BF16's
-// vcvtneps2bf16 the same way where the target has it.
+// vcvtneps2bf16 the same way where the target has it (which, unlike the
+// integer rounding elsewhere, stores f32 subnormals as zero).
 //
 //===----------------------------------------------------------------------===//
 #ifndef NORMC_HALIDE_GEN_FLOAT16_H_

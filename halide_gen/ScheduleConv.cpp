@@ -16,8 +16,8 @@
 // Unfused (a conv group of its own, or a conv -> norm whose plane is too
 // large to fuse): the same register tiles, written to a buffer, in tasks of
 // bands of rows; each task stages the padded input rows its band reads
-// itself, one new row at a time, so the padded copy of x never goes to
-// DRAM. A fused task shares one staged copy of x made first.
+// itself, only the new rows for each row tile, so the padded copy of x
+// never goes to DRAM. A fused task shares one staged copy of x made first.
 //
 //===----------------------------------------------------------------------===//
 #include "Schedule.h"
@@ -37,8 +37,9 @@ int64_t constantOr(const Expr &e, int64_t fallback) {
   return v ? *v : fallback;
 }
 
-/// Materializes a staged conv input: columns in vectors, (channel, sample)
-/// in parallel.
+/// Schedules a staged conv input: columns in vectors, rows aligned; with
+/// `root`, materialized first for the whole group with (channel, sample)
+/// in parallel (otherwise the caller places it).
 void scheduleStagedInput(ConvInfo &c, const CpuKnobs &knobs, bool root = true) {
   if (!c.stageInput)
     return;
@@ -117,9 +118,9 @@ void registerTiles(Func f, ConvInfo &c, const CpuKnobs &knobs) {
 /// Register tiles of `f` (static NCHW, N samples of rowTiles row tiles),
 /// the conv written to f's own buffer, with tasks over (bands of
 /// conv_rows_per_task row tiles, samples) in parallel. A staged input is
-/// computed per task, one new row at a time as the task slides down its
-/// band (Halide's sliding window; the rows kept are folded into a ring of
-/// the kernel's height), so the padded copy of x stays in L1/L2 instead of
+/// computed per task, only the rows each row tile adds as the task slides
+/// down its band (Halide's sliding window; the rows kept are folded into a
+/// small ring), so the padded copy of x stays in L1/L2 instead of
 /// going to DRAM and back. Sets knobs.convRowsPerTask to the count used.
 void tilesInParallel(Func f, ConvInfo &c, CpuKnobs &knobs, int64_t N, int64_t rowTiles) {
   registerTiles(f, c, knobs);
@@ -336,7 +337,7 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
   Func out = kernel.outputs[0];
   if (kernel.moments.empty()) {
     // Unfused conv (possibly with elementwise consumers): register tiles
-    // written straight to the output, tasks over (channel tiles, samples).
+    // written straight to the output, tasks over (row bands, samples).
     tilesInParallel(out, c, knobs, N, (H + knobs.convYRows - 1) / knobs.convYRows);
     return true;
   }
@@ -383,8 +384,9 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
   registerTiles(scratch, c, knobs);
   // Every task reads every input channel over the whole plane: the staged
   // input is shared at the root. (Staging it per task instead, sliding down
-  // the rows, measured mixed on the 2-core Xeon, 2 threads, interleaved:
-  // (1,64,128,128) 4.39 vs 4.30 ms, (4,64,64,64) 4.04 vs 4.25.)
+  // the rows, measured mixed on the 2-core Xeon, 2 threads, interleaved,
+  // per task vs root: (1,64,128,128) 4.39 vs 4.30 ms, (4,64,64,64) 4.04 vs
+  // 4.25.)
   stageAtRoot();
 
   m.stats.compute_at(level);

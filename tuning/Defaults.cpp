@@ -68,14 +68,16 @@ CpuKnobs scheduleDefaults(const TargetFacts &facts, GroupRole role, const GroupS
   // default"); the default stays until it is measured on AVX2 and NEON too.
   const int registers = facts.vectorRegisters;
   int xVectors = registers >= 32 ? 5 : 3;
-  // A plane whose width is known only at run time gets the widest
-  // power-of-two tile with 32 registers (4 vectors; 8 x 2 on AVX-512 after
-  // the rule below), as static widths that are multiples of the vector
-  // do: the dynamic schedule runs its register tiles only on planes at
-  // least a tile wide (guarded, untiled loops below that), and 4 x 5 zmm
-  // (80 columns) left TransformerNet's 64-column residual planes at 256x256
-  // on the slow branch.
-  if (registers >= 32 && shape.rank4 && !shape.channelsLast && shape.w <= 0)
+  // A plane whose width is known only at run time gets 4 vectors on
+  // AVX-512 (8 x 2 after the rule below, 32 columns), as static widths that
+  // are multiples of the vector do: the dynamic schedule's fast branch
+  // (ShiftInwards tiles) needs planes at least a tile wide, narrower ones
+  // take the branch with guarded tails, and 4 x 5 zmm (80 columns) sent
+  // TransformerNet's 64-column residual planes at 256x256 there (dynamic
+  // 256x256 267-286 -> 96-105 ms per image, bench/RESULTS.md). NEON keeps
+  // 4 x 5 (not measured).
+  if (facts.arch == TargetFacts::Arch::X86 && registers >= 32 && shape.rank4 &&
+      !shape.channelsLast && shape.w <= 0)
     xVectors = 4;
   // A tile must fit in a row: the schedule needs W >= lanes x vectors.
   if (shape.rank4 && !shape.channelsLast && shape.w > 0)

@@ -197,7 +197,7 @@ TEST(ScheduleDefaults, ConvRowsPerTask) {
 
 // A plane whose width is known only at run time: with 32 registers the
 // tile is 32 columns wide on AVX-512 (8 x 2), so that 64-column planes run
-// the register tiles; AVX2 keeps 4 x 3 (24 columns).
+// the register tiles; AVX2 keeps 4 x 3 (24 columns), NEON 4 x 5.
 TEST(ScheduleDefaults, DynamicWidthConvTile) {
   GroupShape s;
   s.rank4 = true, s.n = 1, s.c = 128, s.h = -1, s.w = -1;
@@ -207,6 +207,13 @@ TEST(ScheduleDefaults, DynamicWidthConvTile) {
   CpuKnobs k2 = scheduleDefaults(avx2(), GroupRole::ConvNorm, s);
   EXPECT_EQ(k2.convKTile, 4);
   EXPECT_EQ(k2.convXVectors, 3);
+  // NEON (32 registers, not measured) keeps 4 x 5.
+  TargetFacts neon = avx512();
+  neon.arch = TargetFacts::Arch::Arm;
+  neon.vectorBits = 128;
+  CpuKnobs k3 = scheduleDefaults(neon, GroupRole::ConvNorm, s);
+  EXPECT_EQ(k3.convKTile, 4);
+  EXPECT_EQ(k3.convXVectors, 5);
 }
 
 TEST(SearchSpace, SmallSpacesAreEnumeratedWhole) {
