@@ -93,6 +93,11 @@ Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &targe
   return Halide::reinterpret(Halide::Float(16, lanes), bits);
 }
 
+Halide::Expr bfloat16ToF32(const Halide::Expr &value) {
+  return Halide::reinterpret<float>(Halide::cast<uint32_t>(Halide::reinterpret<uint16_t>(value))
+                                    << 16);
+}
+
 Halide::Expr f32ToBfloat16(const Halide::Expr &value, const Halide::Target &target) {
   Halide::Expr f = Halide::cast<float>(value);
   const int lanes = f.type().lanes();
@@ -101,9 +106,7 @@ Halide::Expr f32ToBfloat16(const Halide::Expr &value, const Halide::Target &targ
     return Halide::reinterpret(
         bf16, Halide::Internal::Call::make(Halide::UInt(16, lanes), kBf16NarrowName, {f},
                                            Halide::Internal::Call::PureExtern));
-  // Round to nearest even on the bits; NaN stays a quiet NaN. Spelled out
-  // because LLVM 14's NVPTX back end aborts the process ("Copy one register
-  // into another with a different width") on Halide's own bf16 casts.
+  // Round to nearest even on the bits; NaN stays a quiet NaN.
   Halide::Expr bits = Halide::reinterpret<uint32_t>(f);
   Halide::Expr rounded = (bits + (0x7fff + ((bits >> 16) & 1))) >> 16;
   Halide::Expr upper = Halide::select(isNanOnBits(f), (bits >> 16) | 0x40, rounded);

@@ -47,9 +47,15 @@ Halide::Expr f32ToFloat16(const Halide::Expr &value, const Halide::Target &targe
 /// 2^-126) become zero.
 bool nativeBfloat16Narrowing(const Halide::Target &target);
 
+/// bf16 conversions are spelled out on the bits for every target (LLVM 14's
+/// NVPTX back end aborts the process, "Copy one register into another with
+/// a different width", on Halide's own bf16 casts). Widening: bf16 is the
+/// upper half of an f32, a shift of its bits.
+Halide::Expr bfloat16ToF32(const Halide::Expr &value);
+
 /// f32 `value` rounded to bf16 once (to nearest even, NaN kept quiet):
 /// vcvtneps2bf16 where nativeBfloat16Narrowing, else integer rounding on
-/// the bits. (Widening bf16 is a shift of its bits on every target.)
+/// the bits.
 Halide::Expr f32ToBfloat16(const Halide::Expr &value, const Halide::Target &target);
 
 /// Links the conversion functions into `module` when `target` uses them and

@@ -189,16 +189,12 @@ LogicalResult readGroup(func::CallOp call, SymbolTable &symbols, GroupCall &out)
   return success();
 }
 
-/// `value` (f16 or bf16 storage) widened to f32. bf16 is the upper half of
-/// an f32, so the conversion is a shift of its bits; spelled out because
-/// LLVM 14's NVPTX back end aborts the process ("Copy one register into
-/// another with a different width") on Halide's own bf16 conversions.
+/// `value` (f16 or bf16 storage) widened to f32 (Float16.h).
 Halide::Expr widenToF32(const Halide::Expr &value, const Halide::Target &target) {
   if (value.type().is_bfloat())
-    return Halide::reinterpret<float>(
-        Halide::cast<uint32_t>(Halide::reinterpret<uint16_t>(value)) << 16);
+    return bfloat16ToF32(value);
   if (value.type().is_float() && value.type().bits() == 16)
-    return float16ToF32(value, target); // F16C where the target has it (Float16.h)
+    return float16ToF32(value, target);
   return Halide::cast<float>(value);
 }
 
