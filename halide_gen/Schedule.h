@@ -42,9 +42,18 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
                        std::vector<std::string> &notes);
 
 /// Vectorized partial sums of one reduction computed at `level`
-/// (ScheduleCpu.cpp; shared with the fused conv schedule).
+/// (ScheduleCpu.cpp; shared with the fused conv schedule). With
+/// `denseRows` defined, a specialization for when it holds sums the two
+/// innermost reduced dims as one run of elements (see denseRowsCondition).
 void scheduleReductionAt(Reduction &red, const CpuKnobs &knobs,
-                         const Halide::LoopLevel &level);
+                         const Halide::LoopLevel &level,
+                         const Halide::Expr &denseRows = Halide::Expr());
+
+/// When `red` sums over at least two dims of static extents: the condition
+/// under which its two innermost reduced dims lie end to end in memory in
+/// every input buffer of `kernel` of that plane shape (the row stride
+/// equals the width); undefined otherwise.
+Halide::Expr denseRowsCondition(const LoweredKernel &kernel, const Reduction &red);
 
 } // namespace normc
 

@@ -9,15 +9,21 @@
 #include "reference.h"
 
 #include "gn4_dynamic.h"
+#include "gn_rows13.h"
 #include "half.h"
 #include "in_f16_e2e.h"
+#include "in_rows13.h"
 #include "instance_norm_relu.h"
+#include "ln_rows13.h"
 #include "normrt.h"
 #include "normrt_view.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
 #include <string>
 #include <time.h>
 
@@ -215,6 +221,90 @@ TEST(RuntimeE2E, StridedInputIsNormalizedCorrectly) {
   ASSERT_EQ(normrt_kernel_call(&kDynamic, args, 4), NORMRT_STATUS_OK)
       << normrt_last_error();
   EXPECT_TRUE(allClose(y, groupNormRef(dense, s, 4, &g, &b, 1e-5), s, 2e-5, 2e-5));
+}
+
+namespace {
+
+/// Element strides of an NCHW tensor whose rows are `rowStride` elements
+/// apart (the rest dense on top of that).
+std::array<int64_t, 4> rowStrided(const Shape &s, int64_t rowStride) {
+  return {s[1] * s[2] * rowStride, s[2] * rowStride, rowStride, 1};
+}
+
+/// `dense` (NCHW, dense) copied into storage with rows `rowStride` apart;
+/// the gaps hold NaN, which a kernel reading them would spread.
+std::vector<float> spreadRows(const std::vector<float> &dense, const Shape &s,
+                              int64_t rowStride) {
+  std::vector<float> out(numel(s) / s[3] * rowStride, NAN);
+  for (int64_t row = 0; row < numel(s) / s[3]; ++row)
+    std::copy_n(dense.begin() + row * s[3], s[3], out.begin() + row * rowStride);
+  return out;
+}
+
+std::vector<float> gatherRows(const std::vector<float> &spread, const Shape &s,
+                              int64_t rowStride) {
+  std::vector<float> out(numel(s));
+  for (int64_t row = 0; row < numel(s) / s[3]; ++row)
+    std::copy_n(spread.begin() + row * rowStride, s[3], out.begin() + row * s[3]);
+  return out;
+}
+
+/// Calls `kernel` (x, gamma, beta -> y, all f32, x and y of shape `s`,
+/// gamma and beta of `paramShape`) with x and y dense, x with padded rows,
+/// and y with padded rows, and compares each result with `ref`.
+void checkRowLayouts(const normrt_kernel_t &kernel, const Shape &s, const Shape &paramShape,
+                     const std::function<std::vector<double>(const std::vector<float> &,
+                                                             const std::vector<float> &,
+                                                             const std::vector<float> &)> &ref) {
+  // Mean 50, std 2: the statistics must be computed around the data.
+  auto x = randomPlanes(s, numel(s) / (s[0] * s[1]), 50.0, 2.0, 21);
+  auto g = randomVector(numel(paramShape), 0.5, 1.5, 22);
+  auto b = randomVector(numel(paramShape), -1, 1, 23);
+  const std::vector<double> expected = ref(x, g, b);
+  const int64_t padded = s[3] + 3;
+  const auto strides = rowStrided(s, padded);
+  for (int layout = 0; layout < 3; ++layout) {
+    SCOPED_TRACE(layout == 0 ? "dense" : layout == 1 ? "x rows padded" : "y rows padded");
+    std::vector<float> xs = layout == 1 ? spreadRows(x, s, padded) : x;
+    std::vector<float> ys(layout == 2 ? numel(s) / s[3] * padded : numel(s), -1.0f);
+    normrt_tensor_t tx = tensorOf(xs, s, layout == 1 ? strides.data() : nullptr),
+                    tg = tensorOf(g, paramShape), tb = tensorOf(b, paramShape),
+                    ty = tensorOf(ys, s, layout == 2 ? strides.data() : nullptr);
+    const normrt_tensor_t *args[] = {&tx, &tg, &tb, &ty};
+    ASSERT_EQ(normrt_kernel_call(&kernel, args, 4), NORMRT_STATUS_OK) << normrt_last_error();
+    std::vector<float> y = layout == 2 ? gatherRows(ys, s, padded) : ys;
+    // f32 sums of 91..273 deviations of std 2 around a mean of 50: errors
+    // of a few 1e-7 relative to |y| <= ~4; 2e-5 leaves room for the
+    // rsqrt and the affine step without hiding a wrong or skipped element.
+    EXPECT_TRUE(allClose(y, expected, s, 2e-5, 2e-5));
+    if (layout == 2)
+      for (int64_t row = 0; row < numel(s) / s[3]; ++row)
+        for (int64_t w = s[3]; w < padded; ++w)
+          ASSERT_EQ(ys[row * padded + w], -1.0f) << "gap of row " << row << " written";
+  }
+}
+
+} // namespace
+
+TEST(RuntimeE2E, StaticPlanesWithPartialVectorRowsInEveryLayout) {
+  const Shape s{2, 3, 7, 13};
+  checkRowLayouts(NORMRT_KERNEL(in_rows13), s, {3}, [&](auto &x, auto &g, auto &b) {
+    return instanceNormRef(x, s, &g, &b, 1e-5);
+  });
+}
+
+TEST(RuntimeE2E, StaticGroupNormWithPartialVectorRowsInEveryLayout) {
+  const Shape s{2, 8, 7, 13};
+  checkRowLayouts(NORMRT_KERNEL(gn_rows13), s, {8}, [&](auto &x, auto &g, auto &b) {
+    return groupNormRef(x, s, 4, &g, &b, 1e-5);
+  });
+}
+
+TEST(RuntimeE2E, StaticLayerNormWithPartialVectorRowsInEveryLayout) {
+  const Shape s{2, 3, 7, 13};
+  checkRowLayouts(NORMRT_KERNEL(ln_rows13), s, {3, 7, 13}, [&](auto &x, auto &g, auto &b) {
+    return layerNormRef(x, s, 1, &g, &b, 1e-5);
+  });
 }
 
 TEST(RuntimeE2E, NonUnitInnermostStrideIsRejected) {
