@@ -6,7 +6,9 @@
 // <name> with the variants' signature: on its first call it asks the
 // Halide runtime (halide_can_use_target_features, i.e. cpuid) for the first
 // variant whose instruction sets the CPU has, the last target being the
-// fallback that needs none of them, caches the choice and calls it.
+// fallback that needs none of them, caches the choice and calls it. An
+// avx512_sapphirerapids variant also needs AVX512-FP16, which normc tests
+// itself (CpuFeatures.ll): Halide's runtime does not.
 // <name>_variant() asks the same questions in the same order and returns
 // the index, so programs and tests can see the choice.
 //
@@ -17,9 +19,16 @@
 
 #include "Halide.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+
+#ifdef NORMC_HAVE_CPU_FEATURES_BITCODE
+// CpuFeatures.ll as LLVM 14 bitcode (generated at build time).
+extern const unsigned char kNormcCpuFeaturesBitcode[];
+extern const size_t kNormcCpuFeaturesBitcodeSize;
+#endif
 
 using namespace mlir;
 
@@ -33,6 +42,24 @@ namespace HI = Halide::Internal;
 /// them.
 constexpr int kFeatureWords = (Halide::Target::FeatureEnd + 63) / 64;
 
+/// Halide 14's runtime reports avx512_sapphirerapids on CPUs without
+/// AVX512-FP16 (AMD Zen 4), whose code needs it: the variant needs
+/// normc's own test of the FP16 bit too (CpuFeatures.ll), or, in a normc
+/// built without LLVM 14's llvm-as, is never chosen.
+bool needsFp16Check(const Halide::Target &target) {
+  return target.arch == Halide::Target::X86 &&
+         target.has_feature(Halide::Target::AVX512_SapphireRapids);
+}
+
+Halide::Expr cpuHasAvx512Fp16() {
+#ifdef NORMC_HAVE_CPU_FEATURES_BITCODE
+  return HI::Call::make(Halide::Int(32), "normc_x86_cpu_has_avx512_fp16", {},
+                        HI::Call::Extern) != 0;
+#else
+  return HI::const_false();
+#endif
+}
+
 /// "The CPU has every feature of `target`" (the runtime ignores features it
 /// cannot detect, such as user_context).
 Halide::Expr cpuCanRun(const Halide::Target &target) {
@@ -45,8 +72,9 @@ Halide::Expr cpuCanRun(const Halide::Target &target) {
     fields.push_back(HI::UIntImm::make(Halide::UInt(64), w));
   Halide::Expr array = HI::Call::make(Halide::type_of<uint64_t *>(), HI::Call::make_struct,
                                       fields, HI::Call::Intrinsic);
-  return HI::Call::make(Halide::Int(32), "halide_can_use_target_features",
-                        {kFeatureWords, array}, HI::Call::Extern) != 0;
+  Halide::Expr halideSaysYes = HI::Call::make(Halide::Int(32), "halide_can_use_target_features",
+                                              {kFeatureWords, array}, HI::Call::Extern) != 0;
+  return needsFp16Check(target) ? halideSaysYes && cpuHasAvx512Fp16() : halideSaysYes;
 }
 
 /// A function body returning `code` (0 on success, else the value itself:
@@ -80,6 +108,15 @@ void writeDispatcher(const std::string &name, const std::vector<std::string> &sy
     index = Halide::select(cpuCanRun(targets[i]), i, index);
 
   Halide::Module module(name, target);
+#ifdef NORMC_HAVE_CPU_FEATURES_BITCODE
+  if (std::any_of(targets.begin(), targets.end(), needsFp16Check)) {
+    std::vector<uint8_t> code(kNormcCpuFeaturesBitcode,
+                              kNormcCpuFeaturesBitcode + kNormcCpuFeaturesBitcodeSize);
+    // The CPU of the bitcode: x86-64 Linux, features ignored by Halide's match.
+    Halide::Target cpu(Halide::Target::Linux, Halide::Target::X86, 64);
+    module.append(Halide::ExternalCode::bitcode_wrapper(cpu, code, "normc_cpu_features"));
+  }
+#endif
   module.append(HI::LoweredFunc(name, args, returnValue(name + "_result", call),
                                 Halide::LinkageType::ExternalPlusMetadata));
   module.append(HI::LoweredFunc(name + "_variant", std::vector<HI::LoweredArgument>{},

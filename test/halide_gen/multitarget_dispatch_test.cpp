@@ -1,7 +1,8 @@
 //===- multitarget_dispatch_test.cpp - the x86 multitarget dispatcher -----===//
 //
-// The libraries of mt_numerics_kernels / mt_conv_kernels hold three
-// variants each (avx512_skylake, avx2, x86-64 baseline). The numerics of
+// The libraries of mt_numerics_kernels / mt_conv_kernels hold four
+// variants each (avx512_sapphirerapids, avx512_skylake, avx2, x86-64
+// baseline). The numerics of
 // every variant are the variant builds of the suites (mt_*_test_<suffix>);
 // here: the dispatcher picks the first variant this CPU supports (derived
 // independently, from cpuid via isa_variant.h), runs exactly that one, and
@@ -30,20 +31,22 @@ using namespace normc_test;
 namespace {
 
 // The --target list of test/halide_gen/CMakeLists.txt, in order.
-const char *const kTargets[] = {"x86-64-linux-avx512_skylake", "x86-64-linux-avx2",
-                                "x86-64-linux"};
+const char *const kTargets[kX86VariantCount] = {
+    "x86-64-linux-avx512_sapphirerapids", "x86-64-linux-avx512_skylake", "x86-64-linux-avx2",
+    "x86-64-linux"};
 
 int variantThisCpuRuns() {
-  for (int i = 0; i < 2; ++i)
+  for (int i = 0; i + 1 < kX86VariantCount; ++i)
     if (cpuLacksForVariant(kX86VariantSuffixes[i]).empty())
       return i;
-  return 2; // the baseline runs on any x86-64
+  return kX86VariantCount - 1; // the baseline runs on any x86-64
 }
 
 using InKernel = int (*)(const void *, halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,
                          halide_buffer_t *);
-const InKernel kInVariants[] = {in2d_dyn_affine__avx512_skylake, in2d_dyn_affine__avx2,
-                                in2d_dyn_affine__base};
+const InKernel kInVariants[kX86VariantCount] = {
+    in2d_dyn_affine__avx512_sapphirerapids, in2d_dyn_affine__avx512_skylake,
+    in2d_dyn_affine__avx2, in2d_dyn_affine__base};
 
 struct InCase {
   Shape shape{2, 3, 17, 19};
@@ -73,11 +76,11 @@ TEST(Dispatch, EveryLibraryPicksTheFirstVariantThisCpuHas) {
 }
 
 TEST(Dispatch, HeaderListsTheVariantsInTargetOrder) {
-  ASSERT_EQ(in2d_dyn_affine_VARIANT_COUNT, 3);
-  for (int i = 0; i < 3; ++i)
+  ASSERT_EQ(in2d_dyn_affine_VARIANT_COUNT, kX86VariantCount);
+  for (int i = 0; i < kX86VariantCount; ++i)
     EXPECT_STREQ(in2d_dyn_affine_variant_target(i), kTargets[i]);
   EXPECT_EQ(in2d_dyn_affine_variant_target(-1), nullptr);
-  EXPECT_EQ(in2d_dyn_affine_variant_target(3), nullptr);
+  EXPECT_EQ(in2d_dyn_affine_variant_target(kX86VariantCount), nullptr);
 }
 
 TEST(Dispatch, EntryPointRunsTheChosenVariant) {
@@ -96,9 +99,10 @@ TEST(Dispatch, EntryPointRunsTheChosenVariant) {
 
 TEST(Dispatch, NormrtCallsTheLibraryAndEachVariantThisCpuRuns) {
   const normrt_kernel_t library = NORMRT_KERNEL(in2d_dyn_affine);
-  const normrt_kernel_t variants[] = {NORMRT_KERNEL(in2d_dyn_affine__avx512_skylake),
-                                      NORMRT_KERNEL(in2d_dyn_affine__avx2),
-                                      NORMRT_KERNEL(in2d_dyn_affine__base)};
+  const normrt_kernel_t variants[kX86VariantCount] = {
+      NORMRT_KERNEL(in2d_dyn_affine__avx512_sapphirerapids),
+      NORMRT_KERNEL(in2d_dyn_affine__avx512_skylake), NORMRT_KERNEL(in2d_dyn_affine__avx2),
+      NORMRT_KERNEL(in2d_dyn_affine__base)};
   InCase c;
   auto ref = instanceNormRef(c.x, c.shape, &c.g, &c.b, 1e-5);
   auto call = [&](const normrt_kernel_t &k) {
@@ -111,7 +115,7 @@ TEST(Dispatch, NormrtCallsTheLibraryAndEachVariantThisCpuRuns) {
   };
   EXPECT_EQ(normrt_kernel_num_args(&library), 4);
   call(library);
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < kX86VariantCount; ++i) {
     if (!cpuLacksForVariant(kX86VariantSuffixes[i]).empty()) {
       std::printf("variant %s: not run (this CPU lacks %s)\n", kTargets[i],
                   cpuLacksForVariant(kX86VariantSuffixes[i]).c_str());

@@ -159,6 +159,21 @@
 // RUN: FileCheck %s --check-prefix=W4 < %t/multi/inorm_relu__base.schedule.json
 // W4: "vector_width": 4
 
+// A Sapphire Rapids variant is chosen only on CPUs with AVX512-FP16 as well:
+// Halide's run-time check reports avx512_sapphirerapids on CPUs with BF16
+// alone (AMD Zen 4), and the variant's code uses FP16 instructions. The
+// dispatcher carries normc's own cpuid test (halide_gen/CpuFeatures.ll).
+// RUN: normc %s -o %t/spr --target=x86-64-linux-avx512_sapphirerapids,x86-64-linux --emit=lib
+// RUN: llvm-nm %t/spr/inorm_relu.a | FileCheck %s --check-prefix=SPR-SYMS
+// SPR-SYMS-DAG: T inorm_relu__avx512_sapphirerapids{{$}}
+// SPR-SYMS-DAG: W normc_x86_cpu_has_avx512_fp16{{$}}
+// RUN: llvm-objdump -d %t/spr/inorm_relu.a | FileCheck %s --check-prefix=SPR-CPUID
+// SPR-CPUID-LABEL: <normc_x86_cpu_has_avx512_fp16>:
+// SPR-CPUID: cpuid
+// Without such a variant the dispatcher needs no test of its own.
+// RUN: llvm-nm %t/multi/inorm_relu.a | FileCheck %s --check-prefix=NO-FP16-TEST
+// NO-FP16-TEST-NOT: normc_x86_cpu_has_avx512_fp16
+
 // Several targets must make one library for one CPU family.
 // RUN: not normc %s -o %t/mixed --target=x86-64-linux-avx2,arm-64-linux 2>&1 | FileCheck %s --check-prefix=MIXED
 // MIXED: {{^}}normc: error: targets 'x86-64-linux-avx2' and 'arm-64-linux' differ in architecture, bits or OS: several targets make one library for one of them (run normc once per architecture){{$}}
