@@ -390,16 +390,20 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
   stageAtRoot();
 
   m.stats.compute_at(level);
+  // The statistics read the task's scratch, whose rows lie end to end: where
+  // they end in a partial vector, the sums run over each plane as one run
+  // (scheduleReductionAt; no condition to test).
+  const Expr scratchIsDense = Halide::Internal::const_true();
   if (m.slice.defined()) {
     m.slice.compute_at(level);
     for (Func &merge : m.merges)
       merge.compute_at(level);
     LoopLevel sliceLevel(m.slice, hv[3 - m.sliceDim]);
     for (Reduction &red : m.reductions)
-      scheduleReductionAt(red, knobs, sliceLevel);
+      scheduleReductionAt(red, knobs, sliceLevel, scratchIsDense);
   } else {
     for (Reduction &red : m.reductions)
-      scheduleReductionAt(red, knobs, level);
+      scheduleReductionAt(red, knobs, level, scratchIsDense);
   }
   if (knobs.placement != StatsPlacement::PerPlane)
     notes.push_back("placement: per_plane: a fused conv -> norm computes the statistics in "

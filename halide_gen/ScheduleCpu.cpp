@@ -409,10 +409,20 @@ void scheduleReductionAt(Reduction &red, const CpuKnobs &knobs, const LoopLevel 
   // Rows of whole vectors (112 = 3.5 x 32 lanes: the half block is an
   // unmasked vector) keep the per-row sums, 1-7% faster there.
   auto width = Halide::Internal::as_const_int(Halide::Internal::simplify(red.rdom.x.extent()));
-  if (denseRows.defined() && width && *width % knobs.vectorWidth != 0 &&
-      !Halide::Internal::is_const_zero(denseRows)) {
+  auto height = red.rdom.dimensions() >= 2 ? Halide::Internal::as_const_int(Halide::Internal::simplify(red.rdom.y.extent())) : nullptr;
+  const bool flatten = denseRows.defined() && width && height && *height >= 2 &&
+                       *width % knobs.vectorWidth != 0 &&
+                       !Halide::Internal::is_const_zero(denseRows);
+  RVar plane("r_plane");
+  if (flatten && Halide::Internal::is_const_one(denseRows)) {
+    // Dense by construction (a scratch buffer of the group): no other code.
+    Stage stage = red.func.update();
+    stage.fuse(red.rdom.x, red.rdom.y, plane);
+    vectorizedLanes(stage, plane, knobs).compute_at(level);
+    return;
+  }
+  if (flatten) {
     Stage dense = red.func.update().specialize(denseRows);
-    RVar plane("r_plane");
     dense.fuse(red.rdom.x, red.rdom.y, plane);
     vectorizedLanes(dense, plane, knobs).compute_at(level);
   }

@@ -59,6 +59,7 @@
 #include "block_dynamic_plane.h"
 #include "block_in_relu.h"
 #include "block_in_relu_odd.h"
+#include "block_in_relu_w40.h"
 #include "conv_1x1.h"
 #include "conv_5x5_wide.h"
 #include "conv_basic.h"
@@ -371,6 +372,12 @@ TEST(Chains, ReflectPadConvInstanceNormRelu) {
 
 TEST(Chains, ReflectPadConvInstanceNormReluOddPlanes) {
   checkPadConvInRelu("block_in_relu_odd", block_in_relu_odd, {2, 8, 17, 13}, 210);
+}
+
+// Rows of 40: 2.5 AVX-512 vectors, the fused statistics over each scratch
+// plane as one run (ScheduleConv.cpp).
+TEST(Chains, ReflectPadConvInstanceNormReluPartialVectorRows) {
+  checkPadConvInRelu("block_in_relu_w40", block_in_relu_w40, {2, 8, 9, 40}, 215);
 }
 
 TEST(Chains, UpsampleConvInstanceNormRelu) {

@@ -17,7 +17,7 @@ set(NORMC_CONV_FUNCS
   conv_1x1 conv_5x5_wide conv_dynamic conv_nhwc conv_nhwc_tiled block_nhwc
   pad_reflect pad_replicate pad_zero
   up_nearest up_bilinear
-  block_in_relu block_in_relu_odd up_block residual_block residual_stack
+  block_in_relu block_in_relu_odd block_in_relu_w40 up_block residual_block residual_stack
   conv_bn_relu conv_gn_silu conv_gn_materialized returned_and_reused
   block_dynamic_plane residual_block_dynamic
   conv_row_bands conv_stride2_bands up_conv_bands block_large_plane)
