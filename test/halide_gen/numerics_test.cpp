@@ -272,6 +272,34 @@ TEST(InstanceNorm, OutlierAtTheFirstElement) {
   }
 }
 
+TEST(InstanceNorm, ShiftAtOneSigmaEitherSide) {
+  // The shift (the first element) one standard deviation either side of
+  // the mean, on long planes (long serial f32 chains in the narrow_serial
+  // build) of a large common mean whose f32 spacing (~1e-3) quantizes data
+  // of std 1e-2. A variance from the first pass's shifted sums alone fails
+  // here in the narrow_serial build (error 1.1e-3 at -0.99 sigma: the
+  // mean's rounding enters it at first order), which is why two_pass runs
+  // its correcting second pass for every set.
+  const Shape s{1, 4, 512, 512};
+  const int64_t plane = innerSize(s, 2);
+  auto x = randomPlanes(s, plane, 0.0, 1e-2, 27);
+  for (float &v : x)
+    v += 1e4f;
+  const double sigmas[] = {0.99, 1.01, -0.99, -1.01};
+  for (int64_t c = 0; c < s[1]; ++c) {
+    double sum = 0, sq = 0;
+    for (int64_t i = 1; i < plane; ++i)
+      sum += x[c * plane + i];
+    const double mean = sum / (plane - 1);
+    for (int64_t i = 1; i < plane; ++i)
+      sq += (x[c * plane + i] - mean) * (x[c * plane + i] - mean);
+    x[c * plane] = static_cast<float>(mean + sigmas[c] * std::sqrt(sq / (plane - 1)));
+  }
+  auto g = randomVector(s[1], 0.5, 2.0, 28), b = randomVector(s[1], -1, 1, 29);
+  check("instance_norm shift at +-1 sigma", runAffine(in2d_dyn_affine, x, s, g, {s[1]}, b),
+        instanceNormRef(x, s, &g, &b, 1e-5), s, kLargeMeanAtol, kLargeMeanRtol);
+}
+
 // ---- group norm -------------------------------------------------------------
 
 TEST(GroupNorm, DynamicKernelManyShapes) {
