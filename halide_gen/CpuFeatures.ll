@@ -12,9 +12,11 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128"
 
 ; 1 when CPUID leaf 7, sub-leaf 0 sets EDX bit 23 (AVX512-FP16), else 0.
-; Called only together with Halide's check for AVX-512 (which tests the OS
-; support and that leaf 7 exists); on its own the bit says nothing about
-; the OS saving the AVX-512 state.
+; The dispatcher ANDs it with Halide's check for the variant (which tests
+; the OS support for AVX-512 state and that leaf 7 exists); Halide's && does
+; not short-circuit, so it runs on every CPU, where a missing leaf 7 only
+; returns some other leaf's bits. On its own the bit says nothing about the
+; OS saving the AVX-512 state.
 define weak_odr hidden i32 @normc_x86_cpu_has_avx512_fp16() {
   %r = call { i32, i32, i32, i32 } asm sideeffect "cpuid", "={ax},={bx},={cx},={dx},{ax},{cx},~{dirflag},~{fpsr},~{flags}"(i32 7, i32 0)
   %edx = extractvalue { i32, i32, i32, i32 } %r, 3

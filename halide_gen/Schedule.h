@@ -49,10 +49,11 @@ void scheduleReductionAt(Reduction &red, const CpuKnobs &knobs,
                          const Halide::LoopLevel &level,
                          const Halide::Expr &denseRows = Halide::Expr());
 
-/// When `red` sums over at least two dims of static extents: the condition
-/// under which its two innermost reduced dims lie end to end in memory in
-/// every input buffer of `kernel` of that plane shape (the row stride
-/// equals the width); undefined otherwise.
+/// When `red` sums over at least two dims of static extents and some input
+/// of `kernel` has that plane shape: the condition under which its two
+/// innermost reduced dims lie end to end in memory in every such input
+/// (the row stride equals the width); undefined otherwise. Callers pass it
+/// only for reductions over a suffix of the dims (the plane's W, H first).
 Halide::Expr denseRowsCondition(const LoweredKernel &kernel, const Reduction &red);
 
 } // namespace normc

@@ -390,20 +390,25 @@ bool applyConvSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
   stageAtRoot();
 
   m.stats.compute_at(level);
-  // The statistics read the task's scratch, whose rows lie end to end: where
-  // they end in a partial vector, the sums run over each plane as one run
-  // (scheduleReductionAt; no condition to test).
-  const Expr scratchIsDense = Halide::Internal::const_true();
+  // The statistics read the task's scratch, whose rows lie end to end, and
+  // any input an elementwise op between the conv and the norm adds (a
+  // residual): where rows end in a partial vector, the sums run over each
+  // plane as one run (scheduleReductionAt), specialized on such inputs'
+  // strides if there are any.
+  auto scratchIsDense = [&](const Reduction &red) {
+    Expr inputs = denseRowsCondition(kernel, red);
+    return inputs.defined() ? inputs : Halide::Internal::const_true();
+  };
   if (m.slice.defined()) {
     m.slice.compute_at(level);
     for (Func &merge : m.merges)
       merge.compute_at(level);
     LoopLevel sliceLevel(m.slice, hv[3 - m.sliceDim]);
     for (Reduction &red : m.reductions)
-      scheduleReductionAt(red, knobs, sliceLevel, scratchIsDense);
+      scheduleReductionAt(red, knobs, sliceLevel, scratchIsDense(red));
   } else {
     for (Reduction &red : m.reductions)
-      scheduleReductionAt(red, knobs, level, scratchIsDense);
+      scheduleReductionAt(red, knobs, level, scratchIsDense(red));
   }
   if (knobs.placement != StatsPlacement::PerPlane)
     notes.push_back("placement: per_plane: a fused conv -> norm computes the statistics in "

@@ -360,19 +360,23 @@ bool scheduleChannelsLastPerSample(LoweredKernel &kernel, CpuKnobs &knobs,
 
 namespace {
 /// The condition that every input of `kernel` whose two innermost extents
-/// are statically (width, height) has rows of `width` elements end to end.
-/// Inputs of other shapes (scale vectors, broadcast tensors) do not take
-/// part: their accesses do not run along the plane's rows.
+/// are statically (width, height) has rows of `width` elements end to end;
+/// undefined when no input has that shape (the plane is computed inside
+/// the group, and nothing says how it is stored). Inputs of other shapes
+/// (scale vectors, broadcast tensors) do not take part: their accesses do
+/// not run along the plane's rows.
 Expr inputsHaveDenseRows(const LoweredKernel &kernel, int64_t width, int64_t height) {
-  Expr dense = Halide::Internal::const_true();
+  Expr dense;
   for (const ImageParam &p : kernel.inputs) {
     if (p.dimensions() < 2)
       continue;
     const Halide::Internal::Parameter &param = p.parameter();
     auto w = Halide::Internal::as_const_int(param.extent_constraint(0));
     auto h = Halide::Internal::as_const_int(param.extent_constraint(1));
-    if (w && h && *w == width && *h == height)
-      dense = dense && p.dim(1).stride() == static_cast<int>(width);
+    if (w && h && *w == width && *h == height) {
+      Expr rows = p.dim(1).stride() == static_cast<int>(width);
+      dense = dense.defined() ? dense && rows : rows;
+    }
   }
   return dense;
 }
@@ -550,9 +554,9 @@ void applyCpuSchedule(LoweredKernel &kernel, CpuKnobs &knobs,
   if (outer == rank - 2 && m.groups == 1) {
     int64_t width = staticExtent(kernel, rank - 1, rank);
     int64_t height = staticExtent(kernel, rank - 2, rank - 1);
-    if (width > 0 && height >= 2 && width % knobs.vectorWidth != 0) {
-      Expr dense = inputsHaveDenseRows(kernel, width, height) &&
-                   out.output_buffer().dim(1).stride() == static_cast<int>(width);
+    Expr inputsDense = inputsHaveDenseRows(kernel, width, height);
+    if (width > 0 && height >= 2 && width % knobs.vectorWidth != 0 && inputsDense.defined()) {
+      Expr dense = inputsDense && out.output_buffer().dim(1).stride() == static_cast<int>(width);
       stages.push_back(out.specialize(dense));
       hasFlatStage = true;
     }

@@ -169,7 +169,15 @@
 // SPR-SYMS-DAG: W normc_x86_cpu_has_avx512_fp16{{$}}
 // RUN: llvm-objdump -d %t/spr/inorm_relu.a | FileCheck %s --check-prefix=SPR-CPUID
 // SPR-CPUID-LABEL: <normc_x86_cpu_has_avx512_fp16>:
+// SPR-CPUID: movl {{\$(0x7|7)}}, %eax
 // SPR-CPUID: cpuid
+// SPR-CPUID-NEXT: movl %edx, %eax
+// SPR-CPUID-NEXT: shrl {{\$(0x17|23)}}, %eax
+// The dispatcher's variant query runs the test (inlined: the FP16 bit of
+// leaf 7's EDX).
+// SPR-CPUID-LABEL: <inorm_relu_variant>:
+// SPR-CPUID: cpuid
+// SPR-CPUID: testl {{\$(0x800000|8388608)}}, %edx
 // Without such a variant the dispatcher needs no test of its own.
 // RUN: llvm-nm %t/multi/inorm_relu.a | FileCheck %s --check-prefix=NO-FP16-TEST
 // NO-FP16-TEST-NOT: normc_x86_cpu_has_avx512_fp16
